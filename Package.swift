@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+// Bylaw: a policy-as-code compiler for AI workspaces.
+//
+// The targets follow the pipeline, each depending only on the stages before it:
+//   BylawSource (files, ranges, diagnostics)
+//   → BylawYAML (our composer over libyaml events)      CEL (standalone CEL: parse, check, plan, eval)
+//   → BylawPolicy (policy documents, domain schema, compiler)
+//   → BylawModel (workspace configs → resolved graph; usage event scanner)
+//   → BylawEval (workspace and stream evaluation, findings)
+//   → BylawReport (text, json, ndjson, sarif, junit, github printers)
+//   → bylaw (the CLI, no logic of its own)
+import PackageDescription
+
+let package = Package(
+    name: "Bylaw",
+    products: [
+        .library(
+            name: "Bylaw",
+            targets: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
+        ),
+        .library(name: "CEL", targets: ["CEL"]),
+        .executable(name: "bylaw", targets: ["bylaw"]),
+        .executable(name: "cel-conformance", targets: ["cel-conformance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "BylawSource"),
+        .target(name: "BylawYAML", dependencies: ["BylawSource", "CLibYAML"]),
+        .target(name: "CEL"),
+        .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL"]),
+        .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML"]),
+        .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
+        .target(name: "BylawReport", dependencies: ["BylawSource", "BylawPolicy", "BylawEval"]),
+        .executableTarget(
+            name: "bylaw",
+            dependencies: [
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "CELConformance", dependencies: ["CEL"]),
+        .executableTarget(name: "cel-conformance", dependencies: ["CEL", "CELConformance"]),
+        // Benchmarks: release-mode executables that print figures (`swift run -c release bench-…`).
+        .executableTarget(name: "bench-yaml", dependencies: ["BylawSource", "BylawYAML", "CLibYAML"]),
+        .executableTarget(name: "bench-cel", dependencies: ["CEL"]),
+        .executableTarget(name: "bench-compile", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy"]),
+        .executableTarget(name: "bench-lint", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval"]),
+        .executableTarget(
+            name: "bench-eval",
+            dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
+        ),
+        .testTarget(name: "BylawSourceTests", dependencies: ["BylawSource"]),
+        .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML", "BylawSource"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CELTests", dependencies: ["CEL"]),
+        .testTarget(name: "CELConformanceTests", dependencies: ["CEL", "CELConformance"], resources: [.copy("Baselines")]),
+        .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawYAML", "BylawSource", "CEL"]),
+        .testTarget(name: "BylawModelTests", dependencies: ["BylawModel", "BylawYAML", "BylawSource"]),
+        .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),
+        .testTarget(name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawSource"]),
+        .testTarget(name: "BylawCLITests", dependencies: ["bylaw"]),
+    ]
+)

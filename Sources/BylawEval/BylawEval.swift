@@ -1,0 +1,1 @@
+// BylawEval: evaluation of compiled rules over workspaces, usage streams and changes.

@@ -1,0 +1,1 @@
+// BylawReport: printers for findings and diagnostics (text, json, ndjson, sarif, junit, github).

@@ -1,0 +1,118 @@
+import BylawSource
+
+/// A node of a composed YAML document, with the byte range it came from.
+///
+/// Produced by ``YAMLComposer`` from libyaml's events. Mappings keep their pairs in source order
+/// and never hold a duplicate key (a duplicate is a diagnostic, not a silently dropped value).
+public struct YAMLNode: Sendable {
+    /// What the node is.
+    public enum Kind: Sendable {
+        case scalar(YAMLScalar)
+        case mapping([YAMLPair])
+        case sequence([YAMLNode])
+    }
+
+    public let kind: Kind
+    /// Bytes of the whole node in its file: for a mapping or sequence, from its first to its last
+    /// character; for a scalar, including quotes and block indicators.
+    public let range: SourceRange
+    /// An explicit tag (`!!str`, `!custom`), if the source wrote one.
+    public let tag: String?
+
+    public init(kind: Kind, range: SourceRange, tag: String? = nil) {
+        self.kind = kind
+        self.range = range
+        self.tag = tag
+    }
+
+    /// The scalar, if this is one.
+    public var scalar: YAMLScalar? {
+        if case .scalar(let scalar) = kind { return scalar }
+        return nil
+    }
+
+    /// The pairs, if this is a mapping.
+    public var mapping: [YAMLPair]? {
+        if case .mapping(let pairs) = kind { return pairs }
+        return nil
+    }
+
+    /// The items, if this is a sequence.
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = kind { return items }
+        return nil
+    }
+
+    /// The value for a string key of a mapping (keys compare by their resolved text).
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.scalar?.text == key }?.value
+    }
+
+    /// The pair whose key is `key`, to point at the key itself in a diagnostic.
+    public func pair(_ key: String) -> YAMLPair? {
+        mapping?.first { $0.key.scalar?.text == key }
+    }
+
+    /// A word for the node's kind, for messages ("expected a mapping, found a sequence").
+    public var kindDescription: String {
+        switch kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a sequence"
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            case .string: return "a string"
+            }
+        }
+    }
+}
+
+/// One `key: value` entry of a mapping.
+public struct YAMLPair: Sendable {
+    public let key: YAMLNode
+    public let value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// How a scalar was written.
+public enum YAMLScalarStyle: String, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// A scalar's value under the YAML 1.2 core schema (see `docs/yaml.md`).
+///
+/// Only plain scalars resolve to non-strings: `null`, `~` and the empty plain scalar are null;
+/// `true`/`false` (and their `True`/`TRUE` spellings) are booleans; `no`, `yes`, `on`, `off` are
+/// strings. Quoted and block scalars are always strings. An explicit tag (`!!str 12`) wins.
+public enum YAMLScalarValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case float(Double)
+    case string(String)
+}
+
+/// A scalar node's text and resolved value.
+public struct YAMLScalar: Sendable {
+    /// The scalar's content after YAML's unescaping and folding (what a program reads).
+    public let text: String
+    public let style: YAMLScalarStyle
+    public let value: YAMLScalarValue
+    /// Byte offset where the content starts in the source: after the opening quote, or at the
+    /// first content line of a block scalar.
+    public let contentStart: Int
+
+    public init(text: String, style: YAMLScalarStyle, value: YAMLScalarValue, contentStart: Int) {
+        self.text = text
+        self.style = style
+        self.value = value
+        self.contentStart = contentStart
+    }
+}

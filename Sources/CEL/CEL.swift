@@ -1,0 +1,1 @@
+// CEL: a native Swift implementation of the Common Expression Language.

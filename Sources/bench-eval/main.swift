@@ -1,0 +1,1 @@
+print("bench-eval: not implemented yet")

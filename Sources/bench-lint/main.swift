@@ -1,0 +1,1 @@
+print("bench-lint: not implemented yet")
