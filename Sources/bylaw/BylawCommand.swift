@@ -27,20 +27,22 @@ struct BylawCommand: ParsableCommand {
     /// Runs the command line and exits with Bylaw's exit codes: argument errors are invalid
     /// input (2), not ArgumentParser's default 64.
     static func runAndExit() -> Never {
+        // A closed pipe must end the run quietly (EPIPE is handled where we write), not kill it.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
-            exit(0)
+            terminate(0)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
-                exit(0)
+                Terminal.out(fullMessage(for: error) + "\n")
+                terminate(0)
             }
-            if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
+            if let exitCode = error as? ExitCode { terminate(exitCode.rawValue) }
             let message = fullMessage(for: error)
             if !message.isEmpty { writeStandardError(message + "\n") }
-            exit(BylawExit.invalidInput.rawValue)
+            terminate(BylawExit.invalidInput.rawValue)
         }
     }
 }
@@ -55,5 +57,14 @@ enum BylawExit: Int32 {
 }
 
 func writeStandardError(_ text: String) {
-    fputs(text, stderr)
+    Terminal.err(text)
+}
+
+/// Ends the process (the C library's `exit`, which flushes stdio).
+func terminate(_ code: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(code)
+    #else
+    Darwin.exit(code)
+    #endif
 }

@@ -26,13 +26,26 @@ enum Terminal {
         TextStyle.forStream(fileDescriptor: fileDescriptor, environment: processEnvironment)
     }
 
-    /// Writes to stdout and flushes, so output interleaves in order with stderr.
-    static func out(_ text: String) {
-        fputs(text, stdout)
-        fflush(stdout)
-    }
+    /// Writes to stdout unbuffered, so output interleaves in order with stderr.
+    static func out(_ text: String) { write(all: text, to: 1) }
 
-    static func err(_ text: String) {
-        fputs(text, stderr)
+    static func err(_ text: String) { write(all: text, to: 2) }
+
+    /// Writes every byte, retrying on short writes and EINTR. A closed pipe (EPIPE) ends the
+    /// run quietly, as `bylaw eval … | head` expects.
+    static func write(all text: String, to fileDescriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fileDescriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE { terminate(0) }
+                    return
+                }
+                offset += written
+            }
+        }
     }
 }
