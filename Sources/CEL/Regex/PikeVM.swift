@@ -36,7 +36,7 @@ struct PikeVM {
                 // because earlier starts take priority.
                 add(0, position: position, captures: empty, to: &current, mark: mark)
             }
-            if current.pcs.isEmpty {
+            if current.pcs.isEmpty, matched != nil {
                 break
             }
             mark += 1
