@@ -1,16 +1,35 @@
 import Foundation
+import Synchronization
 
 /// A time zone argument of CEL's timestamp accessors: a fixed UTC offset or an IANA zone.
-enum CELTimeZone {
+enum CELTimeZone: Sendable {
     case fixed(seconds: Int64)
     case named(TimeZone)
 
     /// Where the system's tz database lives (Debian's `tzdata`).
     static let zoneInfoDirectory = "/usr/share/zoneinfo"
 
+    /// Zones already loaded, so an accessor evaluated per event does not reread the database.
+    private static let cache = Mutex<[String: CELTimeZone]>([:])
+    private static let cacheLimit = 256
+
     /// Resolves a zone argument the way cel-go does: text containing `:` is a `[+-]HH:MM`
     /// offset, anything else is a zone name from the tz database (`"UTC"` always works).
     static func resolve(_ name: String) throws(CELTimeError) -> CELTimeZone {
+        if let cached = cache.withLock({ $0[name] }) {
+            return cached
+        }
+        let zone = try load(name)
+        cache.withLock { zones in
+            if zones.count >= cacheLimit {
+                zones.removeAll()
+            }
+            zones[name] = zone
+        }
+        return zone
+    }
+
+    private static func load(_ name: String) throws(CELTimeError) -> CELTimeZone {
         if name.contains(":") {
             return try parseOffset(name)
         }
@@ -18,7 +37,7 @@ enum CELTimeZone {
             return .fixed(seconds: 0)
         }
         let valid = !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/").contains("..")
-            && name.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || Self.nameCharacters.contains($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || Self.nameCharacters.contains($0)) }
         guard valid else {
             throw CELTimeError(message: "invalid time zone \"\(name)\": expected an IANA name like \"America/Los_Angeles\" or an offset like \"+05:30\"")
         }
