@@ -30,13 +30,14 @@ struct PikeVM {
         var matched: [Int]?
         var mark = 0
         let empty = Array(repeating: -1, count: slotCount)
+        var stack: [(pc: Int, captures: [Int])] = []
         for position in 0...text.count {
-            if matched == nil {
+            if matched == nil, position == 0 || !program.anchoredAtStart {
                 // A new thread per position makes the search unanchored; it comes last
                 // because earlier starts take priority.
-                add(0, position: position, captures: empty, to: &current, mark: mark)
+                add(0, position: position, captures: empty, to: &current, mark: mark, stack: &stack)
             }
-            if current.pcs.isEmpty, matched != nil {
+            if current.pcs.isEmpty, matched != nil || program.anchoredAtStart {
                 break
             }
             mark += 1
@@ -67,7 +68,7 @@ struct PikeVM {
                     break // resolved when the thread was added
                 }
                 if advances {
-                    add(pc + 1, position: position + 1, captures: captures, to: &next, mark: mark)
+                    add(pc + 1, position: position + 1, captures: captures, to: &next, mark: mark, stack: &stack)
                 }
             }
             swap(&current, &next)
@@ -78,8 +79,11 @@ struct PikeVM {
     /// Follows jumps, splits, saves and assertions from `pc`, adding the threads that wait
     /// on a character (or match) to `list`, in priority order. Iterative, so a long chain of
     /// empty-width instructions cannot overflow the stack.
-    private func add(_ pc: Int, position: Int, captures: [Int], to list: inout ThreadList, mark: Int) {
-        var stack: [(pc: Int, captures: [Int])] = [(pc, captures)]
+    private func add(
+        _ pc: Int, position: Int, captures: [Int], to list: inout ThreadList, mark: Int,
+        stack: inout [(pc: Int, captures: [Int])]
+    ) {
+        stack.append((pc, captures))
         while let (pc, captures) = stack.popLast() {
             guard list.addedAt[pc] != mark else { continue }
             list.addedAt[pc] = mark

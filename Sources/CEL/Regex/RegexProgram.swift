@@ -20,16 +20,30 @@ struct RegexProgram: Sendable {
     var sets: [ScalarRangeSet] = []
     /// Capture groups, not counting group 0.
     var captureCount = 0
+    /// Whether every match must start at the beginning of the text (`^...` or `\A...`
+    /// outside multi-line mode), so the search need not try later starts.
+    var anchoredAtStart = false
 
     /// Compiles `node` to `save 0; node; save 1; match`.
     static func compile(_ node: RegexNode, captureCount: Int) throws(CELRegexError) -> RegexProgram {
         var program = RegexProgram()
         program.captureCount = captureCount
+        program.anchoredAtStart = startsWithBeginText(node)
         try program.emit(.save(0))
         try program.compile(node)
         try program.emit(.save(1))
         try program.emit(.match)
         return program
+    }
+
+    private static func startsWithBeginText(_ node: RegexNode) -> Bool {
+        switch node {
+        case .assertion(.beginText): return true
+        case .concat(let items): return items.first.map(startsWithBeginText) ?? false
+        case .capture(_, let inner): return startsWithBeginText(inner)
+        case .alternate(let branches): return branches.allSatisfy(startsWithBeginText)
+        default: return false
+        }
     }
 
     private mutating func emit(_ instruction: RegexInstruction) throws(CELRegexError) {
