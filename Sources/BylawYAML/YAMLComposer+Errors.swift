@@ -1,0 +1,94 @@
+internal import CLibYAML
+import BylawSource
+
+extension YAMLComposer {
+    /// libyaml's error as a diagnostic: `yaml.tab-indent` when a tab in a line's indentation
+    /// caused it, else `yaml.syntax` with libyaml's problem reworded and its context as a note.
+    mutating func syntaxError(_ parser: LibYAMLParser) -> Diagnostic {
+        let state = parser.parser.pointee
+        let problem = state.problem.map { String(cString: $0) } ?? "malformed YAML"
+        if state.error == YAML_MEMORY_ERROR {
+            return .error("yaml.syntax", "out of memory while parsing", in: file, at: .at(0))
+        }
+        let offset: Int
+        if state.error == YAML_READER_ERROR {
+            offset = min(Int(state.problem_offset), file.bytes.count)
+        } else {
+            offset = marks.offset(of: state.problem_mark)
+        }
+        if let tab = indentationTab(near: offset) {
+            return .error(
+                "yaml.tab-indent", "tabs are not allowed for indentation; use spaces",
+                in: file, at: SourceRange(start: tab, end: tab + 1),
+                hint: "YAML indents with spaces only; replace the tab with spaces")
+        }
+        var notes: [DiagnosticNote] = []
+        if let context = state.context.map({ String(cString: $0) }), state.error != YAML_READER_ERROR {
+            let contextOffset = marks.offset(of: state.context_mark)
+            if contextOffset != offset || notes.isEmpty {
+                notes.append(DiagnosticNote(Self.contextNote(context), at: SourceSpan(file: file, range: point(contextOffset))))
+            }
+        }
+        let (message, hint) = Self.reword(problem)
+        return .error("yaml.syntax", message, in: file, at: point(offset), notes: notes, hint: hint)
+    }
+
+    /// A one-character range at `offset`, or an empty one at the end of the file.
+    private func point(_ offset: Int) -> SourceRange {
+        let clamped = max(0, min(offset, file.bytes.count))
+        guard clamped < file.bytes.count else { return .at(clamped) }
+        var end = clamped + 1
+        while end < file.bytes.count, file.bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return SourceRange(start: clamped, end: end)
+    }
+
+    /// The first tab in the indentation of the line at `offset` (or of the line before, as
+    /// libyaml sometimes reports a tab-indented line at the token after it), when the error sits
+    /// in or just after that indentation.
+    private func indentationTab(near offset: Int) -> Int? {
+        let lineIndex = file.lineIndex(ofByte: offset)
+        for candidate in [lineIndex, lineIndex - 1] where candidate >= 0 {
+            let line = file.lineByteRange(candidate)
+            var index = line.lowerBound
+            var firstTab: Int?
+            while index < line.upperBound, file.bytes[index] == UInt8(ascii: " ") || file.bytes[index] == UInt8(ascii: "\t") {
+                if firstTab == nil, file.bytes[index] == UInt8(ascii: "\t") { firstTab = index }
+                index += 1
+            }
+            guard let firstTab else { continue }
+            if candidate == lineIndex ? offset <= index : true { return firstTab }
+        }
+        return nil
+    }
+
+    private static func contextNote(_ context: String) -> String {
+        for prefix in ["while parsing ", "while scanning "] where context.hasPrefix(prefix) {
+            return "in the \(context.dropFirst(prefix.count + (context.dropFirst(prefix.count).hasPrefix("a ") ? 2 : 0))) that starts here"
+        }
+        return context
+    }
+
+    /// libyaml's terse problems, said the way a person fixing the file needs them.
+    private static func reword(_ problem: String) -> (String, String?) {
+        switch problem {
+        case "found character that cannot start any token":
+            return ("this character cannot start a YAML value", "quote the value if it begins with `, @, % or another reserved character")
+        case "did not find expected key":
+            return ("expected a key here", "check the indentation: items of one mapping must line up")
+        case "mapping values are not allowed in this context":
+            return ("a ':' followed by a space is not allowed here", "quote the value if it contains ': ', or start the nested mapping on its own line")
+        case "could not find expected ':'":
+            return ("expected ':' after this key", nil)
+        case "did not find expected node content":
+            return ("expected a value here", nil)
+        case "did not find expected '-' indicator":
+            return ("expected a '-' sequence item here", "check the indentation: items of one sequence must line up")
+        case "found unexpected end of stream":
+            return ("unexpected end of file", "a quote or bracket is probably not closed")
+        case "found undefined tag handle":
+            return ("undefined tag handle", nil)
+        default:
+            return (problem, nil)
+        }
+    }
+}

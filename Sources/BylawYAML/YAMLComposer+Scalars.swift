@@ -1,0 +1,118 @@
+internal import CLibYAML
+import BylawSource
+
+extension YAMLComposer {
+    /// Tags of the core schema's scalar types, in their short form.
+    static let scalarTags: Set<String> = ["!!str", "!!int", "!!float", "!!bool", "!!null"]
+
+    /// `tag:yaml.org,2002:str` → `!!str`; other tags as libyaml gives them.
+    static func shortTag(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        let tag = String(cString: pointer)
+        let prefix = "tag:yaml.org,2002:"
+        if tag.hasPrefix(prefix) { return "!!" + tag.dropFirst(prefix.count) }
+        return tag
+    }
+
+    mutating func scalar(_ event: UnsafeMutablePointer<yaml_event_t>) {
+        sourceNodes += 1
+        let data = event.pointee.data.scalar
+        let eventStart = marks.offset(of: event.pointee.start_mark)
+        var end = marks.offset(of: event.pointee.end_mark)
+        let style: YAMLScalarStyle
+        switch data.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        // With an anchor or tag, libyaml's start mark is at those properties, not at the scalar.
+        let hasProperties = data.anchor != nil || data.tag != nil
+        let start = hasProperties ? skipProperties(from: eventStart, to: end) : eventStart
+        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let contentStart: Int
+        switch style {
+        case .plain:
+            contentStart = start
+        case .singleQuoted, .doubleQuoted:
+            contentStart = min(start + 1, end)
+        case .literal, .folded:
+            contentStart = blockContentStart(from: start, to: end)
+            end = trimTrailingBlank(from: end, downTo: contentStart)
+        }
+        let range = SourceRange(start: start, end: end)
+        let tag = data.tag.map(Self.shortTag)
+        let value: YAMLScalarValue
+        if let tag, tag != "!" {
+            if Self.scalarTags.contains(tag) {
+                switch YAMLScalarResolver.resolve(tagged: tag, bytes, text: text) {
+                case .value(let resolved): value = resolved
+                case .mismatch(let message):
+                    report(.error("yaml.bad-tag", "\(message), as its tag \(tag) requires", in: file, at: range))
+                    value = .string(text)
+                }
+            } else {
+                value = untagged(style, bytes, text: text, range: range)
+            }
+        } else if tag == "!" {
+            value = .string(text)
+        } else {
+            value = untagged(style, bytes, text: text, range: range)
+        }
+        let scalar = YAMLScalar(text: text, style: style, value: value, contentStart: contentStart)
+        add(YAMLNode(kind: .scalar(scalar), range: range, tag: tag),
+            expanded: 1, anchor: data.anchor.map { String(cString: $0) })
+    }
+
+    private mutating func untagged(_ style: YAMLScalarStyle, _ bytes: UnsafeBufferPointer<UInt8>, text: String, range: SourceRange) -> YAMLScalarValue {
+        guard style == .plain else { return .string(text) }
+        if let value = YAMLScalarResolver.resolvePlain(bytes, text: text) { return value }
+        report(.error(
+            "yaml.int-range", "integer '\(text)' does not fit in 64 bits", in: file, at: range,
+            hint: "quote it to keep it as a string"))
+        return .string(text)
+    }
+
+    /// Skips `&anchor`, `!tag`, blanks, line breaks and comments up to the scalar itself.
+    private func skipProperties(from start: Int, to end: Int) -> Int {
+        let bytes = file.bytes
+        var index = start
+        while index < end {
+            switch bytes[index] {
+            case UInt8(ascii: "&"), UInt8(ascii: "!"):
+                while index < end, !Self.isBlankOrBreak(bytes[index]) { index += 1 }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                index += 1
+            case UInt8(ascii: "#"):
+                while index < end, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
+            default:
+                return index
+            }
+        }
+        return min(index, end)
+    }
+
+    /// A block scalar's content starts on the line after its `|` or `>` header.
+    private func blockContentStart(from start: Int, to end: Int) -> Int {
+        let bytes = file.bytes
+        var index = start
+        while index < end, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
+        if index < end, bytes[index] == UInt8(ascii: "\r") { index += 1 }
+        if index < end, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+        return index
+    }
+
+    /// libyaml ends a block scalar where the next token starts; the range stops at its last
+    /// non-blank byte instead.
+    private func trimTrailingBlank(from end: Int, downTo floor: Int) -> Int {
+        let bytes = file.bytes
+        var index = end
+        while index > floor, Self.isBlankOrBreak(bytes[index - 1]) { index -= 1 }
+        return index
+    }
+
+    static func isBlankOrBreak(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+}

@@ -1,0 +1,105 @@
+import BylawSource
+
+/// The checks made on raw bytes before libyaml sees them: size, encoding, UTF-8 validity and
+/// characters YAML forbids. libyaml would report most of these too, but by character index and
+/// with terse messages; here each gets its own code and the exact byte.
+struct YAMLInputCheck {
+    /// Length of a leading UTF-8 byte-order mark (0 or 3).
+    var bomLength = 0
+    /// Whether every byte is ASCII, so libyaml's character indexes are byte offsets.
+    var isASCII = true
+
+    /// Checks `file`; returns the facts the composer needs, or the first problem found.
+    static func run(_ file: SourceFile, limits: YAMLLimits) -> Result<YAMLInputCheck, Diagnostic> {
+        let bytes = file.bytes
+        if bytes.count > limits.maxBytes {
+            return .failure(.error(
+                "yaml.too-large",
+                "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes",
+                in: file, at: .at(0), hint: "split it into several files"))
+        }
+        if let encoding = wideEncoding(bytes) {
+            return .failure(.error(
+                "yaml.unsupported-encoding", "file is encoded as \(encoding); Bylaw reads UTF-8 only",
+                in: file, at: .at(0), hint: "convert it, e.g. with `iconv -f \(encoding) -t UTF-8`"))
+        }
+        var check = YAMLInputCheck()
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { check.bomLength = 3 }
+        let problem: Diagnostic? = bytes.withUnsafeBufferPointer { buffer in
+            check.scan(buffer, file: file)
+        }
+        if let problem { return .failure(problem) }
+        return .success(check)
+    }
+
+    /// UTF-16 and UTF-32 show themselves by a byte-order mark or by NULs among the first bytes.
+    private static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32BE" }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        guard bytes.count >= 2 else { return nil }
+        if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0, bytes[3] != 0 { return "UTF-32BE" }
+        if bytes.count >= 4, bytes[0] != 0, bytes[1] == 0, bytes[2] == 0, bytes[3] == 0 { return "UTF-32LE" }
+        if bytes[0] == 0, bytes[1] != 0 { return "UTF-16BE" }
+        if bytes[0] != 0, bytes[1] == 0 { return "UTF-16LE" }
+        return nil
+    }
+
+    /// One pass: ASCII bytes are checked for control characters; longer sequences are decoded
+    /// and validated (no overlong forms, surrogates or values past U+10FFFF).
+    private mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>, file: SourceFile) -> Diagnostic? {
+        let count = buffer.count
+        var index = bomLength
+        while index < count {
+            let byte = buffer[index]
+            if byte < 0x80 {
+                if byte >= 0x20, byte != 0x7F { index += 1; continue }
+                if byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1; continue }
+                return Self.controlCharacter(UInt32(byte), at: index, length: 1, file: file)
+            }
+            isASCII = false
+            let length: Int
+            var value: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; value = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; value = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; value = UInt32(byte & 0x07)
+            default: return Self.invalidUTF8(at: index, file: file)
+            }
+            guard index + length <= count else { return Self.invalidUTF8(at: index, file: file) }
+            for next in 1..<length {
+                let continuation = buffer[index + next]
+                guard continuation & 0xC0 == 0x80 else { return Self.invalidUTF8(at: index, file: file) }
+                value = value << 6 | UInt32(continuation & 0x3F)
+            }
+            let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
+                return Self.invalidUTF8(at: index, file: file)
+            }
+            if (0x80...0x9F).contains(value) && value != 0x85 || value == 0xFFFE || value == 0xFFFF || value == 0xFEFF {
+                return Self.controlCharacter(value, at: index, length: length, file: file)
+            }
+            index += length
+        }
+        return nil
+    }
+
+    private static func invalidUTF8(at offset: Int, file: SourceFile) -> Diagnostic {
+        let hex = String(file.bytes[offset], radix: 16, uppercase: true)
+        return .error(
+            "yaml.invalid-utf8", "invalid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot appear here",
+            in: file, at: SourceRange(start: offset, end: offset + 1),
+            hint: "YAML files must be UTF-8; re-save the file as UTF-8")
+    }
+
+    private static func controlCharacter(_ value: UInt32, at offset: Int, length: Int, file: SourceFile) -> Diagnostic {
+        var hex = String(value, radix: 16, uppercase: true)
+        while hex.count < 4 { hex = "0" + hex }
+        let what = value == 0 ? "a NUL character (U+0000)" : value == 0xFEFF ? "a byte-order mark (U+FEFF) after the start" : "the control character U+\(hex)"
+        return .error(
+            "yaml.control-character", "\(what) is not allowed in YAML",
+            in: file, at: SourceRange(start: offset, end: offset + length),
+            hint: value == 0 ? "is this a binary file, or UTF-16?" : "write it as an escape in a double-quoted string (\"\\u\(hex)\")")
+    }
+}

@@ -1,0 +1,40 @@
+import BylawSource
+
+/// Reads YAML files into ``YAMLNode`` trees with positions, by Bylaw's YAML dialect
+/// (`docs/yaml.md`): the YAML 1.2 core schema, no duplicate keys, aliases within a budget,
+/// bounded nesting and size, UTF-8 only.
+public enum YAMLLoader {
+    /// Loads every document of `file`.
+    ///
+    /// Never traps and never hangs: every problem is a diagnostic in the result, with the byte
+    /// range it is about. A file with no document (0 bytes, or only comments and blanks) yields
+    /// no documents and, when `limits.requireDocument`, the error `yaml.empty-file`.
+    public static func load(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLLoadResult {
+        let check: YAMLInputCheck
+        switch YAMLInputCheck.run(file, limits: limits) {
+        case .success(let passed): check = passed
+        case .failure(let problem): return YAMLLoadResult(documents: [], diagnostics: [problem])
+        }
+        var result = file.bytes.withUnsafeBufferPointer { buffer -> YAMLLoadResult in
+            guard buffer.count > check.bomLength else { return YAMLLoadResult(documents: [], diagnostics: []) }
+            let parser = LibYAMLParser(buffer: buffer)
+            var composer = YAMLComposer(
+                file: file, limits: limits,
+                marks: MarkConverter(bytes: buffer, isASCII: check.isASCII, bomLength: check.bomLength))
+            composer.run(parser)
+            if composer.suppressedDiagnostics > 0 {
+                composer.diagnostics.append(Diagnostic(
+                    code: "yaml.too-many-errors", severity: .note,
+                    message: "\(composer.suppressedDiagnostics) more problems in this file were not recorded",
+                    path: file.path))
+            }
+            return YAMLLoadResult(documents: composer.documents, diagnostics: composer.diagnostics)
+        }
+        if result.documents.isEmpty, result.diagnostics.isEmpty, limits.requireDocument {
+            result.diagnostics.append(.error(
+                "yaml.empty-file", "file contains no YAML document", in: file, at: .at(0),
+                hint: "an empty file is most likely a mistake; write at least one key"))
+        }
+        return result
+    }
+}

@@ -1,0 +1,179 @@
+/// Resolves scalars by the YAML 1.2 core schema, straight from libyaml's bytes.
+///
+/// Most plain scalars are words (`name`, `block`); the first byte rules them out as null,
+/// boolean or number without building anything.
+enum YAMLScalarResolver {
+    /// A tagged scalar's value, or why its text does not fit its tag.
+    enum TaggedResolution {
+        case value(YAMLScalarValue)
+        case mismatch(String)
+    }
+
+    /// A plain scalar's resolution; `nil` when it looks like an integer that does not fit in 64 bits.
+    static func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> YAMLScalarValue? {
+        guard let first = bytes.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            return number(bytes, text: text)
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
+            return isNull(bytes) ? .null : .string(text)
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return bool(bytes).map(YAMLScalarValue.bool) ?? .string(text)
+        default:
+            return .string(text)
+        }
+    }
+
+    /// The value of a scalar carrying one of the core tags (`!!str`, `!!int`, ...), or a message
+    /// saying why the text does not fit the tag.
+    static func resolve(tagged tag: String, _ bytes: UnsafeBufferPointer<UInt8>, text: String) -> TaggedResolution {
+        switch tag {
+        case "!!str":
+            return .value(.string(text))
+        case "!!null":
+            return bytes.isEmpty || isNull(bytes) ? .value(.null) : .mismatch("'\(text)' is not null")
+        case "!!bool":
+            return bool(bytes).map { .value(.bool($0)) } ?? .mismatch("'\(text)' is not a boolean (true or false)")
+        case "!!int":
+            if isIntSyntax(bytes) {
+                return int(bytes).map { .value(.int($0)) } ?? .mismatch("'\(text)' does not fit in a 64-bit integer")
+            }
+            return .mismatch("'\(text)' is not an integer")
+        case "!!float":
+            switch number(bytes, text: text) {
+            case .float(let value)?: return .value(.float(value))
+            case .int(let value)?: return .value(.float(Double(value)))
+            default:
+                if isIntSyntax(bytes), let value = Double(text) { return .value(.float(value)) }
+                return .mismatch("'\(text)' is not a number")
+            }
+        default:
+            return .mismatch("unknown tag")
+        }
+    }
+
+    static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count == 1 { return bytes[0] == UInt8(ascii: "~") }
+        return equals(bytes, "null") || equals(bytes, "Null") || equals(bytes, "NULL")
+    }
+
+    static func bool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if equals(bytes, "true") || equals(bytes, "True") || equals(bytes, "TRUE") { return true }
+        if equals(bytes, "false") || equals(bytes, "False") || equals(bytes, "FALSE") { return false }
+        return nil
+    }
+
+    /// An int or float by the core schema; an int too large for 64 bits is `nil` (not a string,
+    /// so the caller can report it).
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> YAMLScalarValue? {
+        if isIntSyntax(bytes) { return int(bytes).map(YAMLScalarValue.int) }
+        if let special = specialFloat(bytes) { return .float(special) }
+        if isFloatSyntax(bytes), let value = Double(text) { return .float(value) }
+        return .string(text)
+    }
+
+    /// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`.
+    static func isIntSyntax(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        if count > 2, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "o") || bytes[1] == UInt8(ascii: "x") {
+            let hex = bytes[1] == UInt8(ascii: "x")
+            for index in 2..<count where digit(bytes[index], radix: hex ? 16 : 8) == nil { return false }
+            return true
+        }
+        var index = 0
+        if count > 0, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { index = 1 }
+        guard index < count else { return false }
+        while index < count {
+            guard isDecimal(bytes[index]) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The value of text already known to match ``isIntSyntax(_:)``; `nil` on overflow.
+    static func int(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var radix: Int64 = 10
+        var index = 0
+        var negative = false
+        if bytes.count > 2, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "o") || bytes[1] == UInt8(ascii: "x") {
+            radix = bytes[1] == UInt8(ascii: "x") ? 16 : 8
+            index = 2
+        } else if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            index = 1
+        }
+        // Accumulate negatively so Int64.min itself parses.
+        var value: Int64 = 0
+        while index < bytes.count {
+            guard let digit = digit(bytes[index], radix: Int(radix)) else { return nil }
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: radix)
+            let (next, overflow2) = shifted.subtractingReportingOverflow(Int64(digit))
+            if overflow1 || overflow2 { return nil }
+            value = next
+            index += 1
+        }
+        if negative { return value }
+        return value == Int64.min ? nil : -value
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    static func isFloatSyntax(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        var mantissaDigits = 0
+        while index < count, isDecimal(bytes[index]) { index += 1; mantissaDigits += 1 }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            var fraction = 0
+            while index < count, isDecimal(bytes[index]) { index += 1; fraction += 1 }
+            // `.5` needs fraction digits; `1.` is allowed.
+            if mantissaDigits == 0, fraction == 0 { return false }
+            mantissaDigits += fraction
+        }
+        guard mantissaDigits > 0 else { return false }
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            var exponent = 0
+            while index < count, isDecimal(bytes[index]) { index += 1; exponent += 1 }
+            if exponent == 0 { return false }
+        }
+        return index == count
+    }
+
+    /// `.inf`, `-.inf`, `+.inf` (three spellings each) and `.nan` (three spellings).
+    static func specialFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard bytes.count >= 4, bytes.count <= 5 else { return nil }
+        var sign: Double = 1
+        var start = 0
+        if bytes.count == 5 {
+            if bytes[0] == UInt8(ascii: "-") { sign = -1 } else if bytes[0] != UInt8(ascii: "+") { return nil }
+            start = 1
+        }
+        let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+        if equals(rest, ".inf") || equals(rest, ".Inf") || equals(rest, ".INF") { return sign * .infinity }
+        if start == 0, equals(rest, ".nan") || equals(rest, ".NaN") || equals(rest, ".NAN") { return .nan }
+        return nil
+    }
+
+    private static func isDecimal(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func digit(_ byte: UInt8, radix: Int) -> Int? {
+        let value: Int
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): value = Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): value = Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): value = Int(byte - UInt8(ascii: "A")) + 10
+        default: return nil
+        }
+        return value < radix ? value : nil
+    }
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let pointer = word.utf8Start
+        for index in 0..<bytes.count where bytes[index] != pointer[index] { return false }
+        return true
+    }
+}
