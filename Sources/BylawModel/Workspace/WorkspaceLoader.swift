@@ -56,3 +56,27 @@ public enum WorkspaceLoader {
         return load(document, file: file)
     }
 }
+
+extension WorkspaceLoader {
+    /// Parses `file` as YAML and loads its one document. YAML errors stop before decoding (a
+    /// half-read tree would only add confusing follow-on errors).
+    public static func load(_ file: SourceFile, limits: YAMLLimits = .default) -> WorkspaceLoadResult {
+        let yaml = YAMLLoader.load(file, limits: limits)
+        if yaml.diagnostics.contains(where: { $0.severity == .error }) {
+            return WorkspaceLoadResult(workspace: nil, diagnostics: Diagnostic.sortedForDisplay(yaml.diagnostics))
+        }
+        let result = load(documents: yaml.documents, file: file)
+        guard !yaml.diagnostics.isEmpty else { return result }
+        return WorkspaceLoadResult(
+            workspace: result.workspace, diagnostics: Diagnostic.sortedForDisplay(yaml.diagnostics + result.diagnostics))
+    }
+
+    /// Reads and loads the file at `path`; an unreadable file is an `input.unreadable` diagnostic.
+    public static func load(path: String, limits: YAMLLimits = .default) -> WorkspaceLoadResult {
+        do {
+            return load(try SourceFile.read(path: path, maxBytes: limits.maxBytes), limits: limits)
+        } catch {
+            return WorkspaceLoadResult(workspace: nil, diagnostics: [error])
+        }
+    }
+}
