@@ -1,0 +1,123 @@
+import BylawSource
+
+/// An org of the workspace's org tree, with its resolved place in the tree and its billing.
+///
+/// Built parents first, so `parent`, `root` and `depth` are stored, not walked;
+/// ``ancestors`` is computed on demand.
+public final class Org: WorkspaceObject, @unchecked Sendable {
+    /// Positions of the org and its fields.
+    public struct Spans: WorkspaceSpans {
+        public var object = FieldRange.absent
+        public var id = FieldRange.absent
+        public var name = FieldRange.absent
+        public var parent = FieldRange.absent
+        public var billingAccount = FieldRange.absent
+        public var labels = FieldRange.absent
+        public init() {}
+    }
+
+    public let id: String
+    /// The display name; the id when not written.
+    public let name: String
+    public let labels: [String: String]
+    /// The parent org, nil for a top-level org.
+    public unowned let parent: Org?
+    /// The account this org's own `billing_account` field names, whatever the mode decides
+    /// (policies compare it with ``billing``); nil when the org declares none.
+    public unowned let billingAccount: BillingAccount?
+    /// 0 for a top-level org, its parent's depth + 1 otherwise.
+    public let depth: Int
+    /// Position in `orgs`.
+    public let index: Int
+    public let file: SourceFile
+    public let spans: Spans
+    /// The direct children, in declaration order.
+    public internal(set) var children: [Org] = []
+    /// The accounts this org draws from, the silo and where that was decided.
+    public internal(set) var billing: OrgBilling = .unresolved
+
+    private unowned let rootOfParent: Org?
+
+    init(
+        id: String, name: String, labels: [String: String], parent: Org?, billingAccount: BillingAccount?,
+        index: Int, file: SourceFile, spans: Spans
+    ) {
+        self.id = id
+        self.name = name
+        self.labels = labels
+        self.parent = parent
+        self.billingAccount = billingAccount
+        self.depth = parent.map { $0.depth + 1 } ?? 0
+        self.rootOfParent = parent?.root
+        self.index = index
+        self.file = file
+        self.spans = spans
+    }
+
+    /// The top-level org of this org's tree (itself for a top-level org).
+    public var root: Org { rootOfParent ?? self }
+
+    /// Whether this is a top-level org.
+    public var isRoot: Bool { parent == nil }
+
+    /// Parent first, then the parent's parent, up to the root.
+    public var ancestors: [Org] {
+        var result: [Org] = []
+        result.reserveCapacity(depth)
+        var current = parent
+        while let org = current {
+            result.append(org)
+            current = org.parent
+        }
+        return result
+    }
+
+    /// Whether `other` is this org or one of its ancestors (O(depth difference)).
+    public func isDescendant(of other: Org) -> Bool {
+        guard other.depth <= depth else { return false }
+        var current: Org? = self
+        while let org = current, org.depth > other.depth { current = org.parent }
+        return current === other
+    }
+}
+
+/// How an org is billed once the workspace's billing mode is applied.
+public struct OrgBilling: Sendable {
+    /// The accounts the org draws from: the one account (`single`), the root's account
+    /// (`assigned`; empty when the root declares none), or every declared account (`pooled`).
+    public let accounts: [BillingAccount]
+    /// The isolation unit: the root org's id in assigned mode, the workspace id otherwise.
+    public let silo: String
+    /// Where the accounts were decided.
+    public let provenance: BillingProvenance
+
+    static let unresolved = OrgBilling(accounts: [], silo: "", provenance: BillingProvenance(decidedBy: nil, field: .absent, file: nil))
+}
+
+/// Which declaration decided an org's billing, so a finding can say
+/// "inherited from org `us` (workspace.yaml:14)".
+public struct BillingProvenance: @unchecked Sendable {
+    /// In assigned mode, the root org whose `billing_account` decided; nil in single and pooled
+    /// mode, where the workspace's `billing.accounts` decide.
+    public unowned let decidedBy: Org?
+    /// The deciding field: the root's `billing_account:` (assigned) or `billing.accounts:`;
+    /// absent when nothing was declared (a root without an account).
+    public let field: FieldRange
+    let file: SourceFile?
+
+    /// Where the deciding field was written, if it was.
+    public var span: SourceSpan? {
+        guard let file, let range = field.sourceRange else { return nil }
+        return SourceSpan(file: file, range: range)
+    }
+
+    /// A phrase for messages, from the point of view of `org`: "declared by org `us`
+    /// (workspace.yaml:14)", "inherited from org `us` (workspace.yaml:14)", or
+    /// "workspace billing accounts (workspace.yaml:5)".
+    public func describe(for org: Org) -> String {
+        let place = span.map { " (\($0.file.path):\($0.start.line))" } ?? ""
+        guard let decider = decidedBy else { return "workspace billing accounts" + place }
+        let verb = decider === org ? "declared by" : "inherited from"
+        return "\(verb) org `\(decider.id)`" + place
+    }
+}

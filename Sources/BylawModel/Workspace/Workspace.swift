@@ -1,0 +1,97 @@
+import BylawSource
+
+/// A workspace config resolved into a graph: the org tree, billing per org, silos, and
+/// constant-time lookups by id.
+///
+/// Produced by ``WorkspaceLoader`` only from a config without load errors, so every reference
+/// in it resolves. The workspace owns its objects; references between them are `unowned`, so
+/// keep the workspace alive while using them.
+public final class Workspace: WorkspaceObject, @unchecked Sendable {
+    /// Positions of the top-level keys (`object` is the whole document).
+    public struct Spans: WorkspaceSpans {
+        public var object = FieldRange.absent
+        public var id = FieldRange.absent
+        public var name = FieldRange.absent
+        public var billing = FieldRange.absent
+        public var subscriptions = FieldRange.absent
+        public var orgs = FieldRange.absent
+        public var users = FieldRange.absent
+        public var providers = FieldRange.absent
+        public var apps = FieldRange.absent
+        public var labels = FieldRange.absent
+        public init() {}
+    }
+
+    /// The `workspace` key.
+    public let id: String
+    /// The display name; the id when not written.
+    public let name: String
+    public let labels: [String: String]
+    public let billing: Billing
+    /// In declaration order, each kind in its own array.
+    public let subscriptions: [Subscription]
+    public let orgs: [Org]
+    public let users: [User]
+    public let providers: [Provider]
+    public let apps: [App]
+    /// The top-level orgs, in declaration order.
+    public let roots: [Org]
+    public let file: SourceFile
+    public let spans: Spans
+
+    let index: WorkspaceIndex
+
+    init(
+        id: String, name: String, labels: [String: String], billing: Billing, subscriptions: [Subscription],
+        orgs: [Org], users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex,
+        file: SourceFile, spans: Spans
+    ) {
+        self.id = id
+        self.name = name
+        self.labels = labels
+        self.billing = billing
+        self.subscriptions = subscriptions
+        self.orgs = orgs
+        self.users = users
+        self.providers = providers
+        self.apps = apps
+        self.roots = orgs.filter(\.isRoot)
+        self.index = index
+        self.file = file
+        self.spans = spans
+    }
+
+    deinit {
+        // Children hold their subtree strongly; releasing a 100,000-deep chain from its root
+        // would recurse once per level. Cutting every link first keeps the release flat.
+        for org in orgs { org.children = [] }
+    }
+
+    /// The billing mode (`billing.mode`).
+    public var mode: BillingMode { billing.mode }
+    /// Every declared billing account.
+    public var accounts: [BillingAccount] { billing.accounts }
+
+    /// The org with this id, or nil.
+    public func org(_ id: String) -> Org? { index.orgs[id].map { orgs[$0] } }
+    /// The user with this id, or nil.
+    public func user(_ id: String) -> User? { index.users[id].map { users[$0] } }
+    /// The app with this id, or nil.
+    public func app(_ id: String) -> App? { index.apps[id].map { apps[$0] } }
+    /// The billing account with this id, or nil.
+    public func account(_ id: String) -> BillingAccount? { index.accounts[id].map { billing.accounts[$0] } }
+    /// The provider with this id, or nil.
+    public func provider(_ id: String) -> Provider? { index.providers[id].map { providers[$0] } }
+    /// The subscription with this id, or nil.
+    public func subscription(_ id: String) -> Subscription? { index.subscriptions[id].map { subscriptions[$0] } }
+}
+
+/// Id → position, per object kind: built once while checking for duplicate ids.
+struct WorkspaceIndex: Sendable {
+    var accounts: [String: Int] = [:]
+    var subscriptions: [String: Int] = [:]
+    var orgs: [String: Int] = [:]
+    var users: [String: Int] = [:]
+    var providers: [String: Int] = [:]
+    var apps: [String: Int] = [:]
+}

@@ -1,0 +1,123 @@
+import BylawSource
+
+/// Turns checked declarations into the resolved ``Workspace``.
+///
+/// Runs only when decoding and resolving found no error, so every required field is present
+/// and every reference resolves; the guards below return nil instead of trapping should that
+/// ever not hold.
+struct WorkspaceBuilder {
+    let file: SourceFile
+    let decl: WorkspaceDecl
+    let index: WorkspaceIndex
+    let orgParents: [Int?]
+    let orgOrder: [Int]
+
+    func build() -> Workspace? {
+        guard let id = decl.id?.text, let mode = decl.mode else { return nil }
+        var accounts: [BillingAccount] = []
+        accounts.reserveCapacity(decl.accounts.count)
+        for (position, account) in decl.accounts.enumerated() {
+            guard let accountID = account.id?.text, let currency = account.currency else { return nil }
+            accounts.append(BillingAccount(
+                id: accountID, currency: currency, owner: account.owner ?? "", labels: account.labels,
+                index: position, file: file, spans: account.spans))
+        }
+        var subscriptions: [Subscription] = []
+        subscriptions.reserveCapacity(decl.subscriptions.count)
+        for (position, subscription) in decl.subscriptions.enumerated() {
+            guard let subscriptionID = subscription.id?.text, let resource = subscription.resource,
+                  let account = lookup(subscription.account, index.accounts, accounts) else { return nil }
+            let built = Subscription(
+                id: subscriptionID, account: account, resource: resource, quantity: subscription.quantity ?? 1,
+                labels: subscription.labels, index: position, file: file, spans: subscription.spans)
+            account.subscriptions.append(built)
+            subscriptions.append(built)
+        }
+        let billing = Billing(mode: mode, accounts: accounts, labels: decl.billingLabels, file: file, spans: decl.billingSpans)
+        guard let orgs = buildOrgs(accounts: accounts, billing: billing, workspaceID: id) else { return nil }
+
+        var users: [User] = []
+        users.reserveCapacity(decl.users.count)
+        for (position, user) in decl.users.enumerated() {
+            guard let userID = user.id?.text, let org = lookup(user.org, index.orgs, orgs) else { return nil }
+            users.append(User(
+                id: userID, email: user.email ?? "", org: org, status: user.status ?? .active, offboardedOn: user.offboardedOn,
+                labels: user.labels, index: position, file: file, spans: user.spans))
+        }
+        var providers: [Provider] = []
+        providers.reserveCapacity(decl.providers.count)
+        for (position, provider) in decl.providers.enumerated() {
+            guard let providerID = provider.id?.text, let vendor = provider.vendor, let custody = provider.custody else { return nil }
+            providers.append(Provider(
+                id: providerID, vendor: vendor, custody: custody, trainingOptOut: provider.trainingOptOut ?? false,
+                labels: provider.labels, index: position, file: file, spans: provider.spans))
+        }
+        var apps: [App] = []
+        apps.reserveCapacity(decl.apps.count)
+        for (position, app) in decl.apps.enumerated() {
+            guard let appID = app.id?.text, let kind = app.kind,
+                  let provider = lookup(app.provider, index.providers, providers) else { return nil }
+            let owner = lookup(app.owner, index.users, users)
+            guard (owner == nil) == (app.owner == nil) else { return nil }
+            let appOrgs = app.orgs.compactMap { lookup($0, index.orgs, orgs) }
+            guard appOrgs.count == app.orgs.count else { return nil }
+            apps.append(App(
+                id: appID, kind: kind, owner: owner, provider: provider, orgs: appOrgs, data: app.data,
+                labels: app.labels, index: position, file: file, spans: app.spans))
+        }
+        return Workspace(
+            id: id, name: decl.name ?? id, labels: decl.labels, billing: billing, subscriptions: subscriptions,
+            orgs: orgs, users: users, providers: providers, apps: apps, index: index, file: file, spans: decl.spans)
+    }
+
+    private func lookup<T>(_ reference: Located?, _ ids: [String: Int], _ objects: [T]) -> T? {
+        guard let reference, let position = ids[reference.text], objects.indices.contains(position) else { return nil }
+        return objects[position]
+    }
+
+    /// Builds orgs parents first, so each one's depth, root and billing come from its parent in
+    /// O(1); then returns them in declaration order.
+    private func buildOrgs(accounts: [BillingAccount], billing: Billing, workspaceID: String) -> [Org]? {
+        let declared = decl.orgs
+        guard orgOrder.count == declared.count else { return nil }
+        var built = [Org?](repeating: nil, count: declared.count)
+        let workspaceBilling = OrgBilling(
+            accounts: accounts, silo: workspaceID,
+            provenance: BillingProvenance(decidedBy: nil, field: billing.spans.accounts, file: file))
+        for position in orgOrder {
+            let org = declared[position]
+            guard let orgID = org.id?.text else { return nil }
+            var parent: Org?
+            if let parentPosition = orgParents[position] {
+                guard let parentOrg = built[parentPosition] else { return nil }
+                parent = parentOrg
+            }
+            var account: BillingAccount?
+            if org.billingAccount != nil {
+                guard let found = lookup(org.billingAccount, index.accounts, accounts) else { return nil }
+                account = found
+            }
+            let made = Org(
+                id: orgID, name: org.name ?? orgID, labels: org.labels, parent: parent, billingAccount: account,
+                index: position, file: file, spans: org.spans)
+            switch billing.mode {
+            case .single, .pooled:
+                made.billing = workspaceBilling
+            case .assigned:
+                if let parent {
+                    made.billing = parent.billing
+                } else {
+                    // A root decides for its whole tree; the array is shared by every descendant.
+                    made.billing = OrgBilling(
+                        accounts: account.map { [$0] } ?? [], silo: orgID,
+                        provenance: BillingProvenance(decidedBy: made, field: org.spans.billingAccount, file: file))
+                }
+            }
+            built[position] = made
+        }
+        let orgs = built.compactMap { $0 }
+        guard orgs.count == declared.count else { return nil }
+        for org in orgs { org.parent?.children.append(org) }
+        return orgs
+    }
+}

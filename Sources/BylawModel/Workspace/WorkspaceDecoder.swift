@@ -1,0 +1,166 @@
+import BylawSource
+import BylawYAML
+
+/// Reads YAML nodes into declarations, reporting every type error at the node that has it.
+///
+/// The primitives below never stop: a wrong value is reported and read as absent, so one pass
+/// over the file finds every error.
+struct WorkspaceDecoder {
+    let file: SourceFile
+    var diagnostics: [Diagnostic] = []
+
+    init(file: SourceFile) { self.file = file }
+
+    mutating func error(_ code: String, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
+        diagnostics.append(.error(code, message, in: file, at: range, notes: notes, hint: hint))
+    }
+
+    /// The range a field's span records: from its key to the end of its value.
+    func fieldRange(_ pair: YAMLPair) -> FieldRange {
+        FieldRange(pair.key.range.union(pair.value.range))
+    }
+
+    /// The pairs of a mapping whose keys are in `keys`; other keys are reported with a "did you
+    /// mean". Nil (after reporting) when the node is not a mapping.
+    mutating func fields(of node: YAMLNode, what: String, keys: [String]) -> [(key: String, pair: YAMLPair)]? {
+        guard let pairs = node.mapping else {
+            error(WorkspaceDiagnosticCode.wrongType, "expected \(what) (a mapping), found \(node.kindDescription)", at: node.range)
+            return nil
+        }
+        var known: [(key: String, pair: YAMLPair)] = []
+        known.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard let name = keyText(pair.key) else {
+                error(WorkspaceDiagnosticCode.wrongType, "expected a string key in \(what), found \(pair.key.kindDescription)", at: pair.key.range)
+                continue
+            }
+            if keys.contains(name) {
+                known.append((name, pair))
+            } else {
+                let hint = DidYouMean.hint(name, from: keys) ?? "\(what) has the keys: \(keys.joined(separator: ", "))"
+                error(WorkspaceDiagnosticCode.unknownKey, "unknown key '\(name)' in \(what)", at: pair.key.range, hint: hint)
+            }
+        }
+        return known
+    }
+
+    private func keyText(_ node: YAMLNode) -> String? {
+        guard let scalar = node.scalar, scalar.value != .null else { return nil }
+        return scalar.text
+    }
+
+    /// A string field. Any non-null scalar is read as written (`id: 2024` is the id "2024").
+    mutating func string(_ node: YAMLNode, field: String) -> String? {
+        guard let scalar = node.scalar, scalar.value != .null else {
+            error(WorkspaceDiagnosticCode.wrongType, "expected a string for '\(field)', found \(node.kindDescription)", at: node.range)
+            return nil
+        }
+        return scalar.text
+    }
+
+    /// An id or a reference: a non-empty string, with its range.
+    mutating func located(_ node: YAMLNode, field: String) -> Located? {
+        guard let text = string(node, field: field) else { return nil }
+        guard !text.isEmpty else {
+            error(WorkspaceDiagnosticCode.invalidValue, "'\(field)' must not be empty", at: node.range)
+            return nil
+        }
+        return Located(text: text, range: node.range)
+    }
+
+    mutating func bool(_ node: YAMLNode, field: String) -> Bool? {
+        guard case .bool(let value)? = node.scalar?.value else {
+            error(
+                WorkspaceDiagnosticCode.wrongType, "expected a boolean for '\(field)', found \(node.kindDescription)",
+                at: node.range, hint: "write true or false")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number ≥ 0.
+    mutating func count(_ node: YAMLNode, field: String) -> Int64? {
+        guard case .int(let value)? = node.scalar?.value else {
+            error(WorkspaceDiagnosticCode.wrongType, "expected an integer for '\(field)', found \(node.kindDescription)", at: node.range)
+            return nil
+        }
+        guard value >= 0 else {
+            error(WorkspaceDiagnosticCode.invalidValue, "'\(field)' must not be negative", at: node.range)
+            return nil
+        }
+        return value
+    }
+
+    /// One value of an enum, spelled as its raw value.
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode, field: String, noun: String? = nil
+    ) -> E? where E.RawValue == String {
+        guard let text = string(node, field: field) else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let names = E.allCases.map(\.rawValue)
+        let hint = DidYouMean.hint(text, from: names) ?? "expected one of: \(names.joined(separator: ", "))"
+        error(WorkspaceDiagnosticCode.unknownEnum, "unknown \(noun ?? field) '\(text)'", at: node.range, hint: hint)
+        return nil
+    }
+
+    /// The items of a list; a null value (`orgs:` with nothing after it) is an empty list.
+    mutating func list(_ node: YAMLNode, field: String) -> [YAMLNode] {
+        if let items = node.sequence { return items }
+        if node.scalar?.value == .null { return [] }
+        error(WorkspaceDiagnosticCode.wrongType, "expected a list for '\(field)', found \(node.kindDescription)", at: node.range)
+        return []
+    }
+
+    /// A `labels` map of strings to strings; scalar values are read as written, null is empty.
+    mutating func labels(_ node: YAMLNode) -> [String: String] {
+        if node.scalar?.value == .null { return [:] }
+        guard let pairs = node.mapping else {
+            error(WorkspaceDiagnosticCode.wrongType, "expected a mapping for 'labels', found \(node.kindDescription)", at: node.range)
+            return [:]
+        }
+        var labels: [String: String] = [:]
+        labels.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard let key = keyText(pair.key) else {
+                error(WorkspaceDiagnosticCode.wrongType, "expected a string label name, found \(pair.key.kindDescription)", at: pair.key.range)
+                continue
+            }
+            if let value = string(pair.value, field: "labels.\(key)") { labels[key] = value }
+        }
+        return labels
+    }
+
+    /// A `YYYY-MM-DD` calendar date (the day is checked against its month, leap years included).
+    mutating func date(_ node: YAMLNode, field: String) -> String? {
+        guard let text = string(node, field: field) else { return nil }
+        guard Self.isCalendarDate(text) else {
+            error(WorkspaceDiagnosticCode.invalidValue, "'\(field)' must be a date written YYYY-MM-DD, found '\(text)'", at: node.range)
+            return nil
+        }
+        return text
+    }
+
+    static func isCalendarDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
+    }
+
+    /// Reports a required field the source did not write, at the object.
+    mutating func require(_ span: FieldRange, _ field: String, in what: String, object: YAMLNode, id: Located?) {
+        guard !span.isPresent else { return }
+        let name = id.map { " '\($0.text)'" } ?? ""
+        error(WorkspaceDiagnosticCode.missingField, "\(what)\(name) is missing required field '\(field)'", at: object.range)
+    }
+}

@@ -1,0 +1,82 @@
+import BylawSource
+import BylawYAML
+
+/// What loading a workspace config gave: the resolved model, or the reasons there is none.
+public struct WorkspaceLoadResult: Sendable {
+    /// The resolved workspace; nil when any error was found (a model is built only from a
+    /// config whose types, ids and references are all sound).
+    public let workspace: Workspace?
+    /// Every problem found, sorted by position.
+    public let diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Loads workspace configs (format in `docs/workspace.md`) into resolved ``Workspace`` models.
+///
+/// Load errors are only what makes the model impossible to build: wrong types, unknown keys
+/// and enum values, missing required fields, duplicate ids, unknown references, org cycles.
+/// Rules about a sound model (an assigned root without an account, an offboarded owner) are
+/// policy findings, and such configs load.
+public enum WorkspaceLoader {
+    /// Decodes, checks and resolves one YAML document read from `file`.
+    public static func load(_ document: YAMLNode, file: SourceFile) -> WorkspaceLoadResult {
+        var decoder = WorkspaceDecoder(file: file)
+        guard let decl = decoder.workspace(document) else {
+            return WorkspaceLoadResult(workspace: nil, diagnostics: decoder.diagnostics)
+        }
+        var resolver = WorkspaceResolver(file: file)
+        resolver.check(decl)
+        var diagnostics = decoder.diagnostics + resolver.diagnostics
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return WorkspaceLoadResult(workspace: nil, diagnostics: Diagnostic.sortedForDisplay(diagnostics))
+        }
+        let builder = WorkspaceBuilder(
+            file: file, decl: decl, index: resolver.index, orgParents: resolver.orgParents, orgOrder: resolver.orgTree.order)
+        guard let workspace = builder.build() else {
+            // Unreachable when decoding and resolving are right; reported rather than trapped.
+            diagnostics.append(.error(
+                WorkspaceDiagnosticCode.invalidValue, "the workspace config could not be resolved", in: file, at: document.range))
+            return WorkspaceLoadResult(workspace: nil, diagnostics: diagnostics)
+        }
+        return WorkspaceLoadResult(workspace: workspace, diagnostics: diagnostics)
+    }
+
+    /// Loads the documents of a YAML file: exactly one is expected.
+    public static func load(documents: [YAMLNode], file: SourceFile) -> WorkspaceLoadResult {
+        guard documents.count == 1, let document = documents.first else {
+            let message = documents.isEmpty
+                ? "the file holds no YAML document; expected one workspace config"
+                : "the file holds \(documents.count) YAML documents; expected one workspace config"
+            let range = documents.count > 1 ? documents[1].range : SourceRange.at(0)
+            let diagnostic = Diagnostic.error(WorkspaceDiagnosticCode.documentCount, message, in: file, at: range)
+            return WorkspaceLoadResult(workspace: nil, diagnostics: [diagnostic])
+        }
+        return load(document, file: file)
+    }
+}
+
+extension WorkspaceLoader {
+    /// Parses `file` as YAML and loads its one document. YAML errors stop before decoding (a
+    /// half-read tree would only add confusing follow-on errors).
+    public static func load(_ file: SourceFile, limits: YAMLLimits = .default) -> WorkspaceLoadResult {
+        let yaml = YAMLLoader.load(file, limits: limits)
+        if yaml.diagnostics.contains(where: { $0.severity == .error }) {
+            return WorkspaceLoadResult(workspace: nil, diagnostics: Diagnostic.sortedForDisplay(yaml.diagnostics))
+        }
+        let result = load(documents: yaml.documents, file: file)
+        guard !yaml.diagnostics.isEmpty else { return result }
+        return WorkspaceLoadResult(
+            workspace: result.workspace, diagnostics: Diagnostic.sortedForDisplay(yaml.diagnostics + result.diagnostics))
+    }
+
+    /// Reads and loads the file at `path`; an unreadable file is an `input.unreadable` diagnostic.
+    public static func load(path: String, limits: YAMLLimits = .default) -> WorkspaceLoadResult {
+        do {
+            return load(try SourceFile.read(path: path, maxBytes: limits.maxBytes), limits: limits)
+        } catch {
+            return WorkspaceLoadResult(workspace: nil, diagnostics: [error])
+        }
+    }
+}
