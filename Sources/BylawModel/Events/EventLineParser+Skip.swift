@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension EventLineParser {
     /// Validates any JSON value at `index` (the value of an unknown field) and advances past
     /// it. `depth` is the value's nesting level; containers deeper than `maxDepth` fail.
@@ -81,12 +87,8 @@ extension EventLineParser {
     /// Validates `true`, `false` or `null` at `index`.
     mutating func skipLiteral(_ literal: StaticString) throws(ScanFailure) {
         let length = literal.utf8CodeUnitCount
-        let start = index
-        for offset in 0..<length {
-            guard start + offset < count, base[start + offset] == literal.utf8Start[offset] else {
-                index = start + offset
-                throw unexpected("in what should be '\(literal)'")
-            }
+        guard index + length <= count, memcmp(base + index, literal.utf8Start, length) == 0 else {
+            throw ScanFailure(.invalidJSON, at: index, "invalid value: expected '\(literal)'")
         }
         index += length
     }

@@ -8,7 +8,7 @@
 /// string: policies judge unknown values. The rules are in docs/usage-events.md.
 ///
 /// ```swift
-/// var scanner = UsageEventScanner(fields: [.kind, .user, .artifactClassification])
+/// var scanner = UsageEventScanner(fields: UsageEventFields([.kind, .user, .artifactClassification]))
 /// var event = UsageEvent()
 /// try reader.forEachLine { line in
 ///     switch scanner.scan(line, into: &event) {
