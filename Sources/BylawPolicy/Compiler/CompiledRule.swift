@@ -1,0 +1,113 @@
+import BylawSource
+import CEL
+
+/// A checked and planned expression with where it is written.
+public struct CompiledExpression: Sendable {
+    public let program: CELProgram
+    /// Where the expression (or condition tree) is written in its policy file.
+    public let span: SourceSpan
+    let text: ConditionText
+
+    /// The file position of a range reported by CEL at run time (an evaluation error).
+    public func sourceSpan(of range: CELRange?) -> SourceSpan {
+        guard let range else { return span }
+        return SourceSpan(file: span.file, range: text.sourceRange(of: range))
+    }
+}
+
+/// Which activation slot holds each variable a rule can see. Slots differ between rules, since
+/// each rule declares only the variables its trigger provides.
+public struct RuleSlots: Sendable, Hashable {
+    public var event: Int?
+    public var workspace: Int?
+    public var before: Int?
+    public var after: Int?
+    /// The `for:` variable.
+    public var element: Int?
+    /// How many slots an activation for this rule needs.
+    public var count: Int
+}
+
+/// An exception attached to the rule it names.
+public struct CompiledException: Sendable {
+    public let declaration: ExceptionDecl
+    /// The policy that declares the exception.
+    public let policyID: String
+    /// nil: applies everywhere.
+    public let whereCondition: CompiledExpression?
+    /// Expired on the compile date: reported by `bylaw check` and no longer applied.
+    public let isExpired: Bool
+}
+
+/// A rule ready to evaluate.
+public struct CompiledRule: Sendable {
+    public let descriptor: RuleDescriptor
+    public let declaration: RuleDecl
+    public let slots: RuleSlots
+    public let forCollection: CompiledExpression?
+    public let whereCondition: CompiledExpression?
+    public let mode: RuleMode
+    public let condition: CompiledExpression
+    public let message: CompiledTemplate?
+    public let hint: CompiledTemplate?
+    /// Exceptions in force (expired ones are left out).
+    public let exceptions: [CompiledException]
+
+    public var fullID: String { descriptor.fullID }
+    public var trigger: RuleTrigger { descriptor.trigger }
+}
+
+/// A `message:` or `hint:` with its placeholders planned.
+public struct CompiledTemplate: Sendable {
+    public enum Part: Sendable {
+        case literal(String)
+        case expression(CompiledExpression)
+    }
+
+    public let parts: [Part]
+
+    /// The text with each placeholder's value written in (see ``TemplateFormatting``).
+    public func render(_ activation: CELActivation) -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .literal(let text): out += text
+            case .expression(let expression): out += TemplateFormatting.text(of: expression.program.evaluate(activation))
+            }
+        }
+        return out
+    }
+}
+
+/// How a value prints inside a message: strings bare, objects by their `id`, lists joined with
+/// ", ", timestamps in RFC 3339, errors as `<error: …>` (the finding is still reported).
+public enum TemplateFormatting {
+    public static func text(of value: CELValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .uint(let number): return String(number)
+        case .double(let number):
+            if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+            return String(number)
+        case .string(let text): return text
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .list(let items): return items.map(text(of:)).joined(separator: ", ")
+        case .map(let map): return "{" + zip(map.keys, map.values).map { "\(text(of: $0)): \(text(of: $1))" }.joined(separator: ", ") + "}"
+        case .timestamp(let timestamp): return timestamp.rfc3339
+        case .duration(let duration): return duration.celString
+        case .type(let type): return type.runtimeName
+        case .object(let object):
+            if let identified = object as? any IdentifiedObject { return identified.celID }
+            return object.celTypeName
+        case .error(let error): return "<error: \(error.message)>"
+        case .optional(let optional): return optional.value.map(text(of:)) ?? "none"
+        }
+    }
+}
+
+/// A domain object with an id, printed by it in messages.
+public protocol IdentifiedObject: CELObject {
+    var celID: String { get }
+}
