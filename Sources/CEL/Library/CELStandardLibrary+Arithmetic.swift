@@ -31,9 +31,9 @@ extension CELStandardLibrary {
             return o ? overflow : .uint(r)
         case (.double(let x), .double(let y)): return .double(x - y)
         case (.timestamp(let x), .timestamp(let y)):
-            do { return .duration(try x.subtracting(y)) } catch { return .fail(error.message) }
+            do { return .duration(try x.difference(y)) } catch { return .fail(error.message) }
         case (.timestamp(let t), .duration(let d)):
-            do { return .timestamp(try t.adding(try d.negated())) } catch { return .fail(error.message) }
+            do { return .timestamp(try t.subtracting(d)) } catch { return .fail(error.message) }
         case (.duration(let x), .duration(let y)):
             do { return .duration(try x.subtracting(y)) } catch { return .fail(error.message) }
         default: return .noSuchOverload

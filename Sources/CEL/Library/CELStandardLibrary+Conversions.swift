@@ -39,7 +39,7 @@ extension CELStandardLibrary {
         case .uint(let u): return u > UInt64(Int64.max) ? .fail("range error: uint out of int range") : .int(Int64(u))
         case .double(let d):
             // Doubles at the ends of the range round to 2^63, which is already out of range.
-            guard d.isFinite, d > -9_223_372_036_854_775_808.0 || d == -9_223_372_036_854_775_808.0,
+            guard d.isFinite, d > -9_223_372_036_854_775_808.0,
                   d < 9_223_372_036_854_775_808.0 else { return .fail("range error: double out of int range") }
             return .int(Int64(d.rounded(.towardZero)))
         case .string(let s): return Int64(s).map { .int($0) } ?? .fail("invalid int literal '\(s)'")
@@ -147,7 +147,7 @@ extension CELStandardLibrary {
         case .string(let s):
             do { return .timestamp(try CELTimestamp.parse(s)) } catch { return .fail(error.message) }
         case .int(let i):
-            do { return .timestamp(try CELTimestamp(seconds: 0, nanos: 0).adding(CELDuration(seconds: i, nanos: 0))) } catch {
+            do { return .timestamp(try CELTimestamp(unixSeconds: i)) } catch {
                 return .fail(error.message)
             }
         default: return .noSuchOverload
