@@ -62,7 +62,8 @@ struct RegexSemanticsTests {
         ("(?m)^b$", "a\nb\nc", true), ("^b$", "a\nb\nc", false), ("\\Aab", "ab", true),
         ("(?m)\\Ab", "a\nb", false), ("a\\z", "ba", true), ("(?m)a\\z", "a\nb", false),
         ("\\bcat\\b", "a cat!", true), ("\\bcat\\b", "concat", false), ("\\Bcat", "concat", true),
-        ("^$", "", true), ("^$", "x", false), ("x*$", "abc", true),
+        ("^$", "", true), ("^$", "x", false), ("x*$", "abc", true), ("^a|b", "xb", true),
+        ("^(a|b)c", "xbc", false), ("(^a)|(^b)", "b", true), ("(?m)^b", "a\nb", true), ("^", "abc", true),
     ])
     func anchors(pattern: String, text: String, expected: Bool) throws {
         #expect(try matches(pattern, text) == expected)

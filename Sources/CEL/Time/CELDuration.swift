@@ -20,11 +20,11 @@ public struct CELDuration: Hashable, Comparable, Sendable {
         self.totalNanoseconds = totalNanoseconds
     }
 
-    /// Creates `seconds + nanos / 1e9` seconds; the parts may have any signs. Throws when the
-    /// total does not fit the range.
-    public init(seconds: Int64, nanos: Int64 = 0) throws(CELTimeError) {
+    /// Creates `seconds + nanos / 1e9` seconds (as in `google.protobuf.Duration`); the parts
+    /// may have any signs. Throws when the total does not fit the range.
+    public init(seconds: Int64, nanos: Int32 = 0) throws(CELTimeError) {
         let (scaled, o1) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        let (total, o2) = scaled.addingReportingOverflow(nanos)
+        let (total, o2) = scaled.addingReportingOverflow(Int64(nanos))
         guard !o1, !o2 else { throw .durationRange() }
         totalNanoseconds = total
     }

@@ -56,8 +56,9 @@ public struct CELTimestamp: Hashable, Comparable, Sendable {
         try adding(d.negated())
     }
 
-    /// `self - other`, a duration that must fit CEL's duration range.
+    /// `self - other`, a duration that must fit CEL's duration range. (Both nanos are in
+    /// 0..<1e9, so their difference fits an Int32.)
     public func difference(_ other: CELTimestamp) throws(CELTimeError) -> CELDuration {
-        try CELDuration(seconds: seconds - other.seconds, nanos: Int64(nanos) - Int64(other.nanos))
+        try CELDuration(seconds: seconds - other.seconds, nanos: nanos - other.nanos)
     }
 }

@@ -1,0 +1,45 @@
+/// A type-checked expression: its syntax tree, the type of every node and what every name,
+/// field and call resolved to. Plan it with ``CELEnvironment/plan(_:)``.
+public struct CELCheckedExpr: Sendable {
+    /// The parsed expression.
+    public let ast: CELAST
+    /// The type of the whole expression.
+    public let resultType: CELType
+    let types: [Int: CELType]
+    let references: [Int: CELReference]
+    /// False for an expression planned without checking (names resolve at plan time).
+    let isChecked: Bool
+
+    init(ast: CELAST, resultType: CELType, types: [Int: CELType], references: [Int: CELReference]) {
+        self.ast = ast
+        self.resultType = resultType
+        self.types = types
+        self.references = references
+        self.isChecked = true
+    }
+
+    /// Wraps a parsed expression without checking it: every node is `dyn` and names resolve
+    /// when planning. For callers that check differently (and for cel-spec's `disable_check`).
+    public init(unchecked ast: CELAST) {
+        self.ast = ast
+        self.resultType = .dyn
+        self.types = [:]
+        self.references = [:]
+        self.isChecked = false
+    }
+
+    /// The checked type of a node.
+    public func type(of id: Int) -> CELType? { types[id] }
+}
+
+/// What a name or call resolved to during checking.
+indirect enum CELReference: Sendable {
+    case variable(slot: Int)
+    case constant(CELValue)
+    case alias(CELCheckedExpr)
+    case typeValue(CELType)
+    /// Field of a declared object type, by index.
+    case field(Int)
+    /// The overloads (indices into the function's overloads) a call may resolve to.
+    case overloads(function: String, [Int])
+}

@@ -1,0 +1,132 @@
+extension CELChecker {
+    /// Types that are also values when named (`int`, `type(x) == string`).
+    static let typeNames: [String: CELType] = [
+        "int": .int, "uint": .uint, "double": .double, "bool": .bool, "string": .string, "bytes": .bytes,
+        "list": .list(.dyn), "map": .map(.dyn, .dyn), "null_type": .null, "type": .type(.dyn), "dyn": .dyn,
+        "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
+        "optional_type": .optional(.dyn),
+    ]
+
+    func localType(_ name: String) -> CELType? {
+        scopes.last(where: { $0.name == name })?.type
+    }
+
+    /// Resolves a (possibly dotted) global name, recording the reference on the node.
+    mutating func resolveGlobal(_ name: String, node: CELExpr) -> CELType? {
+        if let alias = env.aliases[name] {
+            references[node.id] = .alias(alias)
+            return alias.resultType
+        }
+        if let v = env.variables[name] {
+            references[node.id] = .variable(slot: v.slot)
+            return v.type
+        }
+        if let c = env.constants[name] {
+            references[node.id] = .constant(c.value)
+            return c.type
+        }
+        if let t = Self.typeNames[name] {
+            references[node.id] = .typeValue(t)
+            return .type(t)
+        }
+        if env.objectTypes[name] != nil {
+            references[node.id] = .typeValue(.object(name))
+            return .type(.object(name))
+        }
+        return nil
+    }
+
+    mutating func resolveIdent(_ e: CELExpr, name: String, rooted: Bool) -> CELType {
+        if !rooted, let t = localType(name) { return t }
+        if let t = resolveGlobal(name, node: e) { return t }
+        let candidates = env.identifierNames + scopes.map(\.name).filter { !$0.hasPrefix("@") }
+        report(CELIssueCode.undeclaredReference, "undeclared reference to '\(name)'", e.range,
+               hint: didYouMean(name, candidates))
+        return .error
+    }
+
+    /// `a.b.c` as one dotted name, when the chain is made of plain identifiers.
+    func qualifiedName(_ e: CELExpr) -> String? {
+        switch e.kind {
+        case .ident(let name, _): return name
+        case .select(let operand, let field, false): return qualifiedName(operand).map { $0 + "." + field }
+        default: return nil
+        }
+    }
+
+    private func startsWithLocal(_ e: CELExpr) -> Bool {
+        switch e.kind {
+        case .ident(let name, let rooted): return !rooted && localType(name) != nil
+        case .select(let operand, _, _): return startsWithLocal(operand)
+        default: return false
+        }
+    }
+
+    mutating func checkSelect(_ e: CELExpr, operand: CELExpr, field: String, testOnly: Bool) -> CELType {
+        // A dotted name declared as a whole wins over field selection (longest match first).
+        if !testOnly, !startsWithLocal(e), let name = qualifiedName(e), let t = resolveGlobal(name, node: e) {
+            return t
+        }
+        let operandType = substitute(visit(operand))
+        let fieldType: CELType
+        switch operandType {
+        case .map(let k, let v):
+            if !isAssignable(k, .string) {
+                report(CELIssueCode.typeMismatch, "map with '\(k)' keys cannot be selected by field name", e.range)
+            }
+            fieldType = v
+        case .object(let name):
+            if let type = env.objectTypes[name] {
+                if let index = type.fieldIndex[field] {
+                    references[e.id] = .field(index)
+                    fieldType = type.fieldTypes[index]
+                } else {
+                    report(CELIssueCode.undefinedField, "undefined field '\(field)' on '\(name)'", e.range,
+                           hint: didYouMean(field, type.fieldNames))
+                    fieldType = .error
+                }
+            } else {
+                fieldType = .dyn
+            }
+        case .dyn, .error, .typeParam:
+            fieldType = .dyn
+        case .optional(let inner):
+            // cel-go's optional field selection through `.?` is a function; plain select on an
+            // optional is an error.
+            report(CELIssueCode.typeMismatch, "type '\(operandType)' does not support field selection", e.range)
+            fieldType = inner
+        default:
+            report(CELIssueCode.typeMismatch, "type '\(operandType)' does not support field selection", e.range)
+            fieldType = .error
+        }
+        return testOnly ? .bool : fieldType
+    }
+
+    func didYouMean(_ name: String, _ candidates: [String]) -> String? {
+        var best: (String, Int)?
+        let a = Array(name.lowercased())
+        for c in Set(candidates) where c != name {
+            let d = editDistance(a, Array(c.lowercased()))
+            let limit = min(3, max(1, max(name.count, c.count) / 3))
+            guard d <= limit else { continue }
+            if let b = best, d > b.1 || (d == b.1 && c >= b.0) { continue }
+            best = (c, d)
+        }
+        return best.map { "did you mean '\($0.0)'?" }
+    }
+
+    private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

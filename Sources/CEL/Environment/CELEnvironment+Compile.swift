@@ -1,0 +1,70 @@
+extension CELEnvironment {
+    /// Parses an expression. Syntax errors are `cel.syntax` issues (`cel.limit` past a limit).
+    public func parse(_ text: String, macros: Bool = true) -> Result<CELAST, CELIssues> {
+        var parser = CELParser(text, limits: limits, macros: macros)
+        let ast = parser.parse()
+        return parser.issues.isEmpty ? .success(ast) : .failure(CELIssues(parser.issues))
+    }
+
+    /// Type-checks a parsed expression against this environment.
+    public func check(_ ast: CELAST) -> Result<CELCheckedExpr, CELIssues> {
+        var checker = CELChecker(env: self)
+        let checked = checker.check(ast)
+        return checker.issues.isEmpty ? .success(checked) : .failure(CELIssues(checker.issues))
+    }
+
+    /// Plans a checked expression into a program; do it once, evaluate many times.
+    public func plan(_ checked: CELCheckedExpr) -> CELProgram {
+        var planner = CELPlanner(env: self)
+        let root = planner.plan(checked)
+        return CELProgram(root: root, localCount: planner.localCount, budget: limits.evaluationBudget, resultType: checked.resultType)
+    }
+
+    /// Parse, check and plan in one step.
+    public func compile(_ text: String) -> Result<CELProgram, CELIssues> {
+        parse(text).flatMap { check($0) }.map { plan($0) }
+    }
+
+    /// Parse and check in one step (for aliases and embedders that plan later).
+    public func checkText(_ text: String) -> Result<CELCheckedExpr, CELIssues> {
+        parse(text).flatMap { check($0) }
+    }
+}
+
+/// Variable values for one evaluation, by slot (``CELEnvironment/slot(of:)``): binding a
+/// variable is an array store.
+public struct CELActivation: Sendable {
+    /// Values by slot; unbound slots hold `.null` until set.
+    public var values: [CELValue]
+
+    /// An activation with room for every variable of an environment.
+    public init(slotCount: Int) { values = Array(repeating: .null, count: slotCount) }
+
+    /// An activation from values in slot order.
+    public init(values: [CELValue]) { self.values = values }
+
+    public subscript(slot: Int) -> CELValue {
+        get { values[slot] }
+        set { values[slot] = newValue }
+    }
+}
+
+/// A planned expression, ready to evaluate. Immutable and shareable across threads.
+public struct CELProgram: Sendable {
+    let root: CELNode
+    let localCount: Int
+    let budget: Int?
+    /// The checked type of the result (`dyn` when planned unchecked).
+    public let resultType: CELType
+
+    /// Evaluates the program. Failures come back as `.error` values with the failing node's range.
+    public func evaluate(_ activation: CELActivation) -> CELValue {
+        var frame = CELFrame(vars: activation.values,
+                             locals: localCount == 0 ? [] : Array(repeating: .null, count: localCount),
+                             budget: budget ?? Int.max)
+        return root.eval(&frame)
+    }
+
+    /// Evaluates with no variables bound.
+    public func evaluate() -> CELValue { evaluate(CELActivation(values: [])) }
+}

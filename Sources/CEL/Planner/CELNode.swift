@@ -1,0 +1,76 @@
+/// Mutable state of one evaluation: variable values by slot, comprehension locals, and the
+/// remaining budget.
+struct CELFrame {
+    var vars: [CELValue]
+    var locals: [CELValue]
+    var budget: Int
+
+    /// Spends budget; false once it is exhausted.
+    @inline(__always)
+    mutating func spend(_ cost: Int) -> Bool {
+        budget -= cost
+        return budget >= 0
+    }
+}
+
+/// A planned expression node. Subclasses override `eval`; the tree is built once per program.
+class CELNode: @unchecked Sendable {
+    let range: CELRange
+
+    init(range: CELRange) { self.range = range }
+
+    func eval(_ f: inout CELFrame) -> CELValue { .null }
+
+    /// Gives an error value this node's range if it has none yet.
+    @inline(__always)
+    final func located(_ v: CELValue) -> CELValue {
+        if case .error(let e) = v, e.range == nil { return .error(CELError(e.message, range: range)) }
+        return v
+    }
+
+    final func fail(_ message: String) -> CELValue { .error(CELError(message, range: range)) }
+
+    /// The constant this node always yields, if it is one.
+    var constantValue: CELValue? { nil }
+}
+
+final class ConstNode: CELNode, @unchecked Sendable {
+    let value: CELValue
+    init(_ value: CELValue, range: CELRange) {
+        self.value = value
+        super.init(range: range)
+    }
+    override func eval(_ f: inout CELFrame) -> CELValue { value }
+    override var constantValue: CELValue? { value }
+}
+
+final class VarNode: CELNode, @unchecked Sendable {
+    let slot: Int
+    let name: String
+    init(slot: Int, name: String, range: CELRange) {
+        self.slot = slot
+        self.name = name
+        super.init(range: range)
+    }
+    override func eval(_ f: inout CELFrame) -> CELValue {
+        slot < f.vars.count ? f.vars[slot] : fail("no value bound for variable '\(name)'")
+    }
+}
+
+final class LocalNode: CELNode, @unchecked Sendable {
+    let slot: Int
+    init(slot: Int, range: CELRange) {
+        self.slot = slot
+        super.init(range: range)
+    }
+    override func eval(_ f: inout CELFrame) -> CELValue { f.locals[slot] }
+}
+
+final class ErrorNode: CELNode, @unchecked Sendable {
+    let message: String
+    init(_ message: String, range: CELRange) {
+        self.message = message
+        super.init(range: range)
+    }
+    override func eval(_ f: inout CELFrame) -> CELValue { fail(message) }
+}

@@ -1,0 +1,81 @@
+extension CELPlanner {
+    mutating func planCall(_ e: CELExpr, target: CELExpr?, function: String, args: [CELExpr], _ c: CELCheckedExpr) -> CELNode {
+        let r = e.range
+        if target == nil {
+            switch (function, args.count) {
+            case (CELOperator.logicalAnd, 2): return AndNode(plan(args[0], c), plan(args[1], c), range: r)
+            case (CELOperator.logicalOr, 2): return OrNode(plan(args[0], c), plan(args[1], c), range: r)
+            case (CELOperator.logicalNot, 1): return NotNode(plan(args[0], c), range: r)
+            case (CELOperator.notStrictlyFalse, 1): return NotStrictlyFalseNode(plan(args[0], c), range: r)
+            case (CELOperator.conditional, 3):
+                return ConditionalNode(plan(args[0], c), plan(args[1], c), plan(args[2], c), range: r)
+            case (CELOperator.equals, 2), (CELOperator.notEquals, 2):
+                return EqualsNode(plan(args[0], c), plan(args[1], c), negated: function == CELOperator.notEquals, range: r)
+            case (CELOperator.in, 2):
+                let needle = plan(args[0], c)
+                let haystack = plan(args[1], c)
+                if case .list(let items)? = haystack.constantValue, let keys = Self.keySet(items) {
+                    return InSetNode(needle, keys: keys, range: r)
+                }
+                return BinaryCallNode(CELStandardLibrary.inImpl, needle, haystack, range: r)
+            default: break
+            }
+        }
+        // `ns.fn(x)`: a namespaced global function.
+        var name = function.hasPrefix(".") ? String(function.dropFirst()) : function
+        var argExprs = args
+        var member = target != nil
+        if let target {
+            if case .overloads(let resolved, _)? = c.references[e.id], resolved != name {
+                name = resolved
+                member = false
+            } else if !c.isChecked, let ns = qualifiedName(target), local(ns.split(separator: ".").first.map(String.init) ?? "") == nil,
+                      env.function(ns + "." + name) != nil, env.variables[ns] == nil {
+                name = ns + "." + name
+                member = false
+            } else {
+                argExprs = [target] + args
+            }
+        }
+        guard let decl = env.function(name) else {
+            return ErrorNode("no such function '\(name)'", range: r)
+        }
+        let argNodes = argExprs.map { plan($0, c) }
+        if name == "matches", argNodes.count == 2, case .string(let pattern)? = argNodes[1].constantValue {
+            return CELStandardLibrary.plannedMatches(argNodes[0], pattern: pattern, range: r)
+        }
+        var candidates = decl.overloads.filter { $0.isMember == member && $0.parameters.count == argNodes.count }
+        if case .overloads(_, let indices)? = c.references[e.id] {
+            candidates = indices.map { decl.overloads[$0] }
+        }
+        if candidates.count == 1, let impl = candidates[0].implementation {
+            return node(impl, argNodes, range: r)
+        }
+        if let dynamic = decl.dynamicImplementation { return node(dynamic, argNodes, range: r) }
+        if candidates.isEmpty { return ErrorNode("no_such_overload", range: r) }
+        return DispatchNode(candidates, argNodes, range: r)
+    }
+
+    private func node(_ impl: CELImplementation, _ args: [CELNode], range: CELRange) -> CELNode {
+        switch impl {
+        case .unary(let f) where args.count == 1: UnaryCallNode(f, args[0], range: range)
+        case .binary(let f) where args.count == 2: BinaryCallNode(f, args[0], args[1], range: range)
+        case .variadic(let f): VariadicCallNode(f, args, range: range)
+        default: ErrorNode("no_such_overload", range: range)
+        }
+    }
+
+    /// The hash keys of a constant list, if every element can be one.
+    static func keySet(_ items: [CELValue]) -> Set<CELMapKey>? {
+        var keys = Set<CELMapKey>()
+        for item in items {
+            switch item {
+            case .bool, .int, .uint, .string: break
+            default: return nil
+            }
+            guard let k = CELMapKey(item) else { return nil }
+            keys.insert(k)
+        }
+        return keys
+    }
+}

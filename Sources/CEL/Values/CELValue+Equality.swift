@@ -1,0 +1,100 @@
+extension CELValue {
+    /// CEL equality: numbers compare by value across int, uint and double; lists and maps
+    /// element-wise; values of different kinds are unequal. Returns an error value's error when
+    /// one side is an error, so the caller can propagate it.
+    static func celEquals(_ a: CELValue, _ b: CELValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.bytes(let x), .bytes(let y)): return x == y
+        case (.int, _), (.uint, _), (.double, _):
+            return compareNumbers(a, b) == 0
+        case (.list(let x), .list(let y)):
+            guard x.count == y.count else { return false }
+            for i in x.indices where !celEquals(x[i], y[i]) { return false }
+            return true
+        case (.map(let x), .map(let y)):
+            guard x.count == y.count else { return false }
+            for i in x.keys.indices {
+                guard let other = y[x.keys[i]], celEquals(x.values[i], other) else { return false }
+            }
+            return true
+        case (.timestamp(let x), .timestamp(let y)): return x == y
+        case (.duration(let x), .duration(let y)): return x == y
+        case (.type(let x), .type(let y)): return x.runtimeName == y.runtimeName
+        case (.object(let x), .object(let y)): return x === y
+        case (.optional(let x), .optional(let y)):
+            switch (x.value, y.value) {
+            case (nil, nil): return true
+            case (let p?, let q?): return celEquals(p, q)
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// Orders two numbers of any numeric kinds: -1, 0, 1, or nil when unordered (NaN) or not numbers.
+    static func compareNumbers(_ a: CELValue, _ b: CELValue) -> Int? {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.uint(let x), .uint(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.double(let x), .double(let y)):
+            if x.isNaN || y.isNaN { return nil }
+            return x < y ? -1 : (x > y ? 1 : 0)
+        case (.int(let x), .uint(let y)):
+            if x < 0 { return -1 }
+            let ux = UInt64(x)
+            return ux < y ? -1 : (ux > y ? 1 : 0)
+        case (.uint, .int): return compareNumbers(b, a).map { -$0 }
+        case (.int(let x), .double(let y)): return compareIntDouble(x, y)
+        case (.double, .int): return compareNumbers(b, a).map { -$0 }
+        case (.uint(let x), .double(let y)): return compareUIntDouble(x, y)
+        case (.double, .uint): return compareNumbers(b, a).map { -$0 }
+        default: return nil
+        }
+    }
+
+    private static func compareIntDouble(_ x: Int64, _ y: Double) -> Int? {
+        if y.isNaN { return nil }
+        if y >= 9_223_372_036_854_775_808.0 { return -1 }
+        if y < -9_223_372_036_854_775_808.0 { return 1 }
+        let t = y.rounded(.towardZero)
+        let ty = Int64(t)
+        if x < ty { return -1 }
+        if x > ty { return 1 }
+        // Same integer part: the fraction decides.
+        return y > t ? -1 : (y < t ? 1 : 0)
+    }
+
+    private static func compareUIntDouble(_ x: UInt64, _ y: Double) -> Int? {
+        if y.isNaN { return nil }
+        if y < 0 { return 1 }
+        if y >= 18_446_744_073_709_551_616.0 { return -1 }
+        let t = y.rounded(.towardZero)
+        let ty = UInt64(t)
+        if x < ty { return -1 }
+        if x > ty { return 1 }
+        return y > t ? -1 : 0
+    }
+
+    /// Orders two values of an ordered kind; nil when the kinds cannot be compared.
+    static func celCompare(_ a: CELValue, _ b: CELValue) -> Int?? {
+        switch (a, b) {
+        case (.int, _), (.uint, _), (.double, _):
+            switch b {
+            case .int, .uint, .double: return .some(compareNumbers(a, b))
+            default: return nil
+            }
+        case (.string(let x), .string(let y)):
+            // Code point order is UTF-8 byte order.
+            return .some(x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : (x == y ? 0 : 1))
+        case (.bytes(let x), .bytes(let y)):
+            return .some(x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1))
+        case (.bool(let x), .bool(let y)): return .some(x == y ? 0 : (!x ? -1 : 1))
+        case (.timestamp(let x), .timestamp(let y)): return .some(x < y ? -1 : (x == y ? 0 : 1))
+        case (.duration(let x), .duration(let y)): return .some(x < y ? -1 : (x == y ? 0 : 1))
+        default: return nil
+        }
+    }
+}
