@@ -26,7 +26,7 @@ struct ConditionText {
         self.text = builder.text
         self.segments = builder.segments
         self.fallback = condition.range
-        self.file = file
+        self.file = condition.leaves.first?.file ?? file
     }
 
     /// A single expression (a `for:` collection, a template placeholder), mapped the same way.

@@ -48,3 +48,14 @@ public enum PolicySetLoader {
         }
     }
 }
+
+extension PolicySetLoader {
+    /// Loads and compiles in one step: what `bylaw check` and every evaluating command do first.
+    public static func compile(paths: [String], today: CalendarDate) -> (set: PolicySet?, files: [SourceFile], diagnostics: [Diagnostic]) {
+        let loaded = load(paths: paths)
+        let (set, diagnostics) = PolicyCompiler(today: today).compile(loaded.documents)
+        let all = loaded.diagnostics + diagnostics
+        let failed = all.contains { $0.severity == .error }
+        return (failed ? nil : set, loaded.files, all)
+    }
+}

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = PolicySetLoader.load(paths: paths.isEmpty ? ["Policies"] : paths)
+        let result = PolicySetLoader.compile(paths: PolicyLoading.paths(paths), today: try PolicyLoading.today())
         var bag = DiagnosticBag()
         bag.append(contentsOf: result.diagnostics)
         Terminal.out(DiagnosticPrinter(style: Terminal.style(for: 1)).render(bag, limit: options.maxDiagnostics))

@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BylawSource
+import CEL
+
+/// Compiles decoded policy documents into a ``PolicySet``: checks every name and type,
+/// plans every expression, attaches exceptions, and reports every problem of the whole set.
+///
+/// The stages, in order: set-wide ids (duplicates) → per policy: lists, macros (ordered,
+/// cycles rejected), rules (for, where, condition, templates) → exceptions → tests' rule names →
+/// warnings (unused lists and macros, expired exceptions, conditions that never hold).
+public struct PolicyCompiler {
+    /// The date exceptions expire against (UTC today, or `BYLAW_TODAY`).
+    public let today: CalendarDate
+    let base: CELEnvironment
+
+    public init(today: CalendarDate) {
+        self.today = today
+        self.base = DomainSchema.baseEnvironment()
+    }
+
+    /// Compiles the documents; the set is nil when any error was found.
+    public func compile(_ documents: [PolicyDocument]) -> (set: PolicySet?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let unique = uniquePolicies(documents, &diagnostics)
+        let ruleIndex = ruleIndex(unique, &diagnostics)
+        var exceptionsByRule: [String: [ExceptionDecl]] = [:]
+        for document in unique {
+            for exception in document.exceptions {
+                guard let fullID = resolveExceptionRule(exception, in: document, ruleIndex: ruleIndex, &diagnostics) else { continue }
+                exceptionsByRule[fullID, default: []].append(exception)
+            }
+        }
+        var policies: [CompiledPolicy] = []
+        for document in unique {
+            var context = PolicyContext(document: document, compiler: self)
+            let rules = document.rules.compactMap { context.compileRule($0, exceptions: exceptionsByRule["\(document.id)/\($0.id)"] ?? []) }
+            context.finish()
+            diagnostics.append(contentsOf: context.diagnostics)
+            checkTests(document, &diagnostics)
+            policies.append(CompiledPolicy(document: document, rules: rules))
+        }
+        let deduplicated = Self.deduplicate(diagnostics)
+        let failed = deduplicated.contains { $0.severity == .error }
+        return (failed ? nil : PolicySet(policies: policies), deduplicated)
+    }
+
+    /// A policy id used twice is an error at the second, with a note at the first; only the
+    /// first is compiled.
+    private func uniquePolicies(_ documents: [PolicyDocument], _ diagnostics: inout [Diagnostic]) -> [PolicyDocument] {
+        var seen: [String: PolicyDocument] = [:]
+        var result: [PolicyDocument] = []
+        for document in documents {
+            if let first = seen[document.id] {
+                diagnostics.append(.error(
+                    "policy.duplicate-id", "policy id '\(document.id)' is used twice", in: document.file, at: document.idRange,
+                    notes: [DiagnosticNote("first used here", at: SourceSpan(file: first.file, range: first.idRange))],
+                    hint: "policy ids are unique in the set; rename one"))
+                continue
+            }
+            seen[document.id] = document
+            result.append(document)
+        }
+        return result
+    }
+
+    /// Rule ids are unique across the whole set so short ids are never ambiguous. Returns the
+    /// full id of every rule by short id and by full id.
+    private func ruleIndex(_ documents: [PolicyDocument], _ diagnostics: inout [Diagnostic]) -> [String: (RuleDecl, PolicyDocument)] {
+        var index: [String: (RuleDecl, PolicyDocument)] = [:]
+        for document in documents {
+            for rule in document.rules {
+                if let (first, firstDocument) = index[rule.id] {
+                    diagnostics.append(.error(
+                        "policy.duplicate-id", "rule id '\(rule.id)' is used twice in the policy set", in: document.file, at: rule.idRange,
+                        notes: [DiagnosticNote("first used here, in policy '\(firstDocument.id)'", at: SourceSpan(file: firstDocument.file, range: first.idRange))],
+                        hint: "rule ids are unique across the set, so reports and tests can name them alone"))
+                    continue
+                }
+                index[rule.id] = (rule, document)
+                index["\(document.id)/\(rule.id)"] = (rule, document)
+            }
+        }
+        return index
+    }
+
+    /// An exception applies to a rule of its own policy (the policy's owner answers for its
+    /// exceptions). Naming a rule of another policy is an error; naming no rule at all is inert:
+    /// a warning, so the rest of the set still runs.
+    private func resolveExceptionRule(
+        _ exception: ExceptionDecl, in document: PolicyDocument, ruleIndex: [String: (RuleDecl, PolicyDocument)], _ diagnostics: inout [Diagnostic]
+    ) -> String? {
+        if let (rule, owner) = ruleIndex[exception.rule] {
+            if owner.id == document.id { return "\(owner.id)/\(rule.id)" }
+            diagnostics.append(.error(
+                "policy.foreign-exception", "the exception names rule '\(owner.id)/\(rule.id)' of another policy",
+                in: document.file, at: exception.ruleRange,
+                notes: [DiagnosticNote("the rule is declared here", at: SourceSpan(file: owner.file, range: rule.idRange))],
+                hint: "write the exception in policy '\(owner.id)': a policy's owner answers for its exceptions"))
+            return nil
+        }
+        let own = document.rules.map(\.id)
+        diagnostics.append(.warning(
+            "policy.unknown-rule", "the exception names rule '\(exception.rule)', which policy '\(document.id)' does not have; it has no effect",
+            in: document.file, at: exception.ruleRange, hint: DidYouMean.hint(exception.rule, from: own)))
+        return nil
+    }
+
+    /// Tests run against their own policy's rules: naming another rule is an error.
+    private func checkTests(_ document: PolicyDocument, _ diagnostics: inout [Diagnostic]) {
+        let own = document.rules.map(\.id)
+        for test in document.tests {
+            guard case .rules(let ids) = test.expectation else { continue }
+            for (id, range) in ids where !own.contains(id) && !own.contains(where: { "\(document.id)/\($0)" == id }) {
+                let hint = DidYouMean.hint(id, from: own) ?? "the rules of policy '\(document.id)' are: \(own.joined(separator: ", "))"
+                diagnostics.append(.error(
+                    "policy.unknown-rule", "test '\(test.name)' expects rule '\(id)', which policy '\(document.id)' does not have",
+                    in: document.file, at: range, hint: hint))
+            }
+        }
+    }
+
+    /// A macro used by several rules reports the same problem once.
+    static func deduplicate(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<String>()
+        return diagnostics.filter { diagnostic in
+            let key = "\(diagnostic.code)|\(diagnostic.path ?? "")|\(diagnostic.span?.range.start ?? -1)|\(diagnostic.message)"
+            return seen.insert(key).inserted
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Today's date in UTC, or `BYLAW_TODAY=YYYY-MM-DD` from the environment when it is set
+    /// (reproducible runs and tests).
+    public static func today(environment: [String: String]) -> CalendarDate? {
+        if let text = environment["BYLAW_TODAY"] { return CalendarDate(text) }
+        return CalendarDate.fromUnixTime(Int64(time(nil)))
+    }
+
+    /// The UTC calendar date of a Unix time (civil-from-days, valid for the proleptic Gregorian calendar).
+    public static func fromUnixTime(_ seconds: Int64) -> CalendarDate? {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return CalendarDate(year: Int(year), month: Int(month), day: Int(day))
+    }
+}

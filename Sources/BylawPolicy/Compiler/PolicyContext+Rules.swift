@@ -1,0 +1,159 @@
+import BylawSource
+import BylawYAML
+import CEL
+
+extension PolicyContext {
+    /// What a rule's expressions can see: the trigger's variables, the `for:` variable once
+    /// known, the policy's lists.
+    struct Scope {
+        var environment: CELEnvironment
+        var slots: RuleSlots
+        /// Identifies the variables for the macro cache.
+        var signature: String
+    }
+
+    func makeScope(trigger: RuleTrigger) -> Scope {
+        var environment = compiler.base
+        var slots = RuleSlots(count: 0)
+        switch trigger {
+        case .usage:
+            slots.event = environment.declareVariable("event", .object(DomainSchema.event.name))
+            slots.workspace = environment.declareVariable("workspace", .object(DomainSchema.workspace.name))
+        case .workspace:
+            slots.workspace = environment.declareVariable("workspace", .object(DomainSchema.workspace.name))
+        case .change:
+            slots.before = environment.declareVariable("before", .object(DomainSchema.workspace.name))
+            slots.after = environment.declareVariable("after", .object(DomainSchema.workspace.name))
+        }
+        for (name, list) in lists { environment.declareConstant(name, value: list.value, type: list.type) }
+        slots.count = environment.slotCount
+        return Scope(environment: environment, slots: slots, signature: trigger.rawValue)
+    }
+
+    /// Adds the `for:` variable.
+    func bind(_ name: String, _ type: CELType, in scope: Scope) -> Scope {
+        var scope = scope
+        scope.slots.element = scope.environment.declareVariable(name, type)
+        scope.slots.count = scope.environment.slotCount
+        scope.signature += "|\(name):\(type)"
+        return scope
+    }
+
+    /// Declares, in dependency order, the macros `names` reach. Returns false when one of them
+    /// does not compile here (its problem is reported at the macro).
+    mutating func declareMacros(reachedFrom names: Set<String>, in scope: inout Scope, usedBy what: String) -> Bool {
+        let needed = closure(of: names)
+        used.formUnion(needed)
+        var ok = true
+        for name in macroOrder where needed.contains(name) {
+            if let checked = checkedMacros[scope.signature]?[name] {
+                scope.environment.declareAlias(name, checked)
+                continue
+            }
+            guard let macro = macros[name], !failedMacros.contains("\(scope.signature)|\(name)") else {
+                scope.environment.declareVariable(name, .dyn)
+                ok = false
+                continue
+            }
+            let before = diagnostics.count
+            if let checked = check(macro.condition, in: scope.environment, what: "macro '\(name)'", requireBool: isCombinator(macro.condition)) {
+                checkedMacros[scope.signature, default: [:]][name] = checked.checked
+                scope.environment.declareAlias(name, checked.checked)
+            } else {
+                // Say which rule needs the macro here: a macro can be fine for one trigger and not
+                // another (one that reads `event` in a workspace rule).
+                let note = DiagnosticNote("in macro '\(name)', used by \(what) (on: \(scope.signature.prefix { $0 != "|" }))")
+                for index in before..<diagnostics.count {
+                    let old = diagnostics[index]
+                    diagnostics[index] = Diagnostic(
+                        code: old.code, severity: old.severity, message: old.message, span: old.span, path: old.path,
+                        notes: old.notes + [note], hint: old.hint)
+                }
+                failedMacros.insert("\(scope.signature)|\(name)")
+                // Declared as `dyn` so the rest of the rule is still checked and its other problems reported.
+                scope.environment.declareVariable(name, .dyn)
+                ok = false
+            }
+        }
+        return ok && needed.allSatisfy { !failedMacros.contains($0) }
+    }
+
+    private func isCombinator(_ condition: Condition) -> Bool {
+        if case .expression = condition { return false }
+        return true
+    }
+
+    /// Checks a condition (or any expression, with `requireBool: false`). For combinators each
+    /// leaf is checked alone first, so a problem points into its own leaf.
+    mutating func check(_ condition: Condition, in environment: CELEnvironment, what: String, requireBool: Bool)
+        -> (checked: CELCheckedExpr, text: ConditionText)?
+    {
+        if isCombinator(condition) {
+            var leavesOK = true
+            for leaf in condition.leaves {
+                let text = ConditionText(expression: leaf)
+                switch environment.checkText(leaf.text) {
+                case .failure(let issues):
+                    diagnostics.append(contentsOf: text.diagnostics(issues))
+                    leavesOK = false
+                case .success(let checked):
+                    if !Self.isBoolean(checked.resultType) {
+                        error("policy.not-a-condition", "a condition in \(what) must be a bool; this is \(checked.resultType)", at: leaf.sourceRange,
+                              hint: "compare it with something, e.g. `… == \"value\"`")
+                        leavesOK = false
+                    }
+                }
+            }
+            guard leavesOK else { return nil }
+        }
+        let text = ConditionText(condition, file: file)
+        switch environment.checkText(text.text) {
+        case .failure(let issues):
+            diagnostics.append(contentsOf: text.diagnostics(issues))
+            return nil
+        case .success(let checked):
+            if requireBool, !Self.isBoolean(checked.resultType) {
+                error("policy.not-a-condition", "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
+                      hint: "compare it with something, e.g. `… == \"value\"`")
+                return nil
+            }
+            return (checked, text)
+        }
+    }
+
+    static func isBoolean(_ type: CELType) -> Bool { type == .bool || type == .dyn }
+
+    /// Checks and plans a condition after declaring the macros it uses.
+    mutating func compileCondition(_ condition: Condition, scope: inout Scope, what: String, requireBool: Bool = true) -> CompiledExpression? {
+        let macrosOK = declareMacros(reachedFrom: references(in: condition.leaves), in: &scope, usedBy: what)
+        guard let (checked, text) = check(condition, in: scope.environment, what: what, requireBool: requireBool), macrosOK else { return nil }
+        return CompiledExpression(program: scope.environment.plan(checked), span: SourceSpan(file: file, range: condition.range), text: text)
+    }
+
+    /// A message or hint: each placeholder is an expression of any type.
+    mutating func compileTemplate(_ template: TemplateText, scope: inout Scope, what: String) -> CompiledTemplate? {
+        switch MessageTemplate.parse(template.text) {
+        case .failure(let problem):
+            let expression = ExpressionText(text: template.text, node: template.node, offsetInScalar: 0, file: file)
+            error("policy.invalid-template", problem.message, at: expression.sourceRange(ofTextRange: problem.range), hint: problem.hint)
+            return nil
+        case .success(let parsed):
+            var parts: [CompiledTemplate.Part] = []
+            var ok = true
+            for part in parsed.parts {
+                switch part {
+                case .literal(let text):
+                    parts.append(.literal(text))
+                case .placeholder(let text, let range):
+                    let expression = ExpressionText(text: text, node: template.node, offsetInScalar: range.lowerBound, file: file)
+                    if let compiled = compileCondition(.expression(expression), scope: &scope, what: what, requireBool: false) {
+                        parts.append(.expression(compiled))
+                    } else {
+                        ok = false
+                    }
+                }
+            }
+            return ok ? CompiledTemplate(parts: parts) : nil
+        }
+    }
+}
