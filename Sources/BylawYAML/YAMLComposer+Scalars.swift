@@ -32,6 +32,7 @@ extension YAMLComposer {
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
         let text = String(decoding: bytes, as: UTF8.self)
         let contentStart: Int
+        var blockIndentation: Int?
         switch style {
         case .plain:
             contentStart = start
@@ -39,6 +40,7 @@ extension YAMLComposer {
             contentStart = min(start + 1, end)
         case .literal, .folded:
             contentStart = blockContentStart(from: start, to: end)
+            blockIndentation = blockIndentationOf(header: start, content: contentStart, end: end)
             end = trimTrailingBlank(from: end, downTo: contentStart)
         }
         let range = SourceRange(start: start, end: end)
@@ -60,7 +62,7 @@ extension YAMLComposer {
         } else {
             value = untagged(style, bytes, text: text, range: range)
         }
-        let scalar = YAMLScalar(text: text, style: style, value: value, contentStart: contentStart)
+        let scalar = YAMLScalar(text: text, style: style, value: value, contentStart: contentStart, blockIndentation: blockIndentation)
         add(YAMLNode(kind: .scalar(scalar), range: range, tag: tag),
             expanded: 1, anchor: data.anchor.map { String(cString: $0) })
     }
@@ -101,6 +103,48 @@ extension YAMLComposer {
         if index < end, bytes[index] == UInt8(ascii: "\r") { index += 1 }
         if index < end, bytes[index] == UInt8(ascii: "\n") { index += 1 }
         return index
+    }
+
+    /// The indentation libyaml strips from a block scalar's lines: the header's indicator added
+    /// to the enclosing block collection's column, or else detected as libyaml does (the deepest
+    /// indentation of the leading blank lines and the first content line, at least one more than
+    /// the enclosing collection's).
+    private func blockIndentationOf(header: Int, content: Int, end: Int) -> Int {
+        let bytes = file.bytes
+        let parent = stack.last { !$0.isFlow }.map { column(of: $0.start) } ?? -1
+        var index = header + 1
+        while index < content, index < bytes.count {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "1"), byte <= UInt8(ascii: "9") {
+                let increment = Int(byte - UInt8(ascii: "0"))
+                return parent >= 0 ? parent + increment : increment
+            }
+            guard byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") else { break }
+            index += 1
+        }
+        var maxIndent = 0
+        index = content
+        while index < end {
+            var spaces = 0
+            while index < end, bytes[index] == UInt8(ascii: " ") { spaces += 1; index += 1 }
+            maxIndent = max(maxIndent, spaces)
+            guard index < end, bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") else { break }
+            if bytes[index] == UInt8(ascii: "\r"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+            index += 1
+        }
+        return max(maxIndent, parent + 1, 1)
+    }
+
+    /// 0-based column (in Unicode scalars, as libyaml counts) of a byte offset.
+    private func column(of offset: Int) -> Int {
+        let bytes = file.bytes
+        var index = offset
+        var column = 0
+        while index > 0, bytes[index - 1] != UInt8(ascii: "\n"), bytes[index - 1] != UInt8(ascii: "\r") {
+            index -= 1
+            if bytes[index] & 0xC0 != 0x80, index >= 3 || !bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column += 1 }
+        }
+        return column
     }
 
     /// libyaml ends a block scalar where the next token starts; the range stops at its last

@@ -17,7 +17,9 @@ public enum YAMLLoader {
         }
         var result = file.bytes.withUnsafeBufferPointer { buffer -> YAMLLoadResult in
             guard buffer.count > check.bomLength else { return YAMLLoadResult(documents: [], diagnostics: []) }
-            let parser = LibYAMLParser(buffer: buffer)
+            // libyaml never sees the byte-order mark: marks then count from the first character
+            // after it, as the converter expects.
+            let parser = LibYAMLParser(buffer: UnsafeBufferPointer(rebasing: buffer[check.bomLength...]))
             var composer = YAMLComposer(
                 file: file, limits: limits,
                 marks: MarkConverter(bytes: buffer, isASCII: check.isASCII, bomLength: check.bomLength))

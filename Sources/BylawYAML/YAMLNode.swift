@@ -108,11 +108,15 @@ public struct YAMLScalar: Sendable {
     /// Byte offset where the content starts in the source: after the opening quote, or at the
     /// first content line of a block scalar.
     public let contentStart: Int
+    /// For a literal (`|`) or folded (`>`) scalar, the spaces of indentation stripped from each
+    /// content line; `nil` for other styles. Needed to map offsets in `text` back to the source.
+    public let blockIndentation: Int?
 
-    public init(text: String, style: YAMLScalarStyle, value: YAMLScalarValue, contentStart: Int) {
+    public init(text: String, style: YAMLScalarStyle, value: YAMLScalarValue, contentStart: Int, blockIndentation: Int? = nil) {
         self.text = text
         self.style = style
         self.value = value
         self.contentStart = contentStart
+        self.blockIndentation = blockIndentation
     }
 }
