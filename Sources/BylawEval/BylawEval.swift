@@ -1,1 +1,0 @@
-// BylawEval: evaluation of compiled rules over workspaces, usage streams and changes.

@@ -1,0 +1,53 @@
+import BylawPolicy
+import BylawSource
+
+/// One rule firing on one input (or failing to evaluate on it): the unit every report prints.
+public struct Finding: Sendable {
+    /// A violation of the rule, or an evaluation error inside it. An error is never read as
+    /// "allowed": it is reported and counted like a finding, with its own code.
+    public enum Kind: String, Sendable {
+        case violation
+        case evaluationError = "evaluation-error"
+    }
+
+    public let rule: RuleDescriptor
+    public let kind: Kind
+    /// The enforcement in force (the rule's; evaluation errors keep the rule's enforcement).
+    public let enforcement: Enforcement
+    public let message: String
+    public let hint: String?
+    /// The input the finding is about (a workspace file, a usage stream).
+    public let inputPath: String
+    /// The place in the input that decided: a field of the config, or nil for stream findings
+    /// (which carry `event` instead).
+    public let location: SourceSpan?
+    /// For stream findings: the event's line number in the stream and its id.
+    public let event: EventReference?
+
+    public init(
+        rule: RuleDescriptor, kind: Kind = .violation, enforcement: Enforcement? = nil, message: String, hint: String? = nil,
+        inputPath: String, location: SourceSpan? = nil, event: EventReference? = nil
+    ) {
+        self.rule = rule
+        self.kind = kind
+        self.enforcement = enforcement ?? rule.enforcement
+        self.message = message
+        self.hint = hint
+        self.inputPath = inputPath
+        self.location = location
+        self.event = event
+    }
+}
+
+/// Which event of a stream a finding is about.
+public struct EventReference: Sendable, Hashable {
+    /// 1-based line number in the stream.
+    public let line: Int
+    /// The event's `id`, when it has one.
+    public let id: String?
+
+    public init(line: Int, id: String?) {
+        self.line = line
+        self.id = id
+    }
+}

@@ -1,0 +1,16 @@
+import BylawPolicy
+import BylawSource
+
+/// Receives the results of a run as they are produced. Streaming printers (text, ndjson,
+/// github) write each finding at once; document printers (json, sarif, junit) collect and write
+/// at `finish`. One sink, several printers: adding a format is one file in BylawReport.
+public protocol FindingSink: AnyObject {
+    /// Called once before anything else with the rules of the policy set.
+    func begin(rules: [RuleDescriptor], inputs: [String])
+    /// A rule fired (or failed to evaluate).
+    func emit(_ finding: Finding)
+    /// An input problem (a malformed stream line, a broken workspace file).
+    func emit(_ diagnostic: Diagnostic)
+    /// Called once at the end with the run's summary (counts, attribution).
+    func finish(summary: JSONValue)
+}

@@ -1,0 +1,173 @@
+/// The JSON scanner behind ``UsageEventScanner``: one pass over one line's bytes.
+///
+/// Offsets are byte offsets in the line; a failure carries the offset of the offending byte
+/// (or of the value or key concerned) and ``UsageEventScanner`` turns it into a column.
+struct EventLineParser {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let fields: UsageEventFields
+    let maxDepth: Int
+    var scratch: [UInt8]
+    var index = 0
+
+    init(base: UnsafePointer<UInt8>, count: Int, fields: UsageEventFields, maxDepth: Int, scratch: [UInt8]) {
+        self.base = base
+        self.count = count
+        self.fields = fields
+        self.maxDepth = maxDepth
+        self.scratch = scratch
+    }
+
+    /// Parses the line; `false` when it is blank (only whitespace).
+    mutating func parseLine(into event: inout UsageEvent) throws(ScanFailure) -> Bool {
+        skipWhitespace()
+        guard index < count else { return false }
+        if base[index] != UInt8(ascii: "{") {
+            let start = index
+            try skipValue(depth: 1)
+            try expectEnd()
+            throw ScanFailure(.notAnObject, at: start, "an event must be a JSON object, found \(describeValue(at: start))")
+        }
+        var seen = UsageEventFields()
+        try parseObject(nil, depth: 1, seen: &seen, into: &event)
+        try expectEnd()
+        return true
+    }
+
+    private mutating func expectEnd() throws(ScanFailure) {
+        skipWhitespace()
+        if index < count {
+            throw unexpected("after the end of the event object (one JSON object per line)")
+        }
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < count {
+            let byte = base[index]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A else { return }
+            index += 1
+        }
+    }
+
+    /// Parses the members of an object at `index` (on its `{`): the line's object when
+    /// `object` is `nil`, else one of the known nested objects.
+    mutating func parseObject(_ object: UsageEventField?, depth: Int, seen: inout UsageEventFields, into event: inout UsageEvent) throws(ScanFailure) {
+        index += 1
+        skipWhitespace()
+        if index < count, base[index] == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            guard index < count, base[index] == UInt8(ascii: "\"") else {
+                throw unexpected("where a field name in double quotes was expected")
+            }
+            let keyStart = index
+            let field = try scanKey(in: object)
+            skipWhitespace()
+            guard index < count, base[index] == UInt8(ascii: ":") else {
+                throw unexpected("where ':' was expected after a field name")
+            }
+            index += 1
+            skipWhitespace()
+            if let field {
+                if seen.contains(field) {
+                    throw ScanFailure(.duplicateField, at: keyStart, field: field, "field '\(field.path)' appears twice")
+                }
+                seen.insert(field)
+                try parseKnownValue(field, depth: depth + 1, seen: &seen, into: &event)
+            } else {
+                try skipValue(depth: depth + 1)
+            }
+            skipWhitespace()
+            guard index < count else { throw unexpected("where ',' or '}' was expected") }
+            let byte = base[index]
+            index += 1
+            if byte == UInt8(ascii: ",") {
+                skipWhitespace()
+                continue
+            }
+            if byte == UInt8(ascii: "}") { return }
+            index -= 1
+            throw unexpected("where ',' or '}' was expected")
+        }
+    }
+
+    /// Parses the value of a known field at `index`, checking its type.
+    private mutating func parseKnownValue(_ field: UsageEventField, depth: Int, seen: inout UsageEventFields, into event: inout UsageEvent) throws(ScanFailure) {
+        guard index < count else { throw unexpected("where a value was expected") }
+        let start = index
+        let byte = base[index]
+        if byte == UInt8(ascii: "n") {
+            try skipLiteral("null")
+            return
+        }
+        switch field.valueKind {
+        case .string:
+            guard byte == UInt8(ascii: "\"") else { throw try wrongType(field, expected: "a string", at: start, depth: depth) }
+            try parseStringField(field, into: &event)
+        case .integer:
+            guard byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) else {
+                throw try wrongType(field, expected: "an integer", at: start, depth: depth)
+            }
+            let value = try parseInteger(field)
+            if field == .tokensIn { event.tokensIn = value } else { event.tokensOut = value }
+        case .decimal:
+            guard byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) else {
+                throw try wrongType(field, expected: "a number", at: start, depth: depth)
+            }
+            event.costAmount = try parseDecimal(field)
+            if fields.contains(field) {
+                event.setText(field, UnsafeBufferPointer(start: base + start, count: index - start))
+            }
+        case .object:
+            guard byte == UInt8(ascii: "{") else { throw try wrongType(field, expected: "an object", at: start, depth: depth) }
+            guard depth <= maxDepth else { throw tooDeep(at: start) }
+            try parseObject(field, depth: depth, seen: &seen, into: &event)
+        }
+        event.present.insert(field)
+    }
+
+    /// A wrong-type failure, after checking the value is at least valid JSON (a broken value is
+    /// reported as such, not as a type error).
+    private mutating func wrongType(_ field: UsageEventField, expected: String, at start: Int, depth: Int) throws(ScanFailure) -> ScanFailure {
+        try skipValue(depth: depth)
+        return ScanFailure(.wrongType, at: start, field: field, "field '\(field.path)' must be \(expected), found \(describeValue(at: start))")
+    }
+
+    private mutating func parseStringField(_ field: UsageEventField, into event: inout UsageEvent) throws(ScanFailure) {
+        let valueStart = index
+        index += 1
+        let bodyStart = index
+        let escaped = try scanStringBody()
+        let body = UnsafeBufferPointer(start: base + bodyStart, count: index - 1 - bodyStart)
+        let keep = fields.contains(field)
+        if field == .time {
+            let timestamp: EventTimestamp?
+            if escaped {
+                scratch.removeAll(keepingCapacity: true)
+                decodeEscapes(body, into: &scratch)
+                timestamp = scratch.withUnsafeBufferPointer { EventTimestamp(rfc3339: $0) }
+            } else {
+                timestamp = EventTimestamp(rfc3339: body)
+            }
+            guard let timestamp else {
+                throw ScanFailure(.invalidValue, at: valueStart, field: field, "field 'time' must be an RFC 3339 date-time such as \"2026-03-01T09:30:00Z\", found \(describeValue(at: valueStart))")
+            }
+            event.timestamp = timestamp
+        }
+        guard keep else { return }
+        if escaped {
+            let start = event.text.count
+            decodeEscapes(body, into: &event.text)
+            event.setTextSlot(field, from: start)
+        } else {
+            event.setText(field, body)
+        }
+    }
+
+    func tooDeep(at offset: Int) -> ScanFailure {
+        ScanFailure(.tooDeep, at: offset, "nesting deeper than \(maxDepth) levels")
+    }
+}

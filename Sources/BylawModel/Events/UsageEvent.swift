@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One usage event, as filled by ``UsageEventScanner``: the known fields of one NDJSON line.
+///
+/// The event is a self-contained value (it owns the decoded bytes of its strings) meant to be
+/// reused: the scanner overwrites it line after line, keeping its storage, so scanning a
+/// stream allocates nothing per event. Absent fields read as zero values (`""`, `0`), and
+/// ``present`` tells presence as CEL's `has()` needs it. Only the fields in the scanner's mask
+/// are materialised; the others read as zero values even when ``present`` has them.
+public struct UsageEvent: Sendable {
+    /// Where one string lives in ``text``.
+    @usableFromInline struct TextSlot: Sendable {
+        @usableFromInline var start: UInt32
+        @usableFromInline var count: UInt32
+        @usableFromInline static let empty = TextSlot(start: 0, count: 0)
+        @usableFromInline init(start: UInt32, count: UInt32) {
+            self.start = start
+            self.count = count
+        }
+    }
+
+    /// The fields the line had (a field given as `null` is absent).
+    public internal(set) var present = UsageEventFields()
+    /// `tokens.in`, 0 when absent.
+    public internal(set) var tokensIn: Int64 = 0
+    /// `tokens.out`, 0 when absent.
+    public internal(set) var tokensOut: Int64 = 0
+    /// `cost.amount` as a `Double`, 0 when absent; ``string(_:)`` with `.costAmount` gives the
+    /// number exactly as written, for exact decimal sums.
+    public internal(set) var costAmount: Double = 0
+    /// `time` as seconds and nanoseconds since the Unix epoch, `nil` when absent. The scanner
+    /// rejects a `time` that is not RFC 3339, so a present `time` always has one.
+    public internal(set) var timestamp: EventTimestamp?
+
+    /// The decoded UTF-8 of every materialised string, back to back.
+    @usableFromInline var text: [UInt8] = []
+    @usableFromInline var slots = InlineArray<22, TextSlot>(repeating: .empty)
+
+    /// An empty event (every field absent).
+    public init() {
+        text.reserveCapacity(512)
+    }
+
+    /// Whether the line had `field` (CEL's `has(event.field)`).
+    @inlinable public func has(_ field: UsageEventField) -> Bool { present.contains(field) }
+
+    /// A string field's value, `""` when absent or not materialised; for `.costAmount` the
+    /// number's source text. Other numbers and objects read as `""`.
+    public func string(_ field: UsageEventField) -> String {
+        withUTF8(field) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the decoded UTF-8 bytes of a string field (empty when absent), without
+    /// creating a `String`. The bytes are valid only inside `body`.
+    @inlinable public func withUTF8<R>(_ field: UsageEventField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let index = Int(field.rawValue)
+        guard index < 22 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let slot = slots[index]
+        return try text.withUnsafeBufferPointer { all in
+            guard slot.count > 0, let base = all.baseAddress else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return try body(UnsafeBufferPointer(start: base + Int(slot.start), count: Int(slot.count)))
+        }
+    }
+
+    /// Whether a string field's value is exactly `constant` (byte for byte), without allocating.
+    @inlinable public func field(_ field: UsageEventField, equals constant: StaticString) -> Bool {
+        constant.withUTF8Buffer { expected in self.field(field, equalsBytes: expected) }
+    }
+
+    /// Whether a string field's value is exactly the UTF-8 bytes `constant`, without allocating
+    /// (precompute `Array(string.utf8)` once for the policy's constants).
+    @inlinable public func field(_ field: UsageEventField, equals constant: [UInt8]) -> Bool {
+        constant.withUnsafeBufferPointer { self.field(field, equalsBytes: $0) }
+    }
+
+    @inlinable func field(_ field: UsageEventField, equalsBytes expected: UnsafeBufferPointer<UInt8>) -> Bool {
+        let index = Int(field.rawValue)
+        guard index < 22 else { return expected.isEmpty }
+        let slot = slots[index]
+        guard Int(slot.count) == expected.count else { return false }
+        if expected.isEmpty { return true }
+        return text.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress, let other = expected.baseAddress else { return false }
+            return memcmp(base + Int(slot.start), other, expected.count) == 0
+        }
+    }
+
+    /// Forgets every field, keeping the storage.
+    mutating func reset() {
+        present = UsageEventFields()
+        tokensIn = 0
+        tokensOut = 0
+        costAmount = 0
+        timestamp = nil
+        text.removeAll(keepingCapacity: true)
+        for index in 0..<22 { slots[index] = .empty }
+    }
+
+    /// Appends decoded bytes and points a field's slot at them.
+    mutating func setText(_ field: UsageEventField, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let start = text.count
+        text.append(contentsOf: bytes)
+        slots[Int(field.rawValue)] = TextSlot(start: UInt32(start), count: UInt32(bytes.count))
+    }
+
+    /// Points a field's slot at bytes already appended to ``text`` from `start`.
+    mutating func setTextSlot(_ field: UsageEventField, from start: Int) {
+        slots[Int(field.rawValue)] = TextSlot(start: UInt32(start), count: UInt32(text.count - start))
+    }
+}
+
+extension UsageEvent {
+    /// `id`, or `""`.
+    public var id: String { string(.id) }
+    /// `user`, or `""`.
+    public var user: String { string(.user) }
+    /// `org`, or `""`.
+    public var org: String { string(.org) }
+
+    /// `kind` as a known value; ``UsageEventKind/other`` for a value Bylaw does not know (the raw
+    /// text is in `string(.kind)`), `nil` when absent.
+    public var kind: UsageEventKind? {
+        guard has(.kind) else { return nil }
+        if field(.kind, equals: "prompt") { return .prompt }
+        if field(.kind, equals: "upload") { return .upload }
+        if field(.kind, equals: "share") { return .share }
+        return .other
+    }
+
+    /// `scope` as a known value; ``UsageEventScope/other`` for an unknown value, `nil` when absent.
+    public var scope: UsageEventScope? { UsageEventScope(self, .scope) }
+
+    /// `target.scope` as a known value, `nil` when absent.
+    public var targetScope: UsageEventScope? { UsageEventScope(self, .targetScope) }
+}
+
+/// The `kind` of a usage event.
+public enum UsageEventKind: String, Sendable, Hashable, CaseIterable {
+    case prompt, upload, share
+    /// A value the format does not define; passed through for policies to judge.
+    case other
+}
+
+/// The `scope` of a usage event or of a share's target.
+public enum UsageEventScope: String, Sendable, Hashable, CaseIterable {
+    case `private`, org
+    /// A value the format does not define; passed through for policies to judge.
+    case other
+
+    init?(_ event: UsageEvent, _ field: UsageEventField) {
+        guard event.has(field) else { return nil }
+        if event.field(field, equals: "private") { self = .private } else if event.field(field, equals: "org") { self = .org } else { self = .other }
+    }
+}

@@ -1,0 +1,199 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BylawSource
+
+/// Reads a usage stream (a file, standard input, or bytes in memory) in large chunks and lends
+/// it out line by line, without copying and in constant memory.
+///
+/// Every line is handed to the callback exactly once, numbered from 1, including blank lines
+/// and lines longer than ``maxLineLength`` (flagged ``StreamLine/isTooLong``: only their first
+/// bytes are kept, and the rest is skipped up to the next newline without being buffered).
+/// A line ends at `\n`; a `\r` before it (CRLF) is dropped; a last line without a newline is
+/// still a line; a stream ending with `\n` has no extra empty line after it. A UTF-8
+/// byte-order mark at the very start is skipped. Memory: one buffer of
+/// `maxLineLength + 1 + chunkSize` bytes, whatever the stream's length.
+public final class UsageStreamReader {
+    /// The default longest line: 1 MiB, without its terminator.
+    public static let defaultMaxLineLength = 1 << 20
+    /// The default size of one `read(2)`: 1 MiB.
+    public static let defaultChunkSize = 1 << 20
+
+    private enum Input {
+        case descriptor(Int32, closeWhenDone: Bool)
+        case memory([UInt8], position: Int)
+    }
+
+    /// The name diagnostics use (`<stdin>` for standard input).
+    public let name: String
+    /// The longest line accepted, in bytes, without its terminator.
+    public let maxLineLength: Int
+    /// The most bytes asked of one read.
+    public let chunkSize: Int
+    /// The stream's size when known in advance (a regular file), for progress.
+    public let expectedSize: Int?
+    /// Bytes read so far.
+    public private(set) var bytesRead = 0
+    /// Lines handed out so far.
+    public private(set) var linesRead = 0
+
+    private var input: Input
+    private let capacity: Int
+    private let buffer: UnsafeMutablePointer<UInt8>
+
+    /// Opens a file; `-` means standard input. Throws `input.unreadable` naming the path.
+    public convenience init(path: String, maxLineLength: Int = defaultMaxLineLength, chunkSize: Int = defaultChunkSize) throws(Diagnostic) {
+        if path == "-" {
+            self.init(fileDescriptor: 0, name: "<stdin>", maxLineLength: maxLineLength, chunkSize: chunkSize)
+            return
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw Diagnostic(code: "input.unreadable", message: "cannot read '\(path)': \(String(cString: strerror(errno)))", path: path)
+        }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw Diagnostic(code: "input.unreadable", message: "cannot read '\(path)': it is a directory", path: path)
+        }
+        let size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        self.init(input: .descriptor(descriptor, closeWhenDone: true), name: path, expectedSize: size, maxLineLength: maxLineLength, chunkSize: chunkSize)
+    }
+
+    /// Reads an open descriptor (0 for standard input), which the caller keeps and closes.
+    public convenience init(fileDescriptor: Int32, name: String, maxLineLength: Int = defaultMaxLineLength, chunkSize: Int = defaultChunkSize) {
+        self.init(input: .descriptor(fileDescriptor, closeWhenDone: false), name: name, expectedSize: nil, maxLineLength: maxLineLength, chunkSize: chunkSize)
+    }
+
+    /// Reads bytes held in memory, `chunkSize` at a time (for tests and embedders).
+    public convenience init(bytes: [UInt8], name: String = "<memory>", maxLineLength: Int = defaultMaxLineLength, chunkSize: Int = defaultChunkSize) {
+        self.init(input: .memory(bytes, position: 0), name: name, expectedSize: bytes.count, maxLineLength: maxLineLength, chunkSize: chunkSize)
+    }
+
+    private init(input: Input, name: String, expectedSize: Int?, maxLineLength: Int, chunkSize: Int) {
+        self.input = input
+        self.name = name
+        self.expectedSize = expectedSize
+        self.maxLineLength = max(1, maxLineLength)
+        self.chunkSize = max(1, chunkSize)
+        self.capacity = self.maxLineLength + 1 + self.chunkSize
+        self.buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit {
+        if case .descriptor(let descriptor, true) = input { close(descriptor) }
+        buffer.deallocate()
+    }
+
+    /// Calls `body` with every line of the stream, in order, until the end or until `body`
+    /// throws (which stops reading and rethrows). Read errors throw `input.unreadable`.
+    /// Call it once: the stream is consumed.
+    public func forEachLine(_ body: (StreamLine) throws -> Void) throws {
+        var start = 0  // first byte of the pending line in `buffer`
+        var end = 0  // end of valid data in `buffer`
+        var searchFrom = 0  // where the next newline search resumes
+        var bufferOffset = bytesRead  // stream offset of buffer[0]
+        var skippingLongLine = false
+        var checkedByteOrderMark = false
+        var atEnd = false
+
+        while true {
+            if !checkedByteOrderMark, end >= 3 || atEnd {
+                checkedByteOrderMark = true
+                if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                    start = 3
+                    searchFrom = 3
+                }
+            }
+            if checkedByteOrderMark {
+                if skippingLongLine {
+                    if let newline = findNewline(from: searchFrom, to: end) {
+                        skippingLongLine = false
+                        start = newline + 1
+                        searchFrom = start
+                    } else {
+                        start = end
+                        searchFrom = end
+                    }
+                }
+                if !skippingLongLine {
+                    while let newline = findNewline(from: searchFrom, to: end) {
+                        try deliver(from: start, to: newline, streamOffset: bufferOffset + start, body)
+                        start = newline + 1
+                        searchFrom = start
+                    }
+                    searchFrom = end
+                    let pending = end - start
+                    if pending > maxLineLength + 1 || (pending == maxLineLength + 1 && buffer[end - 1] != 0x0D) {
+                        linesRead += 1
+                        let prefix = UnsafeBufferPointer(start: buffer + start, count: maxLineLength)
+                        try body(StreamLine(number: linesRead, offset: bufferOffset + start, bytes: prefix, isTooLong: true, maxLineLength: maxLineLength))
+                        skippingLongLine = true
+                        start = end
+                    }
+                }
+                if atEnd {
+                    if !skippingLongLine, end > start {
+                        try deliver(from: start, to: end, streamOffset: bufferOffset + start, body)
+                    }
+                    return
+                }
+            } else if atEnd {
+                return
+            }
+            if start > 0 {
+                let kept = end - start
+                if kept > 0 { memmove(buffer, buffer + start, kept) }
+                bufferOffset += start
+                searchFrom -= start
+                end = kept
+                start = 0
+            }
+            let count = try readChunk(into: buffer + end, max: min(chunkSize, capacity - end))
+            if count == 0 { atEnd = true } else { end += count }
+        }
+    }
+
+    @inline(__always)
+    private func findNewline(from: Int, to: Int) -> Int? {
+        guard from < to, let found = memchr(buffer + from, 0x0A, to - from) else { return nil }
+        return buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    @inline(__always)
+    private func deliver(from start: Int, to stop: Int, streamOffset: Int, _ body: (StreamLine) throws -> Void) throws {
+        var length = stop - start
+        if length > 0, buffer[stop - 1] == 0x0D { length -= 1 }
+        linesRead += 1
+        let tooLong = length > maxLineLength
+        let bytes = UnsafeBufferPointer(start: buffer + start, count: tooLong ? maxLineLength : length)
+        try body(StreamLine(number: linesRead, offset: streamOffset, bytes: bytes, isTooLong: tooLong, maxLineLength: maxLineLength))
+    }
+
+    private func readChunk(into destination: UnsafeMutablePointer<UInt8>, max wanted: Int) throws(Diagnostic) -> Int {
+        switch input {
+        case .descriptor(let descriptor, _):
+            while true {
+                let count = read(descriptor, destination, wanted)
+                if count >= 0 {
+                    bytesRead += count
+                    return count
+                }
+                if errno == EINTR { continue }
+                throw Diagnostic(code: "input.unreadable", message: "cannot read '\(name)': \(String(cString: strerror(errno)))", path: name)
+            }
+        case .memory(let bytes, let position):
+            let count = min(wanted, bytes.count - position)
+            if count > 0 {
+                bytes.withUnsafeBufferPointer { source in
+                    if let base = source.baseAddress { destination.update(from: base + position, count: count) }
+                }
+            }
+            input = .memory(bytes, position: position + count)
+            bytesRead += count
+            return count
+        }
+    }
+}

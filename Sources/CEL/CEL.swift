@@ -1,1 +1,0 @@
-// CEL: a native Swift implementation of the Common Expression Language.

@@ -1,0 +1,25 @@
+/// A parsed expression: the text and the root of its syntax tree.
+public struct CELAST: Sendable {
+    /// The expression text all ranges point into.
+    public let text: String
+    /// The root node.
+    public let root: CELExpr
+    /// One more than the largest node id.
+    public let nextID: Int
+}
+
+/// Limits that keep hostile expressions from exhausting the stack or the CPU.
+public struct CELLimits: Sendable, Hashable {
+    /// Deepest nesting of parenthesised or bracketed sub-expressions the parser accepts.
+    public var maxNesting: Int = 250
+    /// Height of the syntax tree (operator chains count too); checker and evaluator recurse this deep.
+    public var maxHeight: Int = 500
+    /// Length of the expression text in bytes.
+    public var maxTextLength: Int = 100_000
+    /// Syntax errors reported before the parser gives up.
+    public var maxSyntaxErrors: Int = 20
+    /// Evaluation budget: loop iterations plus elements copied by concatenation. `nil` for none.
+    public var evaluationBudget: Int? = 1_000_000
+
+    public init() {}
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import BylawSource
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `bylaw`: compile AI-workspace policies and check configs, usage streams and changes.
+struct BylawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bylaw",
+        abstract: "Policy-as-code for AI workspaces: YAML policies with CEL expressions.",
+        discussion: """
+            Exit codes: 0 clean; 1 findings at 'block' enforcement (any finding with --strict);
+            2 invalid input (unreadable file, bad YAML, compile error, bad arguments).
+            Policies default to Policies/ in the current directory.
+            """,
+        version: BylawVersion.current,
+        subcommands: [
+            CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self,
+            PlanCommand.self, HandbookCommand.self, ExprCommand.self,
+        ]
+    )
+
+    /// Runs the command line and exits with Bylaw's exit codes: argument errors are invalid
+    /// input (2), not ArgumentParser's default 64.
+    static func runAndExit() -> Never {
+        // A closed pipe must end the run quietly (EPIPE is handled where we write), not kill it.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            terminate(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Terminal.out(fullMessage(for: error) + "\n")
+                terminate(0)
+            }
+            if let exitCode = error as? ExitCode { terminate(exitCode.rawValue) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { writeStandardError(message + "\n") }
+            terminate(BylawExit.invalidInput.rawValue)
+        }
+    }
+}
+
+/// Bylaw's exit codes (PRODUCT.md, "Commands and exit codes").
+enum BylawExit: Int32 {
+    case clean = 0
+    case findings = 1
+    case invalidInput = 2
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}
+
+func writeStandardError(_ text: String) {
+    Terminal.err(text)
+}
+
+/// Ends the process (the C library's `exit`, which flushes stdio).
+func terminate(_ code: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(code)
+    #else
+    Darwin.exit(code)
+    #endif
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import BylawPolicy
+import BylawSource
+
+/// `bylaw check [POLICIES…]`: compile the policy set and print every diagnostic.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compile the policy set and print its diagnostics.",
+        discussion: "Exit code 0 when it compiles (warnings allowed unless --strict), 2 on any error."
+    )
+
+    @Argument(help: "Policy files or directories (default: Policies/).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Output format: text, json or sarif.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Treat warnings as failures (exit code 1).")
+    var strict = false
+
+    @OptionGroup var options: PolicyOptions
+
+    func validate() throws {
+        guard [.text, .json, .sarif].contains(format) else {
+            throw ValidationError("'check' prints text, json or sarif, not \(format.rawValue)")
+        }
+    }
+
+    func run() throws {
+        let result = PolicySetLoader.load(paths: paths.isEmpty ? ["Policies"] : paths)
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: result.diagnostics)
+        Terminal.out(DiagnosticPrinter(style: Terminal.style(for: 1)).render(bag, limit: options.maxDiagnostics))
+        if bag.hasErrors { throw BylawExit.invalidInput.exitCode }
+        if strict, bag.warningCount > 0 { throw BylawExit.findings.exitCode }
+    }
+}
