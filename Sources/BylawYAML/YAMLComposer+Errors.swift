@@ -42,9 +42,10 @@ extension YAMLComposer {
         return SourceRange(start: clamped, end: end)
     }
 
-    /// The first tab in the indentation of the line at `offset` (or of the line before, as
-    /// libyaml sometimes reports a tab-indented line at the token after it), when the error sits
-    /// in or just after that indentation.
+    /// The first tab in the indentation of the line at `offset`, or of the line before (libyaml
+    /// sometimes reports a tab-indented line at the token after it). A syntax error on a line
+    /// indented with a tab is, in practice, caused by that tab: libyaml reads the tab as content
+    /// and then trips over what follows.
     private func indentationTab(near offset: Int) -> Int? {
         let lineIndex = file.lineIndex(ofByte: offset)
         for candidate in [lineIndex, lineIndex - 1] where candidate >= 0 {
@@ -55,8 +56,7 @@ extension YAMLComposer {
                 if firstTab == nil, file.bytes[index] == UInt8(ascii: "\t") { firstTab = index }
                 index += 1
             }
-            guard let firstTab else { continue }
-            if candidate == lineIndex ? offset <= index : true { return firstTab }
+            if let firstTab { return firstTab }
         }
         return nil
     }

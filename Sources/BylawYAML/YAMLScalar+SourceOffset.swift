@@ -11,25 +11,8 @@ extension YAMLScalar {
     /// Cost is linear in the scalar's length; call it once and keep the result when mapping many
     /// offsets of one scalar.
     public func sourceOffsets(in file: SourceFile) -> [Int] {
-        let length = text.utf8.count
-        let map = YAMLScalarTextMap(
-            file: file, start: contentStart, length: length, style: style, blockIndentation: blockIndentation)
-        var offsets: [Int]
-        if map.output.elementsEqual(text.utf8) {
-            offsets = map.offsets
-        } else {
-            // The source does not rebuild this text (a case the re-reader does not know): fall
-            // back to counting bytes from the content start, which is exact for one-line text.
-            offsets = (0..<length).map { min(contentStart + $0, file.bytes.count) }
-        }
-        let end: Int
-        if let last = offsets.last {
-            end = min(last + Self.sourceLength(at: last, in: file), file.bytes.count)
-        } else {
-            end = contentStart
-        }
-        offsets.append(end)
-        return offsets
+        let (starts, ends) = sourceMap(in: file)
+        return starts + [ends.last ?? contentStart]
     }
 
     /// Maps a UTF-8 offset in ``text`` to a byte offset in `file` (offsets past the end of the
@@ -39,27 +22,28 @@ extension YAMLScalar {
         return offsets[max(0, min(utf8Offset, offsets.count - 1))]
     }
 
-    /// Maps a range of UTF-8 offsets in ``text`` to the source bytes it came from.
+    /// Maps a range of UTF-8 offsets in ``text`` to the source bytes it came from, whole
+    /// escapes and quote pairs included.
     public func sourceRange(ofTextRange range: Range<Int>, in file: SourceFile) -> SourceRange {
-        let offsets = sourceOffsets(in: file)
-        let clamp = { (offset: Int) in max(0, min(offset, offsets.count - 1)) }
-        let start = offsets[clamp(range.lowerBound)]
-        guard range.upperBound > range.lowerBound else { return .at(start) }
-        let lastByte = offsets[clamp(range.upperBound - 1)]
-        let end = range.upperBound >= offsets.count - 1 ? offsets[offsets.count - 1] : lastByte + Self.sourceLength(at: lastByte, in: file)
-        return SourceRange(start: start, end: max(start, end))
+        let (starts, ends) = sourceMap(in: file)
+        guard !starts.isEmpty else { return .at(contentStart) }
+        let lower = max(0, min(range.lowerBound, starts.count))
+        let upper = max(lower, min(range.upperBound, starts.count))
+        let start = lower < starts.count ? starts[lower] : ends[ends.count - 1]
+        guard upper > lower else { return .at(start) }
+        return SourceRange(start: start, end: max(start, ends[upper - 1]))
     }
 
-    /// Bytes of the source character (or escape) at `offset`, so a range can end after it.
-    private static func sourceLength(at offset: Int, in file: SourceFile) -> Int {
-        let bytes = file.bytes
-        guard offset < bytes.count else { return 0 }
-        let byte = bytes[offset]
-        if byte == UInt8(ascii: "\r"), offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "\n") { return 2 }
-        if byte < 0x80 { return 1 }
-        var end = offset + 1
-        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return end - offset
+    /// Start and end source offsets of each text byte.
+    private func sourceMap(in file: SourceFile) -> (starts: [Int], ends: [Int]) {
+        let length = text.utf8.count
+        let map = YAMLScalarTextMap(
+            file: file, start: contentStart, length: length, style: style, blockIndentation: blockIndentation)
+        if map.output.elementsEqual(text.utf8) { return (map.offsets, map.ends) }
+        // The source does not rebuild this text (a case the re-reader does not know): fall back
+        // to counting bytes from the content start, which is exact for one-line unescaped text.
+        let starts = (0..<length).map { min(contentStart + $0, file.bytes.count) }
+        return (starts, starts.map { min($0 + 1, file.bytes.count) })
     }
 }
 

@@ -14,6 +14,9 @@ struct YAMLScalarTextMap {
     private(set) var output: [UInt8] = []
     /// Source offset of each byte of `output`.
     private(set) var offsets: [Int] = []
+    /// Source offset just past what produced each byte of `output` (a whole escape, both quotes
+    /// of `''`, a whole CRLF), so a range of text maps to whole source characters.
+    private(set) var ends: [Int] = []
 
     /// Rebuilds up to `length` bytes of text of a scalar whose content starts at `start`.
     init(file: SourceFile, start: Int, length: Int, style: YAMLScalarStyle, blockIndentation: Int?) {
@@ -22,6 +25,7 @@ struct YAMLScalarTextMap {
         position = min(max(0, start), bytes.count)
         output.reserveCapacity(length)
         offsets.reserveCapacity(length)
+        ends.reserveCapacity(length)
         switch style {
         case .plain: flow(quote: nil)
         case .singleQuoted: flow(quote: UInt8(ascii: "'"))
@@ -32,14 +36,15 @@ struct YAMLScalarTextMap {
 
     private var done: Bool { output.count >= limit || position >= bytes.count }
 
-    private mutating func emit(_ byte: UInt8, at offset: Int) {
+    private mutating func emit(_ byte: UInt8, at offset: Int, length: Int = 1) {
         guard output.count < limit else { return }
         output.append(byte)
         offsets.append(offset)
+        ends.append(min(offset + length, bytes.count))
     }
 
-    private mutating func emit(_ text: [UInt8], at offset: Int) {
-        for byte in text { emit(byte, at: offset) }
+    private mutating func emit(_ text: [UInt8], at offset: Int, length: Int) {
+        for byte in text { emit(byte, at: offset, length: length) }
     }
 
     private func isBlank(_ index: Int) -> Bool {
@@ -75,7 +80,7 @@ struct YAMLScalarTextMap {
                 let byte = bytes[position]
                 if let quote, byte == quote {
                     if quote == UInt8(ascii: "'"), position + 1 < bytes.count, bytes[position + 1] == quote {
-                        emit(quote, at: position)
+                        emit(quote, at: position, length: 2)
                         position += 2
                         continue
                     }
@@ -95,8 +100,8 @@ struct YAMLScalarTextMap {
             }
             // Blanks and breaks.
             var blanks: [(UInt8, Int)] = []
-            var leadingBreak: (offset: Int, text: [UInt8])?
-            var trailingBreaks: [(offset: Int, text: [UInt8])] = []
+            var leadingBreak: (offset: Int, text: [UInt8], length: Int)?
+            var trailingBreaks: [(offset: Int, text: [UInt8], length: Int)] = []
             var sawBreak = escapedBreak
             escapedBreak = false
             while position < bytes.count {
@@ -105,10 +110,10 @@ struct YAMLScalarTextMap {
                     position += 1
                 } else if let (length, text) = lineBreak(at: position) {
                     if sawBreak {
-                        trailingBreaks.append((position, text))
+                        trailingBreaks.append((position, text, length))
                     } else {
                         blanks.removeAll()
-                        leadingBreak = (position, text)
+                        leadingBreak = (position, text, length)
                         sawBreak = true
                     }
                     position += length
@@ -118,11 +123,11 @@ struct YAMLScalarTextMap {
             }
             if sawBreak {
                 if let leadingBreak, leadingBreak.text == [0x0A] {
-                    if trailingBreaks.isEmpty { emit(UInt8(ascii: " "), at: leadingBreak.offset) }
+                    if trailingBreaks.isEmpty { emit(UInt8(ascii: " "), at: leadingBreak.offset, length: leadingBreak.length) }
                 } else if let leadingBreak {
-                    emit(leadingBreak.text, at: leadingBreak.offset)
+                    emit(leadingBreak.text, at: leadingBreak.offset, length: leadingBreak.length)
                 }
-                for item in trailingBreaks { emit(item.text, at: item.offset) }
+                for item in trailingBreaks { emit(item.text, at: item.offset, length: item.length) }
             } else {
                 for (byte, offset) in blanks { emit(byte, at: offset) }
             }
@@ -132,28 +137,33 @@ struct YAMLScalarTextMap {
     /// One double-quoted escape at `position` (a backslash); all its bytes map to the backslash.
     private mutating func escape() {
         let start = position
-        guard position + 1 < bytes.count else { position += 1; return }
+        var escaped: [UInt8] = []
+        defer { emit(escaped, at: start, length: position - start) }
+        guard position + 1 < bytes.count else {
+            position += 1
+            return
+        }
         let code = bytes[position + 1]
         position += 2
         var hexDigits = 0
         switch code {
-        case UInt8(ascii: "0"): emit(0x00, at: start)
-        case UInt8(ascii: "a"): emit(0x07, at: start)
-        case UInt8(ascii: "b"): emit(0x08, at: start)
-        case UInt8(ascii: "t"), 0x09: emit(0x09, at: start)
-        case UInt8(ascii: "n"): emit(0x0A, at: start)
-        case UInt8(ascii: "v"): emit(0x0B, at: start)
-        case UInt8(ascii: "f"): emit(0x0C, at: start)
-        case UInt8(ascii: "r"): emit(0x0D, at: start)
-        case UInt8(ascii: "e"): emit(0x1B, at: start)
-        case UInt8(ascii: "N"): emit([0xC2, 0x85], at: start)
-        case UInt8(ascii: "_"): emit([0xC2, 0xA0], at: start)
-        case UInt8(ascii: "L"): emit([0xE2, 0x80, 0xA8], at: start)
-        case UInt8(ascii: "P"): emit([0xE2, 0x80, 0xA9], at: start)
+        case UInt8(ascii: "0"): escaped = [0x00]
+        case UInt8(ascii: "a"): escaped = [0x07]
+        case UInt8(ascii: "b"): escaped = [0x08]
+        case UInt8(ascii: "t"), 0x09: escaped = [0x09]
+        case UInt8(ascii: "n"): escaped = [0x0A]
+        case UInt8(ascii: "v"): escaped = [0x0B]
+        case UInt8(ascii: "f"): escaped = [0x0C]
+        case UInt8(ascii: "r"): escaped = [0x0D]
+        case UInt8(ascii: "e"): escaped = [0x1B]
+        case UInt8(ascii: "N"): escaped = [0xC2, 0x85]
+        case UInt8(ascii: "_"): escaped = [0xC2, 0xA0]
+        case UInt8(ascii: "L"): escaped = [0xE2, 0x80, 0xA8]
+        case UInt8(ascii: "P"): escaped = [0xE2, 0x80, 0xA9]
         case UInt8(ascii: "x"): hexDigits = 2
         case UInt8(ascii: "u"): hexDigits = 4
         case UInt8(ascii: "U"): hexDigits = 8
-        default: emit(code, at: start)  // `\"`, `\\`, `\/`, `\ ` and `\'` stand for themselves
+        default: escaped = [code]  // `\"`, `\\`, `\/`, `\ ` and `\'` stand for themselves
         }
         guard hexDigits > 0 else { return }
         var value: UInt32 = 0
@@ -161,7 +171,7 @@ struct YAMLScalarTextMap {
             value = value << 4 | UInt32(Self.hexValue(bytes[position]))
             position += 1
         }
-        emit(Array(String(Unicode.Scalar(value).map(Character.init) ?? "\u{FFFD}").utf8), at: start)
+        escaped = Array(String(Unicode.Scalar(value).map(Character.init) ?? "\u{FFFD}").utf8)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8 {
@@ -178,29 +188,29 @@ struct YAMLScalarTextMap {
     /// Literal and folded scalars, after libyaml's `yaml_parser_scan_block_scalar`.
     private mutating func block(folded: Bool, indent: Int) {
         var trailingBreaks = breaks(indent: indent)
-        var leadingBreak: (offset: Int, text: [UInt8])?
+        var leadingBreak: (offset: Int, text: [UInt8], length: Int)?
         var leadingBlank = false
         while !done, indentationReached(indent), lineBreak(at: position) == nil {
             let trailingBlank = isBlank(position)
             if folded, let leading = leadingBreak, leading.text == [0x0A], !leadingBlank, !trailingBlank {
-                if trailingBreaks.isEmpty { emit(UInt8(ascii: " "), at: leading.offset) }
+                if trailingBreaks.isEmpty { emit(UInt8(ascii: " "), at: leading.offset, length: leading.length) }
             } else if let leading = leadingBreak {
-                emit(leading.text, at: leading.offset)
+                emit(leading.text, at: leading.offset, length: leading.length)
             }
-            for item in trailingBreaks { emit(item.text, at: item.offset) }
+            for item in trailingBreaks { emit(item.text, at: item.offset, length: item.length) }
             leadingBlank = isBlank(position)
             while position < bytes.count, lineBreak(at: position) == nil {
                 emit(bytes[position], at: position)
                 position += 1
             }
             guard let (length, text) = lineBreak(at: position) else { return }
-            leadingBreak = (position, text)
+            leadingBreak = (position, text, length)
             position += length
             trailingBreaks = breaks(indent: indent)
         }
         // Chomping: as many of the final breaks as the text holds (stopping by length).
-        if let leading = leadingBreak { emit(leading.text, at: leading.offset) }
-        for item in trailingBreaks { emit(item.text, at: item.offset) }
+        if let leading = leadingBreak { emit(leading.text, at: leading.offset, length: leading.length) }
+        for item in trailingBreaks { emit(item.text, at: item.offset, length: item.length) }
     }
 
     private var lineColumn = 0
@@ -209,8 +219,8 @@ struct YAMLScalarTextMap {
     private func indentationReached(_ indent: Int) -> Bool { lineColumn == indent && position < bytes.count }
 
     /// Skips indentation (up to `indent` spaces) and empty lines, returning those lines' breaks.
-    private mutating func breaks(indent: Int) -> [(offset: Int, text: [UInt8])] {
-        var found: [(offset: Int, text: [UInt8])] = []
+    private mutating func breaks(indent: Int) -> [(offset: Int, text: [UInt8], length: Int)] {
+        var found: [(offset: Int, text: [UInt8], length: Int)] = []
         while true {
             lineColumn = 0
             while lineColumn < indent, position < bytes.count, bytes[position] == UInt8(ascii: " ") {
@@ -218,7 +228,7 @@ struct YAMLScalarTextMap {
                 lineColumn += 1
             }
             guard let (length, text) = lineBreak(at: position) else { return found }
-            found.append((position, text))
+            found.append((position, text, length))
             position += length
         }
     }

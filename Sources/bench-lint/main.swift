@@ -1,1 +1,141 @@
-print("bench-lint: not implemented yet")
+// bench-lint: loads generated workspace configs of 10k, 100k and 1M users and prints the time
+// of each stage and the peak memory, to show that loading grows linearly.
+//
+//     swift run -c release bench-lint [--sizes 10000,100000,1000000]
+//
+// Workspaces are deterministic: one org per 50 users, in trees of branching 5 and 4-6 levels,
+// assigned billing with one account per top-level org, 2% of users offboarded, one app per
+// 1,000 users.
+import BylawModel
+import BylawSource
+import BylawYAML
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The YAML text of a workspace with `users` users.
+func generateWorkspace(users: Int) -> String {
+    let orgCount = max(1, users / 50)
+    let perTree = 3906  // 1 + 5 + 25 + 125 + 625 + 3125: six levels of branching 5
+    let rootCount = max(1, (orgCount + perTree - 1) / perTree)
+    var out = "workspace: bench-\(users)\nname: Benchmark \(users)\nlabels: {generated: \"true\"}\n"
+    out.reserveCapacity(users * 80)
+    out += "billing:\n  mode: assigned\n  accounts:\n"
+    for root in 0..<rootCount {
+        out += "    - {id: acct-\(root), currency: \(root % 2 == 0 ? "USD" : "EUR"), owner: finance\(root)@example.com}\n"
+    }
+    out += "subscriptions:\n"
+    for root in 0..<rootCount {
+        out += "  - {id: seats-\(root), account: acct-\(root), resource: seats, quantity: \(users / rootCount)}\n"
+    }
+    out += "orgs:\n"
+    for org in 0..<orgCount {
+        let root = org % rootCount
+        let local = org / rootCount
+        if local == 0 {
+            out += "  - {id: org-\(org), name: Org \(org), billing_account: acct-\(root)}\n"
+        } else {
+            let parent = ((local - 1) / 5) * rootCount + root
+            out += "  - {id: org-\(org), name: Org \(org), parent: org-\(parent)}\n"
+        }
+    }
+    out += "users:\n"
+    for user in 0..<users {
+        let org = (user &* 7919) % orgCount
+        if user % 50 == 49 {
+            out += "  - {id: u\(user), email: u\(user)@example.com, org: org-\(org), status: offboarded, offboarded_on: 2026-01-15}\n"
+        } else {
+            out += "  - {id: u\(user), email: u\(user)@example.com, org: org-\(org)}\n"
+        }
+    }
+    out += """
+        providers:
+          - {id: openai, vendor: openai, custody: byos, training_opt_out: true}
+          - {id: groq, vendor: groq, custody: shared-login, training_opt_out: false}
+          - {id: pool, vendor: together, custody: vendor-pool, training_opt_out: true}
+        apps:\n
+        """
+    for app in 0..<max(1, users / 1000) {
+        let kind = app % 4 == 0 ? "consumer-chat" : "company"
+        let data = app % 4 == 0 ? "[public, internal]" : "[internal, client]"
+        let provider = app % 4 == 0 ? "pool" : "openai"
+        out += "  - {id: app-\(app), kind: \(kind), owner: u\(app * 1000), provider: \(provider), orgs: [org-\(app % orgCount)], data: \(data)}\n"
+    }
+    return out
+}
+
+/// `value` with `digits` decimals (no Foundation in benchmarks).
+func fixed(_ value: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = Int((value * scale).rounded())
+    guard digits > 0 else { return String(scaled) }
+    let whole = String(scaled / Int(scale))
+    let fraction = String(scaled % Int(scale))
+    return whole + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+}
+
+/// Left-aligned in `width` columns.
+func pad(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
+}
+
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Peak resident set size of this process so far, in MiB (`ru_maxrss` is KiB on Linux).
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    #if canImport(Darwin)
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1_048_576
+    #else
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+    #endif
+}
+
+var sizes = [10_000, 100_000, 1_000_000]
+let arguments = CommandLine.arguments
+if let flag = arguments.firstIndex(of: "--sizes"), flag + 1 < arguments.count {
+    sizes = arguments[flag + 1].split(separator: ",").compactMap { Int($0) }
+}
+
+// Generated files of a million users pass the 64 MiB default for one whole file.
+let limits = YAMLLimits(maxBytes: 1 << 30)
+print("users     orgs   MiB   yaml s  model s  total s  µs/user  ×first  peak RSS MiB")
+var firstPerUser: Double?
+for users in sizes {
+    let text = generateWorkspace(users: users)
+    let file = SourceFile(path: "bench-\(users).yaml", text: text)
+    let megabytes = Double(file.bytes.count) / 1_048_576
+    let repeats = users <= 10_000 ? 5 : users <= 100_000 ? 3 : 1
+    var best = (yaml: Double.infinity, model: Double.infinity, total: Double.infinity)
+    var orgs = 0
+    for _ in 0..<repeats {
+        let start = now()
+        let yaml = YAMLLoader.load(file, limits: limits)
+        let parsed = now()
+        let result = WorkspaceLoader.load(documents: yaml.documents, file: file)
+        let done = now()
+        guard let workspace = result.workspace, !yaml.hasErrors else {
+            print("load failed: \((yaml.diagnostics + result.diagnostics).prefix(3).map(\.message))")
+            exit(1)
+        }
+        orgs = workspace.orgs.count
+        if done - start < best.total { best = (parsed - start, done - parsed, done - start) }
+    }
+    let perUser = best.total / Double(users) * 1e6
+    let ratio = perUser / (firstPerUser ?? perUser)
+    if firstPerUser == nil { firstPerUser = perUser }
+    print(
+        pad(String(users), 9), pad(String(orgs), 6), pad(fixed(megabytes, 1), 5), pad(fixed(best.yaml, 3), 7),
+        pad(fixed(best.model, 3), 8), pad(fixed(best.total, 3), 8), pad(fixed(perUser, 2), 8), pad(fixed(ratio, 2), 7),
+        pad(fixed(peakRSSMiB(), 0), 9))
+}

@@ -28,6 +28,13 @@ import Testing
         #expect(workspace.mode.rawValue + ".yaml" == name)
     }
 
+    @Test func theAcmeExampleLoads() throws {
+        let result = Self.load("acme.yaml")
+        #expect(result.diagnostics.isEmpty)
+        let workspace = try #require(result.workspace)
+        #expect(workspace.org("eu-research")?.billing.account?.currency == "EUR")
+    }
+
     @Test func assignedExampleBillsEachSiloOnItsRootAccount() throws {
         let workspace = try #require(Self.load("assigned.yaml").workspace)
         let research = try #require(workspace.org("us-clinical-research"))

@@ -60,6 +60,29 @@ import Testing
         #expect(lab.bestSpan(\.billingAccount).start.line == 17)
     }
 
+    @Test func backReferencesAndTheOneAccount() throws {
+        let workspace = try loadValid(Self.assigned + """
+
+            providers: [{id: p, vendor: openai, custody: byos}]
+            apps: [{id: notes, kind: company, owner: alice, provider: p}, {id: wiki, kind: company, owner: alice, provider: p}]
+            """)
+        let ml = try #require(workspace.org("us-eng-ml"))
+        #expect(ml.users.map(\.id) == ["alice"])
+        #expect(try #require(workspace.org("us")).users.isEmpty)
+        #expect(workspace.user("alice")?.ownedApps.map(\.id) == ["notes", "wiki"])
+        #expect(workspace.user("bob")?.ownedApps.isEmpty == true)
+        #expect(ml.billing.account?.id == "acct-us")
+        #expect(ml.billing.inheritedFrom?.id == "us")
+        #expect(try #require(workspace.org("lab")).billing.account == nil)
+        let order = workspace.orgsParentsFirst
+        #expect(order.count == workspace.orgs.count)
+        for org in order {
+            if let parent = org.parent {
+                #expect(try #require(order.firstIndex { $0 === parent }) < #require(order.firstIndex { $0 === org }))
+            }
+        }
+    }
+
     @Test func singleModeGivesEveryOrgTheWorkspaceAccount() throws {
         let workspace = try loadValid("""
             workspace: acme
@@ -73,6 +96,7 @@ import Testing
         #expect(b.billing.accounts.map(\.id) == ["main"])
         #expect(b.billing.silo == "acme")
         #expect(b.billing.provenance.decidedBy == nil)
+        #expect(b.billing.account?.id == "main")
         #expect(b.billing.provenance.describe(for: b) == "workspace billing accounts (workspace.yaml:4)")
         #expect(b.billingAccount?.id == "main")
     }
@@ -92,6 +116,7 @@ import Testing
         let y = try #require(workspace.org("y"))
         #expect(y.billing.accounts.map(\.id) == ["a1", "a2", "idle"])
         #expect(y.billing.silo == "acme")
+        #expect(y.billing.account == nil)
         #expect(try #require(workspace.account("a1")).subscriptions.map(\.id) == ["s1", "s3"])
         #expect(try #require(workspace.account("idle")).subscriptions.isEmpty)
         #expect(workspace.subscription("s2")?.quantity == 1)

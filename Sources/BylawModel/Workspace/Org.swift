@@ -35,6 +35,8 @@ public final class Org: WorkspaceObject, @unchecked Sendable {
     public internal(set) var children: [Org] = []
     /// The accounts this org draws from, the silo and where that was decided.
     public internal(set) var billing: OrgBilling = .unresolved
+    /// The users who belong to this org (not its descendants), in declaration order.
+    public internal(set) var users: [User] = []
 
     private unowned let rootOfParent: Org?
 
@@ -91,7 +93,20 @@ public struct OrgBilling: Sendable {
     /// Where the accounts were decided.
     public let provenance: BillingProvenance
 
-    static let unresolved = OrgBilling(accounts: [], silo: "", provenance: BillingProvenance(decidedBy: nil, field: .absent, file: nil))
+    /// The one account that pays for the org: the only element of ``accounts`` outside pooled
+    /// mode, nil in pooled mode or when there is not exactly one.
+    public var account: BillingAccount? {
+        guard !isPooled, accounts.count == 1 else { return nil }
+        return accounts.first
+    }
+
+    /// The org whose `billing_account` decided (assigned mode), else nil.
+    public var inheritedFrom: Org? { provenance.decidedBy }
+
+    let isPooled: Bool
+
+    static let unresolved = OrgBilling(
+        accounts: [], silo: "", provenance: BillingProvenance(decidedBy: nil, field: .absent, file: nil), isPooled: false)
 }
 
 /// Which declaration decided an org's billing, so a finding can say

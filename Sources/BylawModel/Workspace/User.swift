@@ -28,6 +28,8 @@ public final class User: WorkspaceObject, @unchecked Sendable {
     public let index: Int
     public let file: SourceFile
     public let spans: Spans
+    /// The apps whose owner this user is, in declaration order.
+    public internal(set) var ownedApps: [App] = []
 
     init(
         id: String, email: String, org: Org, status: UserStatus, offboardedOn: String?, labels: [String: String],

@@ -36,6 +36,8 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
     public let apps: [App]
     /// The top-level orgs, in declaration order.
     public let roots: [Org]
+    /// Every org, in an order where each one comes after its parent.
+    public let orgsParentsFirst: [Org]
     public let file: SourceFile
     public let spans: Spans
 
@@ -43,7 +45,7 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
 
     init(
         id: String, name: String, labels: [String: String], billing: Billing, subscriptions: [Subscription],
-        orgs: [Org], users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex,
+        orgs: [Org], orgsParentsFirst: [Org], users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex,
         file: SourceFile, spans: Spans
     ) {
         self.id = id
@@ -56,6 +58,7 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
         self.providers = providers
         self.apps = apps
         self.roots = orgs.filter(\.isRoot)
+        self.orgsParentsFirst = orgsParentsFirst
         self.index = index
         self.file = file
         self.spans = spans

@@ -35,14 +35,17 @@ struct WorkspaceBuilder {
         }
         let billing = Billing(mode: mode, accounts: accounts, labels: decl.billingLabels, file: file, spans: decl.billingSpans)
         guard let orgs = buildOrgs(accounts: accounts, billing: billing, workspaceID: id) else { return nil }
+        let orgsParentsFirst = orgOrder.map { orgs[$0] }
 
         var users: [User] = []
         users.reserveCapacity(decl.users.count)
         for (position, user) in decl.users.enumerated() {
             guard let userID = user.id?.text, let org = lookup(user.org, index.orgs, orgs) else { return nil }
-            users.append(User(
+            let built = User(
                 id: userID, email: user.email ?? "", org: org, status: user.status ?? .active, offboardedOn: user.offboardedOn,
-                labels: user.labels, index: position, file: file, spans: user.spans))
+                labels: user.labels, index: position, file: file, spans: user.spans)
+            org.users.append(built)
+            users.append(built)
         }
         var providers: [Provider] = []
         providers.reserveCapacity(decl.providers.count)
@@ -61,13 +64,15 @@ struct WorkspaceBuilder {
             guard (owner == nil) == (app.owner == nil) else { return nil }
             let appOrgs = app.orgs.compactMap { lookup($0, index.orgs, orgs) }
             guard appOrgs.count == app.orgs.count else { return nil }
-            apps.append(App(
+            let built = App(
                 id: appID, kind: kind, owner: owner, provider: provider, orgs: appOrgs, data: app.data,
-                labels: app.labels, index: position, file: file, spans: app.spans))
+                labels: app.labels, index: position, file: file, spans: app.spans)
+            owner?.ownedApps.append(built)
+            apps.append(built)
         }
         return Workspace(
             id: id, name: decl.name ?? id, labels: decl.labels, billing: billing, subscriptions: subscriptions,
-            orgs: orgs, users: users, providers: providers, apps: apps, index: index, file: file, spans: decl.spans)
+            orgs: orgs, orgsParentsFirst: orgsParentsFirst, users: users, providers: providers, apps: apps, index: index, file: file, spans: decl.spans)
     }
 
     private func lookup<T>(_ reference: Located?, _ ids: [String: Int], _ objects: [T]) -> T? {
@@ -83,7 +88,8 @@ struct WorkspaceBuilder {
         var built = [Org?](repeating: nil, count: declared.count)
         let workspaceBilling = OrgBilling(
             accounts: accounts, silo: workspaceID,
-            provenance: BillingProvenance(decidedBy: nil, field: billing.spans.accounts, file: file))
+            provenance: BillingProvenance(decidedBy: nil, field: billing.spans.accounts, file: file),
+            isPooled: billing.mode == .pooled)
         for position in orgOrder {
             let org = declared[position]
             guard let orgID = org.id?.text else { return nil }
@@ -110,7 +116,8 @@ struct WorkspaceBuilder {
                     // A root decides for its whole tree; the array is shared by every descendant.
                     made.billing = OrgBilling(
                         accounts: account.map { [$0] } ?? [], silo: orgID,
-                        provenance: BillingProvenance(decidedBy: made, field: org.spans.billingAccount, file: file))
+                        provenance: BillingProvenance(decidedBy: made, field: org.spans.billingAccount, file: file),
+                        isPooled: false)
                 }
             }
             built[position] = made
