@@ -1,1 +1,270 @@
-print("bench-eval: not implemented yet")
+// bench-eval: throughput of `bylaw eval`'s stages against the line-splitting floor, in one run
+// on the same data. Release mode: `swift run -c release bench-eval [N…]`.
+//
+//   bench-eval                   100k and 1M events: the table below
+//   bench-eval 250000 …          other sizes
+//   bench-eval generate N PATH   write the deterministic stream of N events to PATH
+//   bench-eval run STAGE PATH    one stage (its row number, from 1) over PATH, once, in this
+//                                process alone: for profilers, and for peak RSS per stream length
+//
+// Each stage is a row; to add one (full evaluation, say) append a `Stage` to `stages`.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BylawModel
+
+// MARK: - Deterministic generator
+
+/// SplitMix64: small, fast, and the same sequence on every machine.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
+
+/// Events of an "Acme" workspace in assigned mode (orgs `us`, `eu` and children), about 360
+/// bytes each, with the mix of kinds, scopes, apps and classifications the policies look at.
+struct EventGenerator {
+    var random = SplitMix64(state: 0xB71A_0001)
+    let users = ["alice", "bob", "carol", "dave"] + (1...200).map { "user-\($0 < 10 ? "00" : $0 < 100 ? "0" : "")\($0)" }
+    let orgs = ["us", "us-legal", "us-sales", "eu", "eu-research", "eu-finance"]
+    let apps: [(id: String, kind: String, provider: String, model: String)] = [
+        ("workspace-chat", "company", "openai-byos", "gpt-4o"), ("workspace-chat", "company", "openai-byos", "gpt-4o-mini"),
+        ("research-assistant", "company", "together-byos", "llama-3.1-70b"), ("chat-free", "consumer-chat", "vendor-pool", "free-tier"),
+        ("code-helper", "company", "groq-byos", "mixtral-8x7b"),
+    ]
+    let classifications = ["public", "internal", "internal", "client", "patient", "account-number"]
+    let artifactTypes = ["pdf", "spreadsheet", "text", "image", "email"]
+    let categories = ["drafting", "research", "contract-review", "summarising", "translation", "coding", "analysis"]
+
+    mutating func event(_ number: Int, into out: inout [UInt8]) {
+        let kindRoll = random.below(100)
+        let kind = kindRoll < 60 ? "prompt" : kindRoll < 90 ? "upload" : "share"
+        let user = random.pick(users)
+        let org = random.pick(orgs)
+        let app = random.pick(apps)
+        let eu = org.hasPrefix("eu")
+        let seconds = 1_772_409_600 + number * 7 + random.below(7)
+        let (day, rest) = (seconds / 86_400 - 20_514, seconds % 86_400)
+        var line = "{\"id\":\"evt-\(pad(number, 9))\",\"time\":\"2026-03-\(pad(2 + day % 27, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2)).\(pad(random.below(1000), 3))Z\","
+        line += "\"kind\":\"\(kind)\",\"user\":\"\(user)\",\"org\":\"\(org)\",\"scope\":\"\(random.below(4) == 0 ? "private" : "org")\","
+        line += "\"app\":\"\(app.id)\",\"provider\":\"\(app.provider)\",\"model\":\"\(app.model)\","
+        let tokensIn = 50 + random.below(4000)
+        let tokensOut = random.below(1500)
+        let cents = (tokensIn + tokensOut * 3) * (1 + random.below(5))
+        line += "\"tokens\":{\"in\":\(tokensIn),\"out\":\(tokensOut)},\"cost\":{\"amount\":0.\(pad(cents % 100_000, 5)),\"currency\":\"\(eu ? "EUR" : "USD")\"},"
+        line += "\"subscription\":\"sub-\(eu ? "eu" : "us")-\(app.id)\""
+        if kind != "prompt" {
+            line += ",\"artifact\":{\"type\":\"\(random.pick(artifactTypes))\",\"classification\":\"\(random.pick(classifications))\"}"
+            line += ",\"destination\":{\"kind\":\"\(app.kind)\",\"app\":\"\(app.id)\"}"
+        }
+        if kind == "share" {
+            line += ",\"target\":{\"scope\":\"\(random.below(3) == 0 ? "private" : "org")\",\"org\":\"\(random.pick(orgs))\",\"user\":\"\(random.pick(users))\"}"
+        } else {
+            line += ",\"category\":\"\(random.pick(categories))\""
+        }
+        line += "}\n"
+        out.append(contentsOf: line.utf8)
+    }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// Writes `count` events to `path`; returns the byte count.
+func generate(count: Int, path: String) -> Int {
+    guard let file = fopen(path, "wb") else {
+        warn("bench-eval: cannot write \(path)\n")
+        exit(2)
+    }
+    defer { fclose(file) }
+    var generator = EventGenerator()
+    var block: [UInt8] = []
+    block.reserveCapacity(1 << 20)
+    var total = 0
+    for number in 1...max(1, count) {
+        generator.event(number, into: &block)
+        if block.count >= (1 << 20) - 1024 || number == count {
+            total += block.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            block.removeAll(keepingCapacity: true)
+        }
+    }
+    return total
+}
+
+// MARK: - Stages
+
+/// One row of the table: a name, and a run over the file returning the number of lines seen.
+struct Stage {
+    let name: String
+    let run: (String) throws -> Int
+}
+
+/// The floor: read(2) in 1 MiB chunks and count newlines with memchr.
+func splitFloor(_ path: String) -> Int {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return 0 }
+    defer { close(descriptor) }
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+    defer { buffer.deallocate() }
+    var lines = 0
+    while true {
+        let count = read(descriptor, buffer, 1 << 20)
+        if count <= 0 { break }
+        var cursor = UnsafeMutableRawPointer(buffer)
+        var left = count
+        while left > 0, let found = memchr(cursor, 0x0A, left) {
+            lines += 1
+            left -= cursor.distance(to: found) + 1
+            cursor = found + 1
+        }
+    }
+    return lines
+}
+
+func readerOnly(_ path: String) throws -> Int {
+    let reader = try UsageStreamReader(path: path)
+    var bytes = 0
+    try reader.forEachLine { bytes &+= $0.bytes.count }
+    return reader.linesRead
+}
+
+func scanStage(_ fields: UsageEventFields) -> (String) throws -> Int {
+    { path in
+        let reader = try UsageStreamReader(path: path)
+        var scanner = UsageEventScanner(fields: fields)
+        var event = UsageEvent()
+        var events = 0
+        var malformed = 0
+        try reader.forEachLine { line in
+            switch scanner.scan(line, into: &event) {
+            case .event: events += 1
+            case .blank: break
+            case .malformed: malformed += 1
+            }
+        }
+        if malformed > 0 { warn("bench-eval: \(malformed) malformed lines in generated data\n") }
+        return events
+    }
+}
+
+/// The fields six typical usage rules read.
+let ruleFields = UsageEventFields([
+    .kind, .user, .org, .scope, .app, .artifactClassification, .destinationKind, .destinationApp, .targetScope, .targetOrg, .costCurrency,
+])
+
+let stages = [
+    Stage(name: "split lines (floor)", run: splitFloor),
+    Stage(name: "reader", run: readerOnly),
+    Stage(name: "reader + scan (rule fields)", run: scanStage(ruleFields)),
+    Stage(name: "reader + scan (all fields)", run: scanStage(.all)),
+]
+
+// MARK: - Measurement
+
+/// Writes a message to standard error.
+func warn(_ message: String) {
+    var text = message
+    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}
+
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let padding = String(repeating: " ", count: max(0, width - text.count))
+    return right ? padding + text : text + padding
+}
+
+func format(_ value: Double, _ decimals: Int) -> String {
+    var factor = 1.0
+    for _ in 0..<decimals { factor *= 10 }
+    let rounded = (value * factor).rounded() / factor
+    var text = String(rounded)
+    if let dot = text.firstIndex(of: ".") {
+        let fraction = text[text.index(after: dot)...].count
+        if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }
+    } else if decimals > 0 {
+        text += "." + String(repeating: "0", count: decimals)
+    }
+    return text
+}
+
+func benchmark(sizes: [Int], stages: [Stage]) throws {
+    let directory = String(cString: getenv("TMPDIR") ?? strdup("/tmp"))
+    print("bench-eval: one core, best of 3 runs; peak RSS is the process's high-water mark so far")
+    print(pad("events", 10) + pad("stage", 30) + pad("events/s", 14, right: true) + pad("MB/s", 10, right: true)
+        + pad("ns/event", 10, right: true) + pad("peak RSS", 12, right: true))
+    for size in sizes {
+        let path = "\(directory)/bylaw-bench-\(getpid())-\(size).ndjson"
+        let bytes = generate(count: size, path: path)
+        defer { unlink(path) }
+        for stage in stages {
+            var best = Double.infinity
+            var seen = 0
+            for _ in 0..<3 {
+                let start = now()
+                seen = try stage.run(path)
+                best = min(best, now() - start)
+            }
+            if seen != size { warn("bench-eval: \(stage.name) saw \(seen) lines, expected \(size)\n") }
+            let rate = Double(size) / best
+            print(pad(String(size), 10) + pad(stage.name, 30) + pad(format(rate / 1e6, 2) + " M", 14, right: true)
+                + pad(format(Double(bytes) / best / 1e6, 0), 10, right: true) + pad(format(best / Double(size) * 1e9, 1), 10, right: true)
+                + pad(format(peakRSSMiB(), 1) + " MiB", 12, right: true))
+        }
+        print(pad("", 10) + "(\(format(Double(bytes) / Double(size), 1)) bytes/event, \(format(Double(bytes) / 1e6, 1)) MB)")
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "generate" {
+    guard arguments.count == 3, let count = Int(arguments[1]), count > 0 else {
+        warn("usage: bench-eval generate N PATH\n")
+        exit(2)
+    }
+    let bytes = generate(count: count, path: arguments[2])
+    print("wrote \(count) events, \(bytes) bytes, to \(arguments[2])")
+} else if arguments.first == "run" {
+    guard arguments.count == 3, let row = Int(arguments[1]), row >= 1, row <= stages.count else {
+        warn("usage: bench-eval run STAGE PATH   (STAGE: 1-\(stages.count))\n")
+        exit(2)
+    }
+    do {
+        let start = now()
+        let lines = try stages[row - 1].run(arguments[2])
+        let seconds = now() - start
+        print("\(stages[row - 1].name): \(lines) lines in \(format(seconds, 3)) s, \(format(Double(lines) / seconds / 1e6, 2)) M lines/s, peak RSS \(format(peakRSSMiB(), 1)) MiB")
+    } catch {
+        warn("bench-eval: \(error)\n")
+        exit(2)
+    }
+} else {
+    let sizes = arguments.compactMap { Int($0) }.filter { $0 > 0 }
+    do {
+        try benchmark(sizes: sizes.isEmpty ? [100_000, 1_000_000] : sizes, stages: stages)
+    } catch {
+        warn("bench-eval: \(error)\n")
+        exit(2)
+    }
+}
