@@ -19,8 +19,9 @@ struct YAMLComposer {
         var dropValue = false
         /// Nodes this collection stands for once aliases are expanded, itself included.
         var expanded = 1
-        /// Built once a mapping outgrows a linear scan for duplicate keys.
-        var keyIndex: [YAMLKeyIdentity: Int]?
+        /// Built once a mapping outgrows a linear scan for duplicate keys (`isIndexed`).
+        var keyIndex: [YAMLKeyIdentity: Int] = [:]
+        var isIndexed = false
     }
 
     /// A node an anchor names, with the number of nodes it stands for.
