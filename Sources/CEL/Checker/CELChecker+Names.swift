@@ -2,7 +2,7 @@ extension CELChecker {
     /// Types that are also values when named (`int`, `type(x) == string`).
     static let typeNames: [String: CELType] = [
         "int": .int, "uint": .uint, "double": .double, "bool": .bool, "string": .string, "bytes": .bytes,
-        "list": .list(.dyn), "map": .map(.dyn, .dyn), "null_type": .null, "type": .type(.dyn), "dyn": .dyn,
+        "list": .list(.dyn), "map": .map(.dyn, .dyn), "null_type": .null, "type": .type(.dyn),
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
         "optional_type": .optional(.dyn),
     ]

@@ -37,8 +37,8 @@ enum CELStandardLibrary {
         env.declareFunction(CELOperator.logicalOr, overloads: [o("logical_or", [.bool, .bool], .bool)])
         env.declareFunction(CELOperator.notStrictlyFalse, overloads: [o("not_strictly_false", [.bool], .bool)])
         env.declareFunction(CELOperator.conditional, overloads: [o("conditional", [.bool, A, A], A)])
-        env.declareFunction(CELOperator.equals, overloads: [o("equals", [A, A], .bool)])
-        env.declareFunction(CELOperator.notEquals, overloads: [o("not_equals", [A, A], .bool)])
+        env.declareFunction(CELOperator.equals, overloads: [o("equals", [A, A], .bool), o("equals_type", [.type(A), .type(B)], .bool)])
+        env.declareFunction(CELOperator.notEquals, overloads: [o("not_equals", [A, A], .bool), o("not_equals_type", [.type(A), .type(B)], .bool)])
         let ordered: [CELType] = [.int, .uint, .double, .string, .bytes, .bool, .timestamp, .duration]
         var cross: [(CELType, CELType)] = ordered.map { ($0, $0) }
         for a in numeric { for b in numeric where a != b { cross.append((a, b)) } }
@@ -53,11 +53,20 @@ enum CELStandardLibrary {
             o("index_list", [.list(A), .int], A), o("index_list_uint", [.list(A), .uint], A),
             o("index_list_double", [.list(A), .double], A), o("index_map", [.map(A, B), A], B),
         ], dynamic: .binary(index))
+        env.declareFunction("@mapInsert", overloads: [o("map_insert", [.map(A, B), A, B], .map(A, B))], dynamic: .variadic(mapInsert))
         env.declareFunction("size", overloads: [
             o("size_string", [.string], .int), o("size_bytes", [.bytes], .int), o("size_list", [.list(A)], .int),
             o("size_map", [.map(A, B)], .int),
             o("string_size", [.string], .int, member: true), o("bytes_size", [.bytes], .int, member: true),
             o("list_size", [.list(A)], .int, member: true), o("map_size", [.map(A, B)], .int, member: true),
         ], dynamic: .unary(size))
+    }
+
+    @Sendable static func mapInsert(_ args: [CELValue]) -> CELValue {
+        guard args.count == 3, case .map(let m) = args[0] else { return .noSuchOverload }
+        switch CELMap.make(Array(zip(m.keys, m.values)) + [(args[1], args[2])]) {
+        case .success(let out): return .map(out)
+        case .failure(let e): return .error(e)
+        }
     }
 }

@@ -14,7 +14,18 @@ extension CELParser {
         }
         guard let target else { return make(.call(target: nil, function: function, args: args), range) }
         switch (function, args.count) {
-        case ("all", 2), ("exists", 2), ("exists_one", 2), ("map", 2), ("map", 3), ("filter", 2):
+        case ("all", 3), ("exists", 3), ("existsOne", 3), ("exists_one", 3), ("transformList", 3), ("transformList", 4),
+             ("transformMap", 3), ("transformMap", 4):
+            guard case .ident(let v1, false) = args[0].kind, case .ident(let v2, false) = args[1].kind else {
+                report("arguments to \(function) must start with two simple names", args[0].range)
+                return make(.invalid, range)
+            }
+            guard v1 != v2 else {
+                report("\(function): the two variables must have different names", args[1].range)
+                return make(.invalid, range)
+            }
+            return comprehension2(function, v1, v2, range: target, args: Array(args.dropFirst(2)), whole: range)
+        case ("all", 2), ("exists", 2), ("exists_one", 2), ("existsOne", 2), ("map", 2), ("map", 3), ("filter", 2):
             guard case .ident(let variable, false) = args[0].kind else {
                 report("argument to \(function) must be a simple name", args[0].range)
                 return make(.invalid, range)
@@ -64,7 +75,7 @@ extension CELParser {
             condition = make(call(CELOperator.notStrictlyFalse, [notAccu]), r)
             step = make(call(CELOperator.logicalOr, [accu(&self), args[0]]), r)
             result = accu(&self)
-        case ("exists_one", _):
+        case ("exists_one", _), ("existsOne", _):
             macro = .existsOne
             initial = make(.literal(.int(0)), r)
             condition = make(.literal(.bool(true)), r)
@@ -93,5 +104,49 @@ extension CELParser {
         return make(.comprehension(CELComprehension(
             iterVar: variable, iterVar2: nil, iterRange: iterRange, accuVar: Self.accumulator, accuInit: initial,
             loopCondition: condition, loopStep: step, result: result, macro: macro)), r)
+    }
+
+    /// The two-variable macros (`all(k, v, p)`, `transformList(i, v, t)`, ...): general loops.
+    private mutating func comprehension2(_ function: String, _ v1: String, _ v2: String, range iterRange: CELExpr, args: [CELExpr], whole r: CELRange) -> CELExpr {
+        func call(_ f: String, _ a: [CELExpr]) -> CELExpr.Kind { .call(target: nil, function: f, args: a) }
+        let accu = { (p: inout CELParser) in p.make(.ident(Self.accumulator, rooted: false), r) }
+        let initial: CELExpr
+        var condition = make(.literal(.bool(true)), r)
+        let step: CELExpr
+        var result = accu(&self)
+        switch function {
+        case "all":
+            initial = make(.literal(.bool(true)), r)
+            condition = make(call(CELOperator.notStrictlyFalse, [accu(&self)]), r)
+            step = make(call(CELOperator.logicalAnd, [accu(&self), args[0]]), r)
+        case "exists":
+            initial = make(.literal(.bool(false)), r)
+            let notAccu = make(call(CELOperator.logicalNot, [accu(&self)]), r)
+            condition = make(call(CELOperator.notStrictlyFalse, [notAccu]), r)
+            step = make(call(CELOperator.logicalOr, [accu(&self), args[0]]), r)
+        case "existsOne", "exists_one":
+            initial = make(.literal(.int(0)), r)
+            let one = make(.literal(.int(1)), r)
+            let incremented = make(call(CELOperator.add, [accu(&self), one]), r)
+            step = make(call(CELOperator.conditional, [args[0], incremented, accu(&self)]), r)
+            let one2 = make(.literal(.int(1)), r)
+            result = make(call(CELOperator.equals, [accu(&self), one2]), r)
+        default:
+            let isList = function == "transformList"
+            initial = isList ? make(.list(elements: [], optionalIndices: []), r) : make(.map(entries: []), r)
+            let value = args[args.count - 1]
+            let added: CELExpr
+            if isList {
+                let single = make(.list(elements: [value], optionalIndices: []), r)
+                added = make(call(CELOperator.add, [accu(&self), single]), r)
+            } else {
+                let key = make(.ident(v1, rooted: false), r)
+                added = make(call("@mapInsert", [accu(&self), key, value]), r)
+            }
+            step = args.count == 2 ? make(call(CELOperator.conditional, [args[0], added, accu(&self)]), r) : added
+        }
+        return make(.comprehension(CELComprehension(
+            iterVar: v1, iterVar2: v2, iterRange: iterRange, accuVar: Self.accumulator, accuInit: initial,
+            loopCondition: condition, loopStep: step, result: result, macro: .other)), r)
     }
 }

@@ -6,7 +6,7 @@ extension CELValue {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
         case (.bytes(let x), .bytes(let y)): return x == y
         case (.int, _), (.uint, _), (.double, _):
             return compareNumbers(a, b) == 0
@@ -55,27 +55,17 @@ extension CELValue {
         }
     }
 
+    /// cel-spec compares int and double as doubles (so 2^63-1 equals 2^63.0).
     private static func compareIntDouble(_ x: Int64, _ y: Double) -> Int? {
         if y.isNaN { return nil }
-        if y >= 9_223_372_036_854_775_808.0 { return -1 }
-        if y < -9_223_372_036_854_775_808.0 { return 1 }
-        let t = y.rounded(.towardZero)
-        let ty = Int64(t)
-        if x < ty { return -1 }
-        if x > ty { return 1 }
-        // Same integer part: the fraction decides.
-        return y > t ? -1 : (y < t ? 1 : 0)
+        let dx = Double(x)
+        return dx < y ? -1 : (dx > y ? 1 : 0)
     }
 
     private static func compareUIntDouble(_ x: UInt64, _ y: Double) -> Int? {
         if y.isNaN { return nil }
-        if y < 0 { return 1 }
-        if y >= 18_446_744_073_709_551_616.0 { return -1 }
-        let t = y.rounded(.towardZero)
-        let ty = UInt64(t)
-        if x < ty { return -1 }
-        if x > ty { return 1 }
-        return y > t ? -1 : 0
+        let dx = Double(x)
+        return dx < y ? -1 : (dx > y ? 1 : 0)
     }
 
     /// Orders two values of an ordered kind; nil when the kinds cannot be compared.
