@@ -1,0 +1,82 @@
+import BylawModel
+import BylawPolicy
+import BylawSource
+import CEL
+
+/// The CEL view of a resolved ``Workspace``: one adapter object per model object, built in one
+/// linear pass, so `org.parent`, `workspace.user(id)` and friends are array reads.
+///
+/// Evaluation is single-threaded per graph: the field trace below is mutable state read and
+/// written while a rule runs, which is why the class is `@unchecked Sendable`. Keep the graph
+/// alive while any value from it is in use (adapters hold it `unowned`).
+public final class WorkspaceGraph: @unchecked Sendable {
+    public let workspace: Workspace
+    private(set) var root: WorkspaceNode!
+    private(set) var billing: BillingNode!
+    private(set) var orgs: [OrgNode] = []
+    private(set) var orgBillings: [OrgBillingNode] = []
+    private(set) var users: [UserNode] = []
+    private(set) var apps: [AppNode] = []
+    private(set) var providers: [ProviderNode] = []
+    private(set) var accounts: [AccountNode] = []
+    private(set) var subscriptions: [SubscriptionNode] = []
+    /// Which source field a rule read first, to locate its findings (see ``FieldTrace``).
+    var trace = FieldTrace()
+
+    public init(_ workspace: Workspace) {
+        self.workspace = workspace
+        root = WorkspaceNode(graph: self)
+        billing = BillingNode(graph: self)
+        orgs = workspace.orgs.map { OrgNode(graph: self, org: $0) }
+        orgBillings = workspace.orgs.map { OrgBillingNode(graph: self, org: $0) }
+        users = workspace.users.map { UserNode(graph: self, user: $0) }
+        apps = workspace.apps.map { AppNode(graph: self, app: $0) }
+        providers = workspace.providers.map { ProviderNode(graph: self, provider: $0) }
+        accounts = workspace.billing.accounts.map { AccountNode(graph: self, account: $0) }
+        subscriptions = workspace.subscriptions.map { SubscriptionNode(graph: self, subscription: $0) }
+    }
+
+    /// The workspace as a CEL value (`workspace`, `before`, `after`).
+    public var value: CELValue { .object(root) }
+
+    func value(_ org: Org?) -> CELValue { org.map { .object(orgs[$0.index]) } ?? .null }
+    func value(_ user: User?) -> CELValue { user.map { .object(users[$0.index]) } ?? .null }
+    func value(_ app: App?) -> CELValue { app.map { .object(apps[$0.index]) } ?? .null }
+    func value(_ provider: Provider?) -> CELValue { provider.map { .object(providers[$0.index]) } ?? .null }
+    func value(_ account: BillingAccount?) -> CELValue { account.map { .object(accounts[$0.index]) } ?? .null }
+    func value(_ subscription: Subscription?) -> CELValue { subscription.map { .object(subscriptions[$0.index]) } ?? .null }
+
+    func list(_ orgs: [Org]) -> CELValue { .list(orgs.map { .object(self.orgs[$0.index]) }) }
+    func list(_ users: [User]) -> CELValue { .list(users.map { .object(self.users[$0.index]) }) }
+    func list(_ apps: [App]) -> CELValue { .list(apps.map { .object(self.apps[$0.index]) }) }
+    func list(_ accounts: [BillingAccount]) -> CELValue { .list(accounts.map { .object(self.accounts[$0.index]) }) }
+    func list(_ subscriptions: [Subscription]) -> CELValue { .list(subscriptions.map { .object(self.subscriptions[$0.index]) }) }
+}
+
+/// Records the first source-backed field a rule reads on one object (the `for:` element, or the
+/// workspace): that field is what "decided", and a finding points at its line.
+struct FieldTrace {
+    /// The object being watched; nil when tracing is off.
+    var target: ObjectIdentifier?
+    /// The first field read on it that the source wrote.
+    var first: SourceSpan?
+
+    mutating func start(watching object: AnyObject?) {
+        target = object.map(ObjectIdentifier.init)
+        first = nil
+    }
+
+    mutating func stop() { target = nil }
+
+    @inline(__always)
+    mutating func record(_ object: AnyObject, _ span: @autoclosure () -> SourceSpan?) {
+        guard let target, first == nil, target == ObjectIdentifier(object) else { return }
+        first = span()
+    }
+}
+
+/// Base of every adapter: the graph it belongs to.
+class GraphNode: @unchecked Sendable {
+    unowned let graph: WorkspaceGraph
+    init(graph: WorkspaceGraph) { self.graph = graph }
+}

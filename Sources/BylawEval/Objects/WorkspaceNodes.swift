@@ -1,0 +1,127 @@
+import BylawModel
+import BylawPolicy
+import BylawSource
+import CEL
+
+/// `workspace`: fields, and the id lookups (`workspace.org(id)`, …).
+final class WorkspaceNode: GraphNode, WorkspaceLookupObject, IdentifiedObject, @unchecked Sendable {
+    var celTypeName: String { DomainSchema.workspace.name }
+    var celID: String { graph.workspace.id }
+    private lazy var orgList: CELValue = .list(graph.orgs.map { .object($0) })
+    private lazy var userList: CELValue = .list(graph.users.map { .object($0) })
+    private lazy var appList: CELValue = .list(graph.apps.map { .object($0) })
+    private lazy var providerList: CELValue = .list(graph.providers.map { .object($0) })
+    private lazy var subscriptionList: CELValue = .list(graph.subscriptions.map { .object($0) })
+
+    func celField(_ index: Int) -> CELValue {
+        let workspace = graph.workspace
+        guard let field = WorkspaceField(rawValue: index) else { return .error(CELError("no field \(index) on Workspace")) }
+        switch field {
+        case .id: graph.trace.record(self, workspace.span(of: \.id))
+        case .name: graph.trace.record(self, workspace.span(of: \.name))
+        case .billing: graph.trace.record(self, workspace.span(of: \.billing))
+        case .subscriptions: graph.trace.record(self, workspace.span(of: \.subscriptions))
+        case .orgs: graph.trace.record(self, workspace.span(of: \.orgs))
+        case .users: graph.trace.record(self, workspace.span(of: \.users))
+        case .providers: graph.trace.record(self, workspace.span(of: \.providers))
+        case .apps: graph.trace.record(self, workspace.span(of: \.apps))
+        case .labels: graph.trace.record(self, workspace.span(of: \.labels))
+        }
+        switch field {
+        case .id: return .string(workspace.id)
+        case .name: return .string(workspace.name)
+        case .billing: return .object(graph.billing)
+        case .subscriptions: return subscriptionList
+        case .orgs: return orgList
+        case .users: return userList
+        case .providers: return providerList
+        case .apps: return appList
+        case .labels: return .labels(workspace.labels)
+        }
+    }
+
+    func celHasField(_ index: Int) -> Bool { celField(index).isSet }
+
+    func celLookup(_ kind: WorkspaceLookupKind, id: String) -> CELValue {
+        let workspace = graph.workspace
+        switch kind {
+        case .org: return graph.value(workspace.org(id))
+        case .user: return graph.value(workspace.user(id))
+        case .app: return graph.value(workspace.app(id))
+        case .provider: return graph.value(workspace.provider(id))
+        case .account: return graph.value(workspace.account(id))
+        case .subscription: return graph.value(workspace.subscription(id))
+        }
+    }
+}
+
+/// `workspace.billing`.
+final class BillingNode: GraphNode, CELObject, @unchecked Sendable {
+    var celTypeName: String { DomainSchema.billing.name }
+    private lazy var accountList: CELValue = .list(graph.accounts.map { .object($0) })
+
+    func celField(_ index: Int) -> CELValue {
+        let billing = graph.workspace.billing
+        switch BillingField(rawValue: index) {
+        case .mode:
+            graph.trace.record(self, billing.span(of: \.mode))
+            return .string(billing.mode.rawValue)
+        case .accounts:
+            graph.trace.record(self, billing.span(of: \.accounts))
+            return accountList
+        case nil: return .error(CELError("no field \(index) on Billing"))
+        }
+    }
+
+    func celHasField(_ index: Int) -> Bool { celField(index).isSet }
+}
+
+/// A billing account.
+final class AccountNode: GraphNode, IdentifiedObject, @unchecked Sendable {
+    let account: BillingAccount
+    init(graph: WorkspaceGraph, account: BillingAccount) {
+        self.account = account
+        super.init(graph: graph)
+    }
+
+    var celTypeName: String { DomainSchema.billingAccount.name }
+    var celID: String { account.id }
+
+    func celField(_ index: Int) -> CELValue {
+        switch AccountField(rawValue: index) {
+        case .id: graph.trace.record(self, account.span(of: \.id)); return .string(account.id)
+        case .currency: graph.trace.record(self, account.span(of: \.currency)); return .string(account.currency)
+        case .owner: graph.trace.record(self, account.span(of: \.owner)); return .string(account.owner)
+        case .subscriptions: return graph.list(account.subscriptions)
+        case .labels: return .labels(account.labels)
+        case nil: return .error(CELError("no field \(index) on BillingAccount"))
+        }
+    }
+
+    func celHasField(_ index: Int) -> Bool { celField(index).isSet }
+}
+
+/// A subscription.
+final class SubscriptionNode: GraphNode, IdentifiedObject, @unchecked Sendable {
+    let subscription: Subscription
+    init(graph: WorkspaceGraph, subscription: Subscription) {
+        self.subscription = subscription
+        super.init(graph: graph)
+    }
+
+    var celTypeName: String { DomainSchema.subscription.name }
+    var celID: String { subscription.id }
+
+    func celField(_ index: Int) -> CELValue {
+        switch SubscriptionField(rawValue: index) {
+        case .id: graph.trace.record(self, subscription.span(of: \.id)); return .string(subscription.id)
+        case .account: graph.trace.record(self, subscription.span(of: \.account)); return graph.value(subscription.account)
+        case .resource: graph.trace.record(self, subscription.span(of: \.resource)); return .string(subscription.resource)
+        case .quantity: graph.trace.record(self, subscription.span(of: \.quantity)); return .int(subscription.quantity)
+        case .labels: return .labels(subscription.labels)
+        case nil: return .error(CELError("no field \(index) on Subscription"))
+        }
+    }
+
+    func celHasField(_ index: Int) -> Bool { celField(index).isSet }
+}
