@@ -1,1 +1,0 @@
-// BylawReport: printers for findings and diagnostics (text, json, ndjson, sarif, junit, github).

@@ -1,0 +1,32 @@
+import BylawEval
+import BylawSource
+
+/// The output formats of `bylaw lint` and `bylaw eval`, and the sink that prints each.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, ndjson, sarif, junit, github
+
+    /// Whether the format writes each finding as it arrives (text, ndjson, github) rather than
+    /// one document at the end (json, sarif, junit).
+    public var isStreaming: Bool {
+        switch self {
+        case .text, .ndjson, .github: return true
+        case .json, .sarif, .junit: return false
+        }
+    }
+
+    /// A sink printing this format to `output`.
+    ///
+    /// - Parameters:
+    ///   - style: colour for `text` (the CLI passes plain or ANSI); other formats never colour.
+    ///   - diagnosticLimit: input diagnostics `text` prints at most; the rest are counted.
+    public func makeSink(style: TextStyle = .plain, diagnosticLimit: Int? = nil, output: @escaping ReportOutput) -> any FindingSink {
+        switch self {
+        case .text: return TextReport(style: style, diagnosticLimit: diagnosticLimit, output: output)
+        case .json: return JSONReport(output: output)
+        case .ndjson: return NDJSONReport(output: output)
+        case .sarif: return SARIFReport(output: output)
+        case .junit: return JUnitReport(output: output)
+        case .github: return GitHubReport(output: output)
+        }
+    }
+}

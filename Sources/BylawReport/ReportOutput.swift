@@ -1,0 +1,17 @@
+/// Where a report writes its text: the CLI passes a closure that writes to stdout, tests a
+/// ``ReportBuffer``. Each call carries whole lines (or a whole document), already in order,
+/// so a caller that flushes after every call keeps streamed output in order.
+public typealias ReportOutput = (String) -> Void
+
+/// Collects everything a report writes, for tests and for callers that post-process output.
+public final class ReportBuffer {
+    /// The text written so far.
+    public private(set) var text = ""
+
+    public init() {}
+
+    /// The closure to hand to a report.
+    public var output: ReportOutput {
+        { [self] chunk in text += chunk }
+    }
+}

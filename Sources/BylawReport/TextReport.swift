@@ -1,0 +1,81 @@
+import BylawEval
+import BylawPolicy
+import BylawSource
+
+/// Compiler-style text, streamed: each finding as soon as it arrives, then a summary block.
+///
+/// ```
+/// workspace.yaml:14:7: error: org 'eu' declares account 'b2' [billing/assigned-root]
+///    14 │       billing_account: b2
+///       │       ^~~~~~~~~~~~~~~~~~~
+///       = hint: remove it; 'eu' inherits 'b1' from 'acme'
+/// usage.ndjson:42: warning: client data pasted into consumer chat [data/consumer-chat]
+///       = event: evt-42
+/// ```
+///
+/// `block` prints as `error`, `warn` as `warning`, `audit` as `note`. Colour comes only from
+/// the ``TextStyle`` passed in.
+public final class TextReport: FindingSink {
+    private let output: ReportOutput
+    private let style: TextStyle
+    private let printer: DiagnosticPrinter
+    private let diagnosticLimit: Int?
+    private var tally = ReportTally()
+    private var diagnosticsOmitted = 0
+
+    /// - Parameter diagnosticLimit: input diagnostics printed at most (the rest are counted).
+    public init(style: TextStyle = .plain, diagnosticLimit: Int? = nil, output: @escaping ReportOutput) {
+        self.output = output
+        self.style = style
+        self.printer = DiagnosticPrinter(style: style)
+        self.diagnosticLimit = diagnosticLimit
+    }
+
+    public func begin(rules: [RuleDescriptor], inputs: [String]) {}
+
+    public func emit(_ finding: Finding) {
+        tally.count(finding)
+        output(TextReport.render(finding, style: style, printer: printer))
+    }
+
+    public func emit(_ diagnostic: Diagnostic) {
+        tally.count(diagnostic)
+        if let diagnosticLimit, tally.diagnostics > diagnosticLimit {
+            diagnosticsOmitted += 1
+            return
+        }
+        output(printer.render(diagnostic))
+    }
+
+    public func finish(summary: JSONValue) {
+        var out = ""
+        if diagnosticsOmitted > 0 {
+            out += style.bold("… and \(diagnosticsOmitted) more diagnostic\(diagnosticsOmitted == 1 ? "" : "s") not shown") + "\n"
+        }
+        let body = SummaryText.render(summary)
+        if !body.isEmpty { out += style.bold("summary:") + "\n" + body }
+        out += style.bold(tally.line) + "\n"
+        output(out)
+    }
+
+    /// One finding in the compiler style, ending with a newline.
+    static func render(_ finding: Finding, style: TextStyle, printer: DiagnosticPrinter) -> String {
+        let severity = finding.enforcement.reportSeverity
+        let code = finding.kind == .evaluationError ? "\(finding.rule.fullID), evaluation-error" : finding.rule.fullID
+        if let span = finding.location {
+            let diagnostic = Diagnostic(code: code, severity: severity, message: finding.message, span: span, hint: finding.hint)
+            return printer.render(diagnostic)
+        }
+        var place = finding.inputPath
+        if let event = finding.event { place += ":\(event.line)" }
+        var out = style.bold(place + ":") + " " + style.severity(severity, "\(severity.rawValue):") + " "
+            + style.bold(finding.message) + " " + style.dim("[\(code)]") + "\n"
+        if let id = finding.event?.id {
+            out += "      " + style.dim("=") + " " + style.bold("event:") + " " + id + "\n"
+        }
+        if let hint = finding.hint {
+            out += "      " + style.dim("=") + " " + style.bold("hint:") + " " + hint + "\n"
+        }
+        return out
+    }
+}
