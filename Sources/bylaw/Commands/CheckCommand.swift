@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylawPolicy
+import BylawReport
 import BylawSource
 
 /// `bylaw check [POLICIES…]`: compile the policy set and print every diagnostic.
@@ -14,7 +15,7 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = []
 
     @Option(name: .long, help: "Output format: text, json or sarif.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Flag(name: .long, help: "Treat warnings as failures (exit code 1).")
     var strict = false

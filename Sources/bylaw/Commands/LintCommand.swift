@@ -1,11 +1,54 @@
 import ArgumentParser
+import BylawEval
+import BylawModel
+import BylawPolicy
+import BylawReport
+import BylawSource
 
-/// `bylaw lint`: Evaluate workspace rules on workspace configs.
+/// `bylaw lint WORKSPACE…`: evaluate the `on: workspace` rules on workspace configs.
 struct LintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lint", abstract: "Evaluate workspace rules on workspace configs.")
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Evaluate workspace rules on workspace configs.",
+        discussion: """
+            Exit code 0 when clean, 1 when a rule at 'block' enforcement fires (any finding with
+            --strict), 2 when a config or the policies cannot be read.
+            """
+    )
+
+    @Argument(help: "Workspace config files (YAML).")
+    var workspaces: [String]
+
+    @Option(name: .long, help: "Policy files or directories (default: Policies/).")
+    var policies: [String] = []
+
+    @Option(name: .long, help: "Output format: text, json, ndjson, sarif, junit or github.")
+    var format: ReportFormat = .text
+
+    @Flag(name: .long, help: "Fail (exit code 1) on any finding, whatever its enforcement.")
+    var strict = false
+
+    @OptionGroup var options: PolicyOptions
 
     func run() throws {
-        Terminal.err("bylaw lint: not available in this version yet\n")
-        throw BylawExit.invalidInput.exitCode
+        let set = try PolicyLoading.compileOrExit(policies, format: format, maxDiagnostics: options.maxDiagnostics)
+        let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out)
+        sink.begin(rules: set.rules(on: .workspace).map(\.descriptor), inputs: workspaces)
+        let evaluator = WorkspaceEvaluator(rules: set.rules)
+        var tally = RunTally()
+        var invalidInputs = 0
+        for path in workspaces {
+            let loaded = WorkspaceLoader.load(path: path)
+            loaded.diagnostics.forEach(sink.emit)
+            guard let workspace = loaded.workspace else {
+                invalidInputs += 1
+                continue
+            }
+            evaluator.evaluate(WorkspaceGraph(workspace), inputPath: path, tally: &tally, emit: sink.emit)
+        }
+        let summary: [(String, JSONValue)] = [("inputs", .int(Int64(workspaces.count))), ("invalid_inputs", .int(Int64(invalidInputs)))] + tally.json
+        sink.finish(summary: .object(summary))
+        if invalidInputs > 0 { throw BylawExit.invalidInput.exitCode }
+        if tally.fails(strict: strict) { throw BylawExit.findings.exitCode }
     }
 }

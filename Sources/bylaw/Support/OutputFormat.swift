@@ -1,9 +1,7 @@
 import ArgumentParser
+import BylawReport
 
-/// The formats a command can print. Not every command takes every format: each lists its own.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, ndjson, sarif, junit, github
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// Options every command that reads policies shares.
 struct PolicyOptions: ParsableArguments {

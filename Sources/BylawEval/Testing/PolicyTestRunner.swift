@@ -1,0 +1,134 @@
+import BylawModel
+import BylawPolicy
+import BylawSource
+import BylawYAML
+
+/// The result of one test written in a policy.
+public struct PolicyTestResult: Sendable {
+    public enum Outcome: Sendable {
+        case passed
+        /// The rules that fired differ from those expected (ids are short rule ids).
+        case failed(expected: [String], fired: [String], errors: [String])
+        /// The test's inputs could not be read (a broken inline workspace, a malformed event).
+        case invalid([Diagnostic])
+    }
+
+    public let policyID: String
+    public let test: PolicyTestDecl
+    public let file: SourceFile
+    public let outcome: Outcome
+
+    public var passed: Bool {
+        if case .passed = outcome { return true }
+        return false
+    }
+}
+
+/// Runs the tests written in policies, each against its own policy's rules only.
+///
+/// A test with `event` runs the policy's usage rules; with `before`/`after`, its change rules;
+/// otherwise its workspace rules. Usage rules without a `workspace` see an empty workspace.
+public struct PolicyTestRunner {
+    public let set: PolicySet
+    private var workspaceCache: [String: WorkspaceLoadResult] = [:]
+
+    public init(set: PolicySet) { self.set = set }
+
+    /// Runs every test of every policy, in file order.
+    public mutating func run() -> [PolicyTestResult] {
+        var results: [PolicyTestResult] = []
+        for policy in set.policies {
+            for test in policy.document.tests {
+                results.append(PolicyTestResult(policyID: policy.id, test: test, file: policy.document.file, outcome: run(test, of: policy)))
+            }
+        }
+        return results
+    }
+
+    /// Rules no test of their policy expects to fire.
+    public func uncoveredRules() -> [CompiledRule] {
+        set.policies.flatMap { policy -> [CompiledRule] in
+            var expected = Set<String>()
+            for test in policy.document.tests {
+                if case .rules(let ids) = test.expectation { expected.formUnion(ids.map(\.id)) }
+            }
+            return policy.rules.filter { !expected.contains($0.descriptor.ruleID) && !expected.contains($0.fullID) }
+        }
+    }
+
+    private mutating func run(_ test: PolicyTestDecl, of policy: CompiledPolicy) -> PolicyTestResult.Outcome {
+        var problems: [Diagnostic] = []
+        let file = policy.document.file
+        let workspace = test.workspace.flatMap { load($0, relativeTo: file, &problems) }
+        let before = test.before.flatMap { load($0, relativeTo: file, &problems) }
+        let after = test.after.flatMap { load($0, relativeTo: file, &problems) }
+        var event: EventNode?
+        if let eventNode = test.event {
+            let node = EventNode()
+            var scanner = UsageEventScanner()
+            let line = eventNode.jsonValue.compact
+            if case .malformed(let issue) = scanner.scan(line, into: &node.event) {
+                problems.append(.error(
+                    "policy.invalid-test-event", "the test's event is not a valid usage event: \(issue.message)", in: file, at: eventNode.range))
+            }
+            event = node
+        }
+        guard problems.isEmpty else { return .invalid(problems) }
+        let trigger: RuleTrigger = event != nil ? .usage : (before != nil ? .change : .workspace)
+        let emptyWorkspace = trigger == .usage && workspace == nil ? Self.emptyWorkspace() : nil
+        let inputs = RuleInputs(
+            event: event, workspace: (workspace ?? emptyWorkspace).map(WorkspaceGraph.init),
+            before: before.map(WorkspaceGraph.init), after: after.map(WorkspaceGraph.init))
+        var fired: [String] = []
+        var errors: [String] = []
+        for rule in policy.rules where rule.trigger == trigger {
+            RuleEvaluation.run(rule, inputs) { outcome, _ in
+                switch outcome {
+                case .fired: if !fired.contains(rule.descriptor.ruleID) { fired.append(rule.descriptor.ruleID) }
+                case .failed(let message): errors.append("\(rule.descriptor.ruleID) \(message)")
+                case .notApplicable, .passed, .excepted: break
+                }
+            }
+        }
+        let expected: [String]
+        switch test.expectation {
+        case .allow: expected = []
+        case .rules(let ids): expected = ids.map { $0.id.split(separator: "/").last.map(String.init) ?? $0.id }
+        }
+        if Set(expected) == Set(fired), errors.isEmpty { return .passed }
+        return .failed(expected: expected, fired: fired, errors: errors)
+    }
+
+    private mutating func load(_ source: PolicyTestDecl.WorkspaceSource, relativeTo file: SourceFile, _ problems: inout [Diagnostic]) -> Workspace? {
+        let result: WorkspaceLoadResult
+        switch source {
+        case .inline(let node):
+            result = WorkspaceLoader.load(node, file: file)
+        case .file(let path, let range):
+            let resolved = Self.resolve(path, relativeTo: file.path)
+            if let cached = workspaceCache[resolved] {
+                result = cached
+            } else {
+                result = WorkspaceLoader.load(path: resolved)
+                workspaceCache[resolved] = result
+            }
+            if result.workspace == nil, result.diagnostics.allSatisfy({ $0.code == "input.unreadable" }) {
+                problems.append(.error("policy.invalid-test-input", "cannot read the test's workspace '\(path)' (looked for \(resolved))", in: file, at: range))
+                return nil
+            }
+        }
+        problems.append(contentsOf: result.diagnostics.filter { $0.severity == .error })
+        return result.workspace
+    }
+
+    /// A path in a test is relative to the policy file's directory.
+    static func resolve(_ path: String, relativeTo policyPath: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let slash = policyPath.lastIndex(of: "/") else { return path }
+        return String(policyPath[...slash]) + path
+    }
+
+    static func emptyWorkspace() -> Workspace? {
+        WorkspaceLoader.load(SourceFile(path: "<empty workspace>", text: "workspace: empty\n")).workspace
+    }
+}
