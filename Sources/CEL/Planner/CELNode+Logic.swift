@@ -101,8 +101,12 @@ final class EqualsNode: CELNode, @unchecked Sendable {
         let a = lhs.eval(&f)
         if case .error = a { return a }
         let b = rhs.eval(&f)
-        if case .error = b { return b }
-        return .bool(CELValue.celEquals(a, b) != negated)
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return .bool(CELValue.sameBytes(x, y) != negated)
+        case (.int(let x), .int(let y)): return .bool((x == y) != negated)
+        case (_, .error): return b
+        default: return .bool(CELValue.celEquals(a, b) != negated)
+        }
     }
 }
 

@@ -15,7 +15,7 @@ public struct CELLimits: Sendable, Hashable {
     /// Height of the syntax tree (operator chains count too); checker and evaluator recurse this deep.
     public var maxHeight: Int = 500
     /// Length of the expression text in bytes.
-    public var maxTextLength: Int = 100_000
+    public var maxTextLength: Int = 1_000_000
     /// Syntax errors reported before the parser gives up.
     public var maxSyntaxErrors: Int = 20
     /// Evaluation budget: loop iterations plus elements copied by concatenation. `nil` for none.

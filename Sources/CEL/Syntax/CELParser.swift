@@ -28,7 +28,12 @@ struct CELParser {
             root = make(.invalid, .at(0))
         } else {
             root = parseExpr()
-            if !gaveUp, token.kind != .eof { report("unexpected \(describe(token)) after the expression", token.range) }
+            // Keep parsing after a stray token so later errors are reported too.
+            while !gaveUp, token.kind != .eof {
+                report("unexpected \(describe(token)) after the expression", token.range)
+                advance()
+                _ = parseExpr()
+            }
         }
         return CELAST(text: text, root: root, nextID: nextID)
     }

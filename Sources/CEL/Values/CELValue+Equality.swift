@@ -6,7 +6,7 @@ extension CELValue {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
-        case (.string(let x), .string(let y)): return x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return sameBytes(x, y)
         case (.bytes(let x), .bytes(let y)): return x == y
         case (.int, _), (.uint, _), (.double, _):
             return compareNumbers(a, b) == 0
@@ -86,5 +86,14 @@ extension CELValue {
         case (.duration(let x), .duration(let y)): return .some(x < y ? -1 : (x == y ? 0 : 1))
         default: return nil
         }
+    }
+
+    /// Code-point equality (Swift's `==` would also equate canonically equivalent strings).
+    @inline(__always)
+    static func sameBytes(_ x: String, _ y: String) -> Bool {
+        var a = x
+        var b = y
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.withUTF8 { p in b.withUTF8 { q in p.elementsEqual(q) } }
     }
 }
