@@ -56,13 +56,34 @@ extension EventLineParser {
     }
 
     /// Parses an integer field (no fraction, no exponent) that fits in `Int64`.
+    @inline(__always)
     mutating func parseInteger(_ field: UsageEventField) throws(ScanFailure) -> Int64 {
+        // The common case, a non-negative integer of at most 18 digits, cannot overflow and
+        // needs one pass; everything else takes the careful path.
+        var position = index
+        var value: Int64 = 0
+        while position < count, isDigit(base[position]), position - index < 18 {
+            value = value &* 10 &+ Int64(base[position] &- 0x30)
+            position += 1
+        }
+        let digits = position - index
+        if digits > 0, digits < 18, digits == 1 || base[index] != UInt8(ascii: "0"),
+            position == count || (base[position] != UInt8(ascii: ".") && base[position] | 0x20 != UInt8(ascii: "e"))
+        {
+            index = position
+            return value
+        }
+        return try parseIntegerCarefully(field)
+    }
+
+    @inline(never)
+    private mutating func parseIntegerCarefully(_ field: UsageEventField) throws(ScanFailure) -> Int64 {
         let shape = try scanNumber()
         guard shape.isInteger else {
             throw ScanFailure(.wrongType, at: shape.start, field: field, "field '\(field.path)' must be an integer, found \(describeValue(at: shape.start))")
         }
         var position = shape.start
-        let negative = base[position] == UInt8(ascii: "-")
+        let negative = base[shape.start] == UInt8(ascii: "-")
         if negative { position += 1 }
         var value: Int64 = 0
         while position < index {
@@ -79,7 +100,43 @@ extension EventLineParser {
     }
 
     /// Parses a decimal field into the nearest `Double`; infinity is out of range.
+    @inline(__always)
     mutating func parseDecimal(_ field: UsageEventField) throws(ScanFailure) -> Double {
+        // One pass for the common `[-]digits[.digits]` with at most 15 digits: exact by
+        // Clinger's fast path. Anything else takes the careful path from the start.
+        var position = index
+        let negative = base[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let integerStart = position
+        var mantissa: UInt64 = 0
+        while position < count, isDigit(base[position]) {
+            mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
+            position += 1
+        }
+        var digits = position - integerStart
+        let leadingZeroOK = digits == 1 || (digits > 1 && base[integerStart] != UInt8(ascii: "0"))
+        var fraction = 0
+        if leadingZeroOK, position < count, base[position] == UInt8(ascii: ".") {
+            position += 1
+            let fractionStart = position
+            while position < count, isDigit(base[position]) {
+                mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
+                position += 1
+            }
+            fraction = position - fractionStart
+            if fraction == 0 { digits = 99 }
+            digits += fraction
+        }
+        if leadingZeroOK, digits <= 15, position == count || base[position] | 0x20 != UInt8(ascii: "e") {
+            index = position
+            let value = Double(mantissa) / Self.powersOfTen[fraction]
+            return negative ? -value : value
+        }
+        return try parseDecimalCarefully(field)
+    }
+
+    @inline(never)
+    private mutating func parseDecimalCarefully(_ field: UsageEventField) throws(ScanFailure) -> Double {
         let shape = try scanNumber()
         if let fast = fastDouble(from: shape.start, to: index) { return fast }
         // Rare: many digits or a large exponent. strtod needs a terminated copy.
@@ -140,9 +197,8 @@ extension EventLineParser {
         return negative ? -value : value
     }
 
-    static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
+    /// 10^0 through 10^22, every one exact in a `Double`.
+    static let powersOfTen: InlineArray<23, Double> = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 }

@@ -1,7 +1,21 @@
 extension EventLineParser {
     /// Scans a string's body from just after its opening quote to just after its closing
     /// quote, validating escapes and UTF-8. Returns whether the string holds escapes.
+    ///
+    /// The plain case (ASCII, no escape) stays inline; anything else goes to
+    /// ``scanStringBodySlowly()``.
+    @inline(__always)
     mutating func scanStringBody() throws(ScanFailure) -> Bool {
+        skipPlainStringBytes()
+        if index < count, base[index] == UInt8(ascii: "\"") {
+            index += 1
+            return false
+        }
+        return try scanStringBodySlowly()
+    }
+
+    @inline(never)
+    private mutating func scanStringBodySlowly() throws(ScanFailure) -> Bool {
         var escaped = false
         while true {
             skipPlainStringBytes()
@@ -24,20 +38,36 @@ extension EventLineParser {
         }
     }
 
-    /// Advances over bytes that need no attention in a string (not `"`, `\`, a control
-    /// character or non-ASCII), eight at a time where it can.
+    /// Eight bytes of the line from `at`, little-endian (`at + 8 <= count`).
+    @inline(__always)
+    func loadWord(at offset: Int) -> UInt64 {
+        UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// The high bit of each byte of `word` that needs attention in a string: `"`, `\`, a control
+    /// character, or non-ASCII. The lowest flagged byte is exact (borrows only flag bytes above
+    /// a true hit), so `trailingZeroBitCount >> 3` is the first such byte.
+    @inline(__always)
+    func stringSpecials(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word)
+            & 0x8080_8080_8080_8080
+    }
+
+    /// A mask of the low `count` bytes of a word (`count` in 0...7).
+    @inline(__always)
+    func lowBytes(_ count: Int) -> UInt64 {
+        count == 0 ? 0 : ~UInt64(0) >> (64 - 8 * count)
+    }
+
+    /// Advances over bytes that need no attention in a string, eight at a time where it can.
     @inline(__always)
     private mutating func skipPlainStringBytes() {
         #if _endian(little)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            // The lowest flagged byte is exactly the first byte equal to '"' or '\', below 0x20,
-            // or at or above 0x80 (borrows only flag bytes above a true hit).
-            let hits = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word) & highs
+            let hits = stringSpecials(loadWord(at: index))
             if hits != 0 {
                 index += hits.trailingZeroBitCount >> 3
                 return

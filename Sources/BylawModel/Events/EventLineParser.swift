@@ -9,6 +9,10 @@ struct EventLineParser {
     let maxDepth: Int
     var scratch: [UInt8]
     var index = 0
+    /// Known fields met so far, `null` included (for duplicates).
+    var seen: UInt32 = 0
+    /// Known fields met with a value other than `null`.
+    var present: UInt32 = 0
 
     init(base: UnsafePointer<UInt8>, count: Int, fields: UsageEventFields, maxDepth: Int, scratch: [UInt8]) {
         self.base = base
@@ -28,9 +32,9 @@ struct EventLineParser {
             try expectEnd()
             throw ScanFailure(.notAnObject, at: start, "an event must be a JSON object, found \(describeValue(at: start))")
         }
-        var seen = UsageEventFields()
-        try parseObject(nil, depth: 1, seen: &seen, into: &event)
+        try parseObject(nil, depth: 1, into: &event)
         try expectEnd()
+        event.present = UsageEventFields(rawValue: present)
         return true
     }
 
@@ -43,6 +47,8 @@ struct EventLineParser {
 
     @inline(__always)
     mutating func skipWhitespace() {
+        // Most events have no whitespace between tokens: one comparison decides.
+        if index < count, base[index] > 0x20 { return }
         while index < count {
             let byte = base[index]
             guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A else { return }
@@ -52,7 +58,7 @@ struct EventLineParser {
 
     /// Parses the members of an object at `index` (on its `{`): the line's object when
     /// `object` is `nil`, else one of the known nested objects.
-    mutating func parseObject(_ object: UsageEventField?, depth: Int, seen: inout UsageEventFields, into event: inout UsageEvent) throws(ScanFailure) {
+    mutating func parseObject(_ object: UsageEventField?, depth: Int, into event: inout UsageEvent) throws(ScanFailure) {
         index += 1
         skipWhitespace()
         if index < count, base[index] == UInt8(ascii: "}") {
@@ -72,11 +78,10 @@ struct EventLineParser {
             index += 1
             skipWhitespace()
             if let field {
-                if seen.contains(field) {
-                    throw ScanFailure(.duplicateField, at: keyStart, field: field, "field '\(field.path)' appears twice")
-                }
-                seen.insert(field)
-                try parseKnownValue(field, depth: depth + 1, seen: &seen, into: &event)
+                let bit: UInt32 = 1 << UInt32(field.rawValue)
+                if seen & bit != 0 { throw duplicate(field, at: keyStart) }
+                seen |= bit
+                try parseKnownValue(field, depth: depth + 1, into: &event)
             } else {
                 try skipValue(depth: depth + 1)
             }
@@ -95,7 +100,7 @@ struct EventLineParser {
     }
 
     /// Parses the value of a known field at `index`, checking its type.
-    private mutating func parseKnownValue(_ field: UsageEventField, depth: Int, seen: inout UsageEventFields, into event: inout UsageEvent) throws(ScanFailure) {
+    private mutating func parseKnownValue(_ field: UsageEventField, depth: Int, into event: inout UsageEvent) throws(ScanFailure) {
         guard index < count else { throw unexpected("where a value was expected") }
         let start = index
         let byte = base[index]
@@ -118,55 +123,65 @@ struct EventLineParser {
                 throw try wrongType(field, expected: "a number", at: start, depth: depth)
             }
             event.costAmount = try parseDecimal(field)
-            if fields.contains(field) {
-                event.setText(field, UnsafeBufferPointer(start: base + start, count: index - start))
-            }
+            if fields.contains(field) { event.setSlot(field, start: start, count: index - start) }
         case .object:
             guard byte == UInt8(ascii: "{") else { throw try wrongType(field, expected: "an object", at: start, depth: depth) }
             guard depth <= maxDepth else { throw tooDeep(at: start) }
-            try parseObject(field, depth: depth, seen: &seen, into: &event)
+            try parseObject(field, depth: depth, into: &event)
         }
-        event.present.insert(field)
+        present |= 1 << UInt32(field.rawValue)
     }
 
     /// A wrong-type failure, after checking the value is at least valid JSON (a broken value is
     /// reported as such, not as a type error).
+    @inline(never)
     private mutating func wrongType(_ field: UsageEventField, expected: String, at start: Int, depth: Int) throws(ScanFailure) -> ScanFailure {
         try skipValue(depth: depth)
         return ScanFailure(.wrongType, at: start, field: field, "field '\(field.path)' must be \(expected), found \(describeValue(at: start))")
     }
 
+    @inline(__always)
     private mutating func parseStringField(_ field: UsageEventField, into event: inout UsageEvent) throws(ScanFailure) {
-        let valueStart = index
         index += 1
         let bodyStart = index
         let escaped = try scanStringBody()
-        let body = UnsafeBufferPointer(start: base + bodyStart, count: index - 1 - bodyStart)
-        let keep = fields.contains(field)
-        if field == .time {
-            let timestamp: EventTimestamp?
-            if escaped {
-                scratch.removeAll(keepingCapacity: true)
-                decodeEscapes(body, into: &scratch)
-                timestamp = scratch.withUnsafeBufferPointer { EventTimestamp(rfc3339: $0) }
-            } else {
-                timestamp = EventTimestamp(rfc3339: body)
-            }
-            guard let timestamp else {
-                throw ScanFailure(.invalidValue, at: valueStart, field: field, "field 'time' must be an RFC 3339 date-time such as \"2026-03-01T09:30:00Z\", found \(describeValue(at: valueStart))")
-            }
-            event.timestamp = timestamp
-        }
-        guard keep else { return }
+        let bodyCount = index - 1 - bodyStart
+        if field == .time { try parseTime(bodyStart, bodyCount, escaped: escaped, into: &event) }
+        guard fields.contains(field) else { return }
         if escaped {
             let start = event.text.count
-            decodeEscapes(body, into: &event.text)
-            event.setTextSlot(field, from: start)
+            decodeEscapes(UnsafeBufferPointer(start: base + bodyStart, count: bodyCount), into: &event.text)
+            event.setSlot(field, start: start, count: event.text.count - start)
         } else {
-            event.setText(field, body)
+            // The line's bytes are the first bytes of `event.text`.
+            event.setSlot(field, start: bodyStart, count: bodyCount)
         }
     }
 
+    private mutating func parseTime(_ bodyStart: Int, _ bodyCount: Int, escaped: Bool, into event: inout UsageEvent) throws(ScanFailure) {
+        let timestamp: EventTimestamp?
+        if escaped {
+            scratch.removeAll(keepingCapacity: true)
+            decodeEscapes(UnsafeBufferPointer(start: base + bodyStart, count: bodyCount), into: &scratch)
+            timestamp = scratch.withUnsafeBufferPointer { EventTimestamp(rfc3339: $0) }
+        } else {
+            timestamp = EventTimestamp(rfc3339: UnsafeBufferPointer(start: base + bodyStart, count: bodyCount))
+        }
+        guard let timestamp else { throw invalidTime(at: bodyStart - 1) }
+        event.timestamp = timestamp
+    }
+
+    @inline(never)
+    private func invalidTime(at offset: Int) -> ScanFailure {
+        ScanFailure(.invalidValue, at: offset, field: .time, "field 'time' must be an RFC 3339 date-time such as \"2026-03-01T09:30:00Z\", found \(describeValue(at: offset))")
+    }
+
+    @inline(never)
+    private func duplicate(_ field: UsageEventField, at offset: Int) -> ScanFailure {
+        ScanFailure(.duplicateField, at: offset, field: field, "field '\(field.path)' appears twice")
+    }
+
+    @inline(never)
     func tooDeep(at offset: Int) -> ScanFailure {
         ScanFailure(.tooDeep, at: offset, "nesting deeper than \(maxDepth) levels")
     }

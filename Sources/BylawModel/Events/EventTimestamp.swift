@@ -27,6 +27,22 @@ public struct EventTimestamp: Sendable, Hashable, Comparable {
     public init?(rfc3339 bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         guard count >= 20, count <= 40 else { return nil }
+        guard let base = bytes.baseAddress else { return nil }
+        // Each digit is checked with one unsigned comparison; `bad` collects failures so the
+        // fixed-width part needs no branch per digit.
+        var bad = false
+        @inline(__always) func digit(_ at: Int) -> Int {
+            let value = base[at] &- 0x30
+            bad = bad || value > 9
+            return Int(value)
+        }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6)
+        let day = digit(8) * 10 + digit(9)
+        let hour = digit(11) * 10 + digit(12)
+        let minute = digit(14) * 10 + digit(15)
+        let second = digit(17) * 10 + digit(18)
+        guard !bad, base[4] == 0x2D, base[7] == 0x2D, base[10] | 0x20 == 0x74, base[13] == 0x3A, base[16] == 0x3A else { return nil }
         func digits(_ at: Int, _ width: Int) -> Int? {
             var value = 0
             for index in at..<(at + width) {
@@ -36,11 +52,6 @@ public struct EventTimestamp: Sendable, Hashable, Comparable {
             }
             return value
         }
-        guard let year = digits(0, 4), bytes[4] == 0x2D, let month = digits(5, 2), bytes[7] == 0x2D,
-            let day = digits(8, 2), bytes[10] == 0x54 || bytes[10] == 0x74,
-            let hour = digits(11, 2), bytes[13] == 0x3A, let minute = digits(14, 2), bytes[16] == 0x3A,
-            let second = digits(17, 2)
-        else { return nil }
         guard month >= 1, month <= 12, day >= 1, day <= EventTimestamp.daysIn(month: month, year: year),
             hour <= 23, minute <= 59, second <= 60
         else { return nil }

@@ -36,8 +36,11 @@ public struct UsageEvent: Sendable {
     /// rejects a `time` that is not RFC 3339, so a present `time` always has one.
     public internal(set) var timestamp: EventTimestamp?
 
-    /// The decoded UTF-8 of every materialised string, back to back.
+    /// The line's bytes (when any field is materialised), then the decoded UTF-8 of strings
+    /// that held escapes; slots point into it.
     @usableFromInline var text: [UInt8] = []
+    /// The fields whose slot is set: slots of other fields are stale and read as `""`.
+    @usableFromInline var materialised: UInt32 = 0
     @usableFromInline var slots = InlineArray<22, TextSlot>(repeating: .empty)
 
     /// An empty event (every field absent).
@@ -58,7 +61,7 @@ public struct UsageEvent: Sendable {
     /// creating a `String`. The bytes are valid only inside `body`.
     @inlinable public func withUTF8<R>(_ field: UsageEventField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let index = Int(field.rawValue)
-        guard index < 22 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard materialised & (1 << UInt32(index)) != 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         let slot = slots[index]
         return try text.withUnsafeBufferPointer { all in
             guard slot.count > 0, let base = all.baseAddress else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
@@ -79,7 +82,7 @@ public struct UsageEvent: Sendable {
 
     @inlinable func field(_ field: UsageEventField, equalsBytes expected: UnsafeBufferPointer<UInt8>) -> Bool {
         let index = Int(field.rawValue)
-        guard index < 22 else { return expected.isEmpty }
+        guard materialised & (1 << UInt32(index)) != 0 else { return expected.isEmpty }
         let slot = slots[index]
         guard Int(slot.count) == expected.count else { return false }
         if expected.isEmpty { return true }
@@ -90,26 +93,22 @@ public struct UsageEvent: Sendable {
     }
 
     /// Forgets every field, keeping the storage.
+    @inline(__always)
     mutating func reset() {
         present = UsageEventFields()
+        materialised = 0
         tokensIn = 0
         tokensOut = 0
         costAmount = 0
         timestamp = nil
         text.removeAll(keepingCapacity: true)
-        for index in 0..<22 { slots[index] = .empty }
     }
 
-    /// Appends decoded bytes and points a field's slot at them.
-    mutating func setText(_ field: UsageEventField, _ bytes: UnsafeBufferPointer<UInt8>) {
-        let start = text.count
-        text.append(contentsOf: bytes)
-        slots[Int(field.rawValue)] = TextSlot(start: UInt32(start), count: UInt32(bytes.count))
-    }
-
-    /// Points a field's slot at bytes already appended to ``text`` from `start`.
-    mutating func setTextSlot(_ field: UsageEventField, from start: Int) {
-        slots[Int(field.rawValue)] = TextSlot(start: UInt32(start), count: UInt32(text.count - start))
+    /// Points a field's slot at `count` bytes of ``text`` from `start`.
+    @inline(__always)
+    mutating func setSlot(_ field: UsageEventField, start: Int, count: Int) {
+        slots[Int(field.rawValue)] = TextSlot(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: count))
+        materialised |= 1 << UInt32(field.rawValue)
     }
 }
 

@@ -25,13 +25,13 @@ public enum UsageEventField: UInt8, CaseIterable, Sendable, Hashable, CustomStri
     }
 
     /// The JSON type the field must have.
+    @inline(__always)
     public var valueKind: ValueKind {
-        switch self {
-        case .tokensIn, .tokensOut: return .integer
-        case .costAmount: return .decimal
-        case .tokens, .cost, .artifact, .destination, .target: return .object
-        default: return .string
-        }
+        // The cases are declared grouped by kind, so a range check decides.
+        if rawValue < UsageEventField.tokensIn.rawValue { return .string }
+        if rawValue < UsageEventField.costAmount.rawValue { return .integer }
+        if rawValue == UsageEventField.costAmount.rawValue { return .decimal }
+        return .object
     }
 
     /// The dotted path, as written in CEL after `event.` and in diagnostics (`tokens.in`).
@@ -113,12 +113,12 @@ public struct UsageEventFields: OptionSet, Sendable, Hashable {
     public static let all = UsageEventFields(UsageEventField.allCases)
 
     /// Whether the set holds `field`.
-    @inlinable public func contains(_ field: UsageEventField) -> Bool {
+    @inlinable @inline(__always) public func contains(_ field: UsageEventField) -> Bool {
         rawValue & (1 << UInt32(field.rawValue)) != 0
     }
 
     /// Adds one field.
-    @inlinable public mutating func insert(_ field: UsageEventField) {
+    @inlinable @inline(__always) public mutating func insert(_ field: UsageEventField) {
         self = UsageEventFields(rawValue: rawValue | 1 << UInt32(field.rawValue))
     }
 

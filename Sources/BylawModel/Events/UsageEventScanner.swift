@@ -56,8 +56,10 @@ public struct UsageEventScanner {
                 message: "line is longer than the limit of \(line.maxLineLength) bytes; it was skipped"))
         }
         guard let base = line.bytes.baseAddress, !line.bytes.isEmpty else { return .blank }
-        var parser = EventLineParser(base: base, count: line.bytes.count, fields: fields, maxDepth: maxDepth, scratch: scratch)
-        defer { scratch = parser.scratch }
+        if fields.rawValue != 0 { event.text.append(contentsOf: line.bytes) }
+        var parser = EventLineParser(base: base, count: line.bytes.count, fields: fields, maxDepth: maxDepth, scratch: [])
+        swap(&scratch, &parser.scratch)
+        defer { swap(&scratch, &parser.scratch) }
         do throws(ScanFailure) {
             return try parser.parseLine(into: &event) ? .event : .blank
         } catch {
