@@ -84,6 +84,8 @@ struct SARIFReportTests {
         // Input diagnostics live in a second tool component.
         let extensions = try #require(tool["extensions"] as? [[String: Any]])
         #expect(extensions.first?["name"] as? String == "bylaw-input")
+        let codes = try #require(extensions.first?["rules"] as? [[String: Any]])
+        #expect(codes.map { ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String } == ["error", "warning"])
         let diagnosticRule = try #require(results[4]["rule"] as? [String: Any])
         #expect(diagnosticRule["id"] as? String == "stream.malformed-line")
         #expect((diagnosticRule["toolComponent"] as? [String: Any])?["index"] as? Int == 0)
