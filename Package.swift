@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawYAML", "BylawSource", "CEL"]),
         .testTarget(name: "BylawModelTests", dependencies: ["BylawModel", "BylawYAML", "BylawSource"]),
         .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),
-        .testTarget(name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawSource"]),
+        .testTarget(name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawSource"], exclude: ["Snapshots"]),
         .testTarget(name: "BylawCLITests", dependencies: ["bylaw"]),
     ]
 )

@@ -15,6 +15,7 @@ public final class GitHubReport: FindingSink {
     private let output: ReportOutput
     private var tally = ReportTally()
 
+    /// A sink writing through `output` (stdout in the CLI, a ``ReportBuffer`` in tests).
     public init(output: @escaping ReportOutput) { self.output = output }
 
     public func begin(rules: [RuleDescriptor], inputs: [String]) {}

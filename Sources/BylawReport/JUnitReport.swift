@@ -18,6 +18,7 @@ public final class JUnitReport: FindingSink {
     private var suites: [String: JUnitSuite] = [:]
     private var suiteOrder: [String] = []
 
+    /// A sink writing through `output` (stdout in the CLI, a ``ReportBuffer`` in tests).
     public init(output: @escaping ReportOutput) { self.output = output }
 
     public func begin(rules: [RuleDescriptor], inputs: [String]) {

@@ -8,6 +8,7 @@ import BylawSource
 public final class NDJSONReport: FindingSink {
     private let output: ReportOutput
 
+    /// A sink writing through `output` (stdout in the CLI, a ``ReportBuffer`` in tests).
     public init(output: @escaping ReportOutput) { self.output = output }
 
     public func begin(rules: [RuleDescriptor], inputs: [String]) {}

@@ -8,6 +8,7 @@ public final class ReportBuffer {
     /// The text written so far.
     public private(set) var text = ""
 
+    /// An empty buffer.
     public init() {}
 
     /// The closure to hand to a report.

@@ -71,7 +71,7 @@ public final class SARIFReport: FindingSink {
     }
 
     public func emit(_ diagnostic: Diagnostic) {
-        let index = codes.index(of: diagnostic.code)
+        let index = codes.index(of: diagnostic.code, severity: diagnostic.severity)
         results.append(SARIFCodes.result(for: diagnostic, ruleIndex: index, component: 0, artifacts: &artifacts))
     }
 

@@ -17,17 +17,17 @@ enum SummaryText {
         for (key, value) in pairs {
             switch value {
             case .object(let inner) where !inner.isEmpty && indent < maxDepth:
-                out += pad + key + ":\n"
+                out += pad + TerminalText.clean(key) + ":\n"
                 write(inner, indent: indent + 1, to: &out)
             default:
-                out += pad + key + ": " + scalar(value) + "\n"
+                out += pad + TerminalText.clean(key) + ": " + scalar(value) + "\n"
             }
         }
     }
 
     private static func scalar(_ value: JSONValue) -> String {
         switch value {
-        case .string(let text): return text.contains(where: \.isNewline) ? value.compact : text
+        case .string(let text): return TerminalText.clean(text)
         case .null: return "-"
         default: return value.compact
         }

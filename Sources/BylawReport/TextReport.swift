@@ -14,7 +14,7 @@ import BylawSource
 /// ```
 ///
 /// `block` prints as `error`, `warn` as `warning`, `audit` as `note`. Colour comes only from
-/// the ``TextStyle`` passed in.
+/// the ``TextStyle`` passed in; control characters from the input are shown escaped.
 public final class TextReport: FindingSink {
     private let output: ReportOutput
     private let style: TextStyle
@@ -44,7 +44,7 @@ public final class TextReport: FindingSink {
             diagnosticsOmitted += 1
             return
         }
-        output(printer.render(diagnostic))
+        output(printer.render(TerminalText.clean(diagnostic)))
     }
 
     public func finish(summary: JSONValue) {
@@ -62,18 +62,20 @@ public final class TextReport: FindingSink {
     static func render(_ finding: Finding, style: TextStyle, printer: DiagnosticPrinter) -> String {
         let severity = finding.enforcement.reportSeverity
         let code = finding.kind == .evaluationError ? "\(finding.rule.fullID), evaluation-error" : finding.rule.fullID
+        let message = TerminalText.clean(finding.message)
+        let hint = finding.hint.map(TerminalText.clean)
         if let span = finding.location {
-            let diagnostic = Diagnostic(code: code, severity: severity, message: finding.message, span: span, hint: finding.hint)
+            let diagnostic = Diagnostic(code: code, severity: severity, message: message, span: span, hint: hint)
             return printer.render(diagnostic)
         }
         var place = finding.inputPath
         if let event = finding.event { place += ":\(event.line)" }
         var out = style.bold(place + ":") + " " + style.severity(severity, "\(severity.rawValue):") + " "
-            + style.bold(finding.message) + " " + style.dim("[\(code)]") + "\n"
+            + style.bold(message) + " " + style.dim("[\(code)]") + "\n"
         if let id = finding.event?.id {
-            out += "      " + style.dim("=") + " " + style.bold("event:") + " " + id + "\n"
+            out += "      " + style.dim("=") + " " + style.bold("event:") + " " + TerminalText.clean(id) + "\n"
         }
-        if let hint = finding.hint {
+        if let hint {
             out += "      " + style.dim("=") + " " + style.bold("hint:") + " " + hint + "\n"
         }
         return out
