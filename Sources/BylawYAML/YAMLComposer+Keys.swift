@@ -28,7 +28,7 @@ enum YAMLKeyIdentity: Hashable {
 
 extension YAMLComposer {
     /// Small mappings are scanned; past this many pairs a hash index is built.
-    static let linearKeyScanLimit = 12
+    static let linearKeyScanLimit = 32
 
     /// Reports `key` if the mapping at `frame` already has it; returns whether it is a duplicate.
     mutating func checkDuplicate(key: YAMLNode, frame: Int) -> Bool {

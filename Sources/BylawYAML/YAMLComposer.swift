@@ -40,7 +40,7 @@ struct YAMLComposer {
     var documents: [YAMLNode] = []
     var stack: [Frame] = []
     /// Children of the open collections, innermost last (a mapping's keys and values alternate).
-    var pending: [YAMLNode] = []
+    let pending = YAMLNodeStack()
     var root: YAMLNode?
     var anchors: [String: Anchored] = [:]
     var sourceNodes = 0
@@ -51,7 +51,6 @@ struct YAMLComposer {
         self.file = file
         self.limits = limits
         self.marks = marks
-        pending.reserveCapacity(256)
     }
 
     /// Reads events until the stream ends, a syntax error, or a crossed limit.
@@ -123,20 +122,9 @@ struct YAMLComposer {
         // child's end is where it really ends.
         let end = frame.isFlow ? marks.offset(of: event.pointee.end_mark) : frame.end
         let range = SourceRange(start: frame.start, end: end)
-        let kind: YAMLNode.Kind
-        if frame.isMapping {
-            var pairs: [YAMLPair] = []
-            pairs.reserveCapacity((pending.count - frame.childStart) / 2)
-            var index = frame.childStart
-            while index + 1 < pending.count {
-                pairs.append(YAMLPair(key: pending[index], value: pending[index + 1]))
-                index += 2
-            }
-            kind = .mapping(pairs)
-        } else {
-            kind = .sequence(Array(pending[frame.childStart...]))
-        }
-        pending.removeSubrange(frame.childStart...)
+        let kind: YAMLNode.Kind = frame.isMapping
+            ? .mapping(pending.popPairs(from: frame.childStart))
+            : .sequence(pending.popItems(from: frame.childStart))
         let node = YAMLNode(kind: kind, range: range, tag: frame.tag)
         add(node, expanded: frame.expanded, anchor: frame.anchor)
     }
