@@ -28,7 +28,7 @@ enum YAMLKeyIdentity: Hashable {
 
 extension YAMLComposer {
     /// Small mappings are scanned; past this many pairs a hash index is built.
-    static let linearKeyScanLimit = 12
+    static let linearKeyScanLimit = 32
 
     /// Reports `key` if the mapping at `frame` already has it; returns whether it is a duplicate.
     mutating func checkDuplicate(key: YAMLNode, frame: Int) -> Bool {
@@ -40,10 +40,10 @@ extension YAMLComposer {
             if found == nil, let value = identity.value { found = stack[frame].keyIndex[value] }
             firstPosition = found
         } else {
-            firstPosition = Self.linearSearch(scalar, in: stack[frame].pairs)
+            firstPosition = linearSearch(scalar, frame: frame)
         }
         if let firstPosition {
-            let first = stack[frame].pairs[firstPosition].key
+            let first = pending[stack[frame].childStart + 2 * firstPosition]
             report(.error(
                 "yaml.duplicate-key", "duplicate key '\(scalar.text)'", in: file, at: key.range,
                 notes: [DiagnosticNote("'\(first.scalar?.text ?? scalar.text)' is first defined here", at: SourceSpan(file: file, range: first.range))],
@@ -51,10 +51,13 @@ extension YAMLComposer {
             return true
         }
         // The pair is appended when its value arrives, at the next position.
-        let position = stack[frame].pairs.count
+        let childStart = stack[frame].childStart
+        let position = (pending.count - childStart) / 2
         if !stack[frame].isIndexed, position >= Self.linearKeyScanLimit {
-            for (earlier, pair) in stack[frame].pairs.enumerated() {
-                if let existing = pair.key.scalar { insert(YAMLKeyIdentity.of(existing), at: earlier, frame: frame) }
+            for earlier in 0..<position {
+                if let existing = pending[childStart + 2 * earlier].scalar {
+                    insert(YAMLKeyIdentity.of(existing), at: earlier, frame: frame)
+                }
             }
             stack[frame].isIndexed = true
         }
@@ -67,8 +70,14 @@ extension YAMLComposer {
         if let value = identity.value { stack[frame].keyIndex[value] = position }
     }
 
-    private static func linearSearch(_ key: YAMLScalar, in pairs: [YAMLPair]) -> Int? {
-        for (position, pair) in pairs.enumerated() where sameKey(pair.key.scalar, key) { return position }
+    /// The pair position of an earlier key equal to `key`, scanning the frame's pending keys.
+    private func linearSearch(_ key: YAMLScalar, frame: Int) -> Int? {
+        let childStart = stack[frame].childStart
+        var index = childStart
+        while index < pending.count {
+            if Self.sameKey(pending[index].scalar, key) { return (index - childStart) / 2 }
+            index += 2
+        }
         return nil
     }
 

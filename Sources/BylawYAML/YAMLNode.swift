@@ -100,23 +100,51 @@ public enum YAMLScalarValue: Sendable, Equatable {
 }
 
 /// A scalar node's text and resolved value.
+///
+/// Stored compactly (a file's tree holds millions of these): the value's payload as raw bits
+/// beside the text, since a string value is always the text itself.
 public struct YAMLScalar: Sendable {
     /// The scalar's content after YAML's unescaping and folding (what a program reads).
     public let text: String
-    public let style: YAMLScalarStyle
-    public let value: YAMLScalarValue
     /// Byte offset where the content starts in the source: after the opening quote, or at the
     /// first content line of a block scalar.
     public let contentStart: Int
+    private let valueBits: UInt64
+    private let storedIndentation: Int32
+    private let valueKind: ValueKind
+    public let style: YAMLScalarStyle
+
+    private enum ValueKind: UInt8, Sendable {
+        case string, null, bool, int, float
+    }
+
+    /// The resolved value (see ``YAMLScalarValue``); a string value is always ``text``.
+    public var value: YAMLScalarValue {
+        switch valueKind {
+        case .string: return .string(text)
+        case .null: return .null
+        case .bool: return .bool(valueBits != 0)
+        case .int: return .int(Int64(bitPattern: valueBits))
+        case .float: return .float(Double(bitPattern: valueBits))
+        }
+    }
+
     /// For a literal (`|`) or folded (`>`) scalar, the spaces of indentation stripped from each
     /// content line; `nil` for other styles. Needed to map offsets in `text` back to the source.
-    public let blockIndentation: Int?
+    public var blockIndentation: Int? { storedIndentation < 0 ? nil : Int(storedIndentation) }
 
+    /// Creates a scalar. A `.string` value stands for `text` (the scalar's value is its text).
     public init(text: String, style: YAMLScalarStyle, value: YAMLScalarValue, contentStart: Int, blockIndentation: Int? = nil) {
         self.text = text
         self.style = style
-        self.value = value
         self.contentStart = contentStart
-        self.blockIndentation = blockIndentation
+        self.storedIndentation = blockIndentation.map { Int32(clamping: $0) } ?? -1
+        switch value {
+        case .string: (valueKind, valueBits) = (.string, 0)
+        case .null: (valueKind, valueBits) = (.null, 0)
+        case .bool(let flag): (valueKind, valueBits) = (.bool, flag ? 1 : 0)
+        case .int(let number): (valueKind, valueBits) = (.int, UInt64(bitPattern: number))
+        case .float(let number): (valueKind, valueBits) = (.float, number.bitPattern)
+        }
     }
 }
