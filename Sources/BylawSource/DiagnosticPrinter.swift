@@ -67,7 +67,7 @@ public struct DiagnosticPrinter: Sendable {
         let end = max(start, min(span.range.end, lineRange.upperBound))
         let before = String(decoding: file.bytes[lineRange.lowerBound..<start], as: UTF8.self)
         let marked = String(decoding: file.bytes[start..<end], as: UTF8.self)
-        let number = String(lineIndex + 1)
+        let number = String(lineIndex + file.firstLine)
         let gutterWidth = max(5, number.count + 1)
         let pad = String(repeating: " ", count: gutterWidth - number.count)
         let blankGutter = String(repeating: " ", count: gutterWidth)

@@ -9,12 +9,16 @@ public final class SourceFile: Sendable, CustomStringConvertible {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     private let lineStarts: [Int]
+    /// The line number of the first line: 1 for a whole file; a line of a usage stream is held
+    /// alone with its own number, so its diagnostics print `stream.ndjson:4182:17`.
+    public let firstLine: Int
 
     /// Wraps bytes already read; `path` is what diagnostics print.
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], firstLine: Int = 1) {
         self.path = path
         self.bytes = bytes
         self.lineStarts = SourceFile.computeLineStarts(bytes)
+        self.firstLine = firstLine
     }
 
     /// Wraps a string, encoded as UTF-8 (for expressions, tests and generated input).
@@ -83,7 +87,7 @@ public final class SourceFile: Sendable, CustomStringConvertible {
         if line == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]), clamped >= 3 { start = 3 }
         let prefix = String(decoding: bytes[start..<max(start, clamped)], as: UTF8.self)
         let scalarColumn = prefix.unicodeScalars.count + 1
-        return SourceLocation(line: line + 1, column: prefix.count + 1, scalarColumn: scalarColumn, offset: clamped)
+        return SourceLocation(line: line + firstLine, column: prefix.count + 1, scalarColumn: scalarColumn, offset: clamped)
     }
 
     /// The text of a range, decoded as UTF-8.

@@ -49,3 +49,7 @@ enum Terminal {
         }
     }
 }
+
+extension Terminal {
+    static func isTerminal(_ fileDescriptor: Int32) -> Bool { isatty(fileDescriptor) == 1 }
+}

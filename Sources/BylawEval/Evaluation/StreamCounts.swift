@@ -1,0 +1,22 @@
+import BylawSource
+
+/// How every line of a stream was accounted for: `lines == events + blank + malformed`
+/// (plus the lines not read when `--max-errors` stopped the run early).
+public struct StreamCounts: Sendable {
+    public var lines = 0
+    public var events = 0
+    public var blank = 0
+    public var malformed = 0
+    public var bytes = 0
+    /// The run stopped at `--max-errors` before the end of the stream.
+    public var stoppedEarly = false
+
+    public init() {}
+
+    public var json: JSONValue {
+        .object([
+            ("read", .int(Int64(lines))), ("evaluated", .int(Int64(events))), ("blank", .int(Int64(blank))),
+            ("malformed", .int(Int64(malformed))), ("bytes", .int(Int64(bytes))), ("stopped_early", .bool(stoppedEarly)),
+        ])
+    }
+}
