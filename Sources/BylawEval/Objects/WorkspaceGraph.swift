@@ -80,3 +80,11 @@ class GraphNode: @unchecked Sendable {
     unowned let graph: WorkspaceGraph
     init(graph: WorkspaceGraph) { self.graph = graph }
 }
+
+extension Workspace {
+    /// The workspace usage rules see when none is given (a test with only an event, `bylaw
+    /// expr` without `--workspace`): no orgs, users or apps; single billing with no account.
+    public static func empty() -> Workspace? {
+        WorkspaceLoader.load(SourceFile(path: "<empty workspace>", text: "workspace: empty\nbilling: {mode: single, accounts: []}\n")).workspace
+    }
+}

@@ -75,7 +75,7 @@ public struct PolicyTestRunner {
         }
         guard problems.isEmpty else { return .invalid(problems) }
         let trigger: RuleTrigger = event != nil ? .usage : (before != nil ? .change : .workspace)
-        let emptyWorkspace = trigger == .usage && workspace == nil ? Self.emptyWorkspace() : nil
+        let emptyWorkspace = trigger == .usage && workspace == nil ? Workspace.empty() : nil
         let inputs = RuleInputs(
             event: event, workspace: (workspace ?? emptyWorkspace).map(WorkspaceGraph.init),
             before: before.map(WorkspaceGraph.init), after: after.map(WorkspaceGraph.init))
@@ -126,9 +126,5 @@ public struct PolicyTestRunner {
         if path.hasPrefix("/") { return path }
         guard let slash = policyPath.lastIndex(of: "/") else { return path }
         return String(policyPath[...slash]) + path
-    }
-
-    static func emptyWorkspace() -> Workspace? {
-        WorkspaceLoader.load(SourceFile(path: "<empty workspace>", text: "workspace: empty\n")).workspace
     }
 }

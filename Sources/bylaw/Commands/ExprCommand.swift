@@ -1,11 +1,126 @@
 import ArgumentParser
+import BylawEval
+import BylawModel
+import BylawPolicy
+import BylawSource
+import BylawYAML
+import CEL
 
-/// `bylaw expr`: Evaluate one CEL expression and print its value as JSON.
+/// `bylaw expr EXPR`: check and evaluate one CEL expression in the policy environment.
 struct ExprCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "expr", abstract: "Evaluate one CEL expression and print its value as JSON.")
+    static let configuration = CommandConfiguration(
+        commandName: "expr",
+        abstract: "Evaluate one CEL expression and print its value as JSON.",
+        discussion: """
+            The expression sees `event` (from --event, else an empty event), `workspace` (from
+            --workspace, else an empty workspace) and every --var, with the domain's types and
+            functions. A compile error prints the diagnostic and exits 2; an evaluation error prints
+            it and exits 1.
+
+            Examples:
+              bylaw expr '1 + 2'
+              bylaw expr 'workspace.org("us-legal").billing.silo' --workspace Examples/workspaces/acme.yaml
+              bylaw expr 'event.artifact.classification in ["client", "patient"]' --event event.json
+              bylaw expr 'limit * 2' --var 'limit=21'
+            """
+    )
+
+    @Argument(help: "The CEL expression.")
+    var expression: String
+
+    @Option(name: .long, help: "A usage event: a JSON (or YAML) file holding one event.")
+    var event: String?
+
+    @Option(name: .long, help: "A workspace config (YAML).")
+    var workspace: String?
+
+    @Option(name: .customLong("var"), help: "NAME=JSON: a variable of type dyn (repeatable).")
+    var variables: [String] = []
 
     func run() throws {
-        Terminal.err("bylaw expr: not available in this version yet\n")
-        throw BylawExit.invalidInput.exitCode
+        var environment = DomainSchema.baseEnvironment()
+        let eventSlot = environment.declareVariable("event", .object(DomainSchema.event.name))
+        let workspaceSlot = environment.declareVariable("workspace", .object(DomainSchema.workspace.name))
+        var values: [(slot: Int, value: CELValue)] = []
+        for assignment in variables {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw ValidationError("--var takes NAME=JSON, e.g. --var 'limit=21'; found '\(assignment)'")
+            }
+            let name = String(assignment[..<equals])
+            let node = try Self.loadYAML(SourceFile(path: "--var \(name)", text: String(assignment[assignment.index(after: equals)...])))
+            values.append((environment.declareVariable(name, .dyn), node.celValue))
+        }
+        let graph = WorkspaceGraph(try Self.loadWorkspace(workspace))
+        let eventNode = EventNode()
+        if let event {
+            let node = try Self.loadYAML(try Self.read(event))
+            var scanner = UsageEventScanner()
+            if case .malformed(let issue) = scanner.scan(node.jsonValue.compact, into: &eventNode.event) {
+                Terminal.err("\(event): error: not a valid usage event: \(issue.message) [\(issue.code.rawValue)]\n")
+                throw BylawExit.invalidInput.exitCode
+            }
+        }
+        let source = SourceFile(path: "<expr>", text: expression)
+        let program: CELProgram
+        switch environment.compile(expression) {
+        case .success(let compiled): program = compiled
+        case .failure(let issues):
+            var bag = DiagnosticBag()
+            for issue in issues.issues {
+                bag.append(Diagnostic(
+                    code: issue.code, severity: issue.severity == .error ? .error : .warning, message: issue.message,
+                    span: SourceSpan(file: source, range: SourceRange(start: issue.range.start, end: issue.range.end)), hint: issue.hint))
+            }
+            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag))
+            throw BylawExit.invalidInput.exitCode
+        }
+        var activation = CELActivation(slotCount: environment.slotCount)
+        activation[eventSlot] = .object(eventNode)
+        activation[workspaceSlot] = graph.value
+        for (slot, value) in values { activation[slot] = value }
+        let result = program.evaluate(activation)
+        if case .error(let error) = result {
+            let at = error.range.map { SourceSpan(file: source, range: SourceRange(start: $0.start, end: $0.end)) }
+            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(
+                Diagnostic(code: "cel.evaluation-error", message: error.message, span: at, path: "<expr>")))
+            throw BylawExit.findings.exitCode
+        }
+        Terminal.out(result.bylawJSON + "\n")
+    }
+
+    static func read(_ path: String) throws -> SourceFile {
+        do {
+            return try SourceFile.read(path: path)
+        } catch {
+            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(error))
+            throw BylawExit.invalidInput.exitCode
+        }
+    }
+
+    /// One YAML (or JSON) document, or its diagnostics and exit 2.
+    static func loadYAML(_ file: SourceFile) throws -> YAMLNode {
+        let loaded = YAMLLoader.load(file)
+        guard let node = loaded.documents.first, !loaded.hasErrors else {
+            var bag = DiagnosticBag()
+            bag.append(contentsOf: loaded.diagnostics)
+            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag))
+            throw BylawExit.invalidInput.exitCode
+        }
+        return node
+    }
+
+    static func loadWorkspace(_ path: String?) throws -> Workspace {
+        guard let path else {
+            guard let empty = Workspace.empty() else { throw BylawExit.invalidInput.exitCode }
+            return empty
+        }
+        let result = WorkspaceLoader.load(path: path)
+        guard let workspace = result.workspace else {
+            var bag = DiagnosticBag()
+            bag.append(contentsOf: result.diagnostics)
+            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag))
+            throw BylawExit.invalidInput.exitCode
+        }
+        return workspace
     }
 }
