@@ -28,7 +28,7 @@ struct CheckerTests {
         let issue = try #require(issues(text, env: env).first)
         #expect(issue.code == "cel.undefined-field")
         #expect(issue.hint == "did you mean 'name'?")
-        #expect(issue.range.start == 0)
+        #expect(issue.range == CELRange(start: 5, end: 9), "the range is the field name, not the operand")
     }
 
     @Test("no matching overload names the argument types")

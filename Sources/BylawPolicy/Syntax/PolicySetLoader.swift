@@ -13,6 +13,8 @@ public enum PolicySetLoader {
         /// Every document that decoded well enough to compile.
         public var documents: [PolicyDocument] = []
         public var diagnostics: [Diagnostic] = []
+
+        public init() {}
     }
 
     /// Loads the YAML files named by `paths` (files, or directories searched for `.yaml`/`.yml`).

@@ -81,7 +81,9 @@ extension CELChecker {
                     references[e.id] = .field(index)
                     fieldType = type.fieldTypes[index]
                 } else {
-                    report(CELIssueCode.undefinedField, "undefined field '\(field)' on '\(name)'", e.range,
+                    // Point at the field name (the end of the selection), not at the operand.
+                    let fieldStart = max(e.range.start, e.range.end - field.utf8.count)
+                    report(CELIssueCode.undefinedField, "undefined field '\(field)' on '\(name)'", CELRange(start: fieldStart, end: e.range.end),
                            hint: didYouMean(field, type.fieldNames))
                     fieldType = .error
                 }

@@ -1,0 +1,26 @@
+import BylawPolicy
+import BylawSource
+import Testing
+
+/// Compiles one policy source (with markers) and returns the diagnostics and the set.
+func compile(_ source: MarkedSource, today: String = "2026-11-22") -> (set: PolicySet?, diagnostics: [Diagnostic]) {
+    var loaded = PolicySetLoader.Result()
+    PolicySetLoader.load(file: source.file, into: &loaded)
+    let date = CalendarDate(today) ?? CalendarDate(year: 2026, month: 1, day: 1)
+    guard let date else { return (nil, loaded.diagnostics) }
+    let (set, diagnostics) = PolicyCompiler(today: date).compile(loaded.documents)
+    return (loaded.diagnostics.isEmpty && !diagnostics.contains { $0.severity == .error } ? set : nil, loaded.diagnostics + diagnostics)
+}
+
+/// Asserts one diagnostic with `code` starts exactly at `marker`.
+func expectDiagnostic(
+    _ code: String, at marker: String, in source: MarkedSource, _ diagnostics: [Diagnostic], sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+    let expected = source.location(marker)
+    let matching = diagnostics.filter { $0.code == code }
+    #expect(!matching.isEmpty, "no \(code) among \(diagnostics.map { "\($0.code)@\($0.location.map { "\($0.line):\($0.column)" } ?? "-")" })", sourceLocation: sourceLocation)
+    #expect(
+        matching.contains { ($0.location?.line == expected?.line && $0.location?.column == expected?.column) },
+        "\(code) at \(matching.compactMap { $0.location.map { "\($0.line):\($0.column)" } }), expected \(expected.map { "\($0.line):\($0.column)" } ?? "?")",
+        sourceLocation: sourceLocation)
+}
