@@ -33,39 +33,52 @@ extension YAMLComposer {
     /// Reports `key` if the mapping at `frame` already has it; returns whether it is a duplicate.
     mutating func checkDuplicate(key: YAMLNode, frame: Int) -> Bool {
         guard let scalar = key.scalar else { return false }
-        let first: YAMLNode?
-        if stack[frame].keyIndex == nil {
-            first = stack[frame].pairs.first { Self.sameKey($0.key.scalar, scalar) }?.key
-            if first == nil, stack[frame].pairs.count >= Self.linearKeyScanLimit {
-                var index: [YAMLKeyIdentity: Int] = [:]
-                for (position, pair) in stack[frame].pairs.enumerated() {
-                    guard let existing = pair.key.scalar else { continue }
-                    let identity = YAMLKeyIdentity.of(existing)
-                    index[identity.text] = position
-                    if let value = identity.value { index[value] = position }
-                }
-                stack[frame].keyIndex = index
-            }
-        } else {
+        let firstPosition: Int?
+        if stack[frame].isIndexed {
             let identity = YAMLKeyIdentity.of(scalar)
-            let position = stack[frame].keyIndex?[identity.text] ?? identity.value.flatMap { stack[frame].keyIndex?[$0] }
-            first = position.map { stack[frame].pairs[$0].key }
+            var found = stack[frame].keyIndex[identity.text]
+            if found == nil, let value = identity.value { found = stack[frame].keyIndex[value] }
+            firstPosition = found
+        } else {
+            firstPosition = linearSearch(scalar, frame: frame)
         }
-        if let first {
+        if let firstPosition {
+            let first = pending[stack[frame].childStart + 2 * firstPosition]
             report(.error(
                 "yaml.duplicate-key", "duplicate key '\(scalar.text)'", in: file, at: key.range,
                 notes: [DiagnosticNote("'\(first.scalar?.text ?? scalar.text)' is first defined here", at: SourceSpan(file: file, range: first.range))],
                 hint: "a mapping may hold each key once; remove or rename one of them"))
             return true
         }
-        if stack[frame].keyIndex != nil {
-            // The pair is appended when its value arrives, at the next position.
-            let position = stack[frame].pairs.count
-            let identity = YAMLKeyIdentity.of(scalar)
-            stack[frame].keyIndex?[identity.text] = position
-            if let value = identity.value { stack[frame].keyIndex?[value] = position }
+        // The pair is appended when its value arrives, at the next position.
+        let childStart = stack[frame].childStart
+        let position = (pending.count - childStart) / 2
+        if !stack[frame].isIndexed, position >= Self.linearKeyScanLimit {
+            for earlier in 0..<position {
+                if let existing = pending[childStart + 2 * earlier].scalar {
+                    insert(YAMLKeyIdentity.of(existing), at: earlier, frame: frame)
+                }
+            }
+            stack[frame].isIndexed = true
         }
+        if stack[frame].isIndexed { insert(YAMLKeyIdentity.of(scalar), at: position, frame: frame) }
         return false
+    }
+
+    private mutating func insert(_ identity: (text: YAMLKeyIdentity, value: YAMLKeyIdentity?), at position: Int, frame: Int) {
+        stack[frame].keyIndex[identity.text] = position
+        if let value = identity.value { stack[frame].keyIndex[value] = position }
+    }
+
+    /// The pair position of an earlier key equal to `key`, scanning the frame's pending keys.
+    private func linearSearch(_ key: YAMLScalar, frame: Int) -> Int? {
+        let childStart = stack[frame].childStart
+        var index = childStart
+        while index < pending.count {
+            if Self.sameKey(pending[index].scalar, key) { return (index - childStart) / 2 }
+            index += 2
+        }
+        return nil
     }
 
     private static func sameKey(_ existing: YAMLScalar?, _ key: YAMLScalar) -> Bool {

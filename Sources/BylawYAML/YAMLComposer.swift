@@ -4,23 +4,26 @@ import BylawSource
 /// Builds ``YAMLNode`` trees from libyaml's events, iteratively (an explicit stack of open
 /// collections, never recursion), enforcing ``YAMLLimits`` as it goes.
 struct YAMLComposer {
-    /// A mapping or sequence whose end event has not come yet.
+    /// A mapping or sequence whose end event has not come yet. Its children wait on the
+    /// composer's shared `pending` stack, from `childStart`, until it closes: then they are
+    /// copied once into an array of exactly the right size.
     struct Frame {
         let isMapping: Bool
         let isFlow: Bool
         let start: Int
+        let childStart: Int
         let tag: String?
         let anchor: String?
         var end: Int
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: YAMLNode?
-        /// The pending key duplicates an earlier one: its value is dropped, not stored.
+        /// A mapping has its key and waits for the value.
+        var expectingValue = false
+        /// The pending key duplicates an earlier one: it and its value are dropped.
         var dropValue = false
         /// Nodes this collection stands for once aliases are expanded, itself included.
         var expanded = 1
-        /// Built once a mapping outgrows a linear scan for duplicate keys.
-        var keyIndex: [YAMLKeyIdentity: Int]?
+        /// Key → pair position, built once a mapping outgrows a linear scan (`isIndexed`).
+        var keyIndex: [YAMLKeyIdentity: Int] = [:]
+        var isIndexed = false
     }
 
     /// A node an anchor names, with the number of nodes it stands for.
@@ -36,6 +39,8 @@ struct YAMLComposer {
     var suppressedDiagnostics = 0
     var documents: [YAMLNode] = []
     var stack: [Frame] = []
+    /// Children of the open collections, innermost last (a mapping's keys and values alternate).
+    var pending: [YAMLNode] = []
     var root: YAMLNode?
     var anchors: [String: Anchored] = [:]
     var sourceNodes = 0
@@ -46,6 +51,7 @@ struct YAMLComposer {
         self.file = file
         self.limits = limits
         self.marks = marks
+        pending.reserveCapacity(256)
     }
 
     /// Reads events until the stream ends, a syntax error, or a crossed limit.
@@ -107,7 +113,7 @@ struct YAMLComposer {
                 in: file, at: SourceRange(start: start, end: start + 1)))
         }
         stack.append(Frame(
-            isMapping: isMapping, isFlow: isFlow, start: start, tag: tag,
+            isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count, tag: tag,
             anchor: anchorPointer.map { String(cString: $0) }, end: start))
     }
 
@@ -117,7 +123,21 @@ struct YAMLComposer {
         // child's end is where it really ends.
         let end = frame.isFlow ? marks.offset(of: event.pointee.end_mark) : frame.end
         let range = SourceRange(start: frame.start, end: end)
-        let node = YAMLNode(kind: frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), range: range, tag: frame.tag)
+        let kind: YAMLNode.Kind
+        if frame.isMapping {
+            var pairs: [YAMLPair] = []
+            pairs.reserveCapacity((pending.count - frame.childStart) / 2)
+            var index = frame.childStart
+            while index + 1 < pending.count {
+                pairs.append(YAMLPair(key: pending[index], value: pending[index + 1]))
+                index += 2
+            }
+            kind = .mapping(pairs)
+        } else {
+            kind = .sequence(Array(pending[frame.childStart...]))
+        }
+        pending.removeSubrange(frame.childStart...)
+        let node = YAMLNode(kind: kind, range: range, tag: frame.tag)
         add(node, expanded: frame.expanded, anchor: frame.anchor)
     }
 
@@ -166,19 +186,21 @@ struct YAMLComposer {
         stack[top].expanded = Self.saturatingAdd(stack[top].expanded, expanded)
         stack[top].end = node.range.end
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            pending.append(node)
             return
         }
-        if let key = stack[top].pendingKey {
-            stack[top].pendingKey = nil
+        if stack[top].expectingValue {
+            stack[top].expectingValue = false
             if stack[top].dropValue {
                 stack[top].dropValue = false
             } else {
-                stack[top].pairs.append(YAMLPair(key: key, value: node))
+                pending.append(node)
             }
         } else {
-            stack[top].dropValue = checkDuplicate(key: node, frame: top)
-            stack[top].pendingKey = node
+            stack[top].expectingValue = true
+            let duplicate = checkDuplicate(key: node, frame: top)
+            stack[top].dropValue = duplicate
+            if !duplicate { pending.append(node) }
         }
     }
 

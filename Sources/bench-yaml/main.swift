@@ -1,1 +1,134 @@
-print("bench-yaml: not implemented yet")
+// Throughput of BylawYAML's composer against a bare libyaml event loop over the same bytes.
+//
+//   swift run -c release bench-yaml [megabytes] [runs]
+//
+// Generates a deterministic workspace-like YAML file (orgs, users, apps, policies: nested
+// mappings and sequences, plain, quoted, block and flow scalars, some multi-byte text), then
+// times (a) parsing every libyaml event and deleting it, (b) YAMLLoader.load, best of N runs.
+import BylawSource
+import BylawYAML
+import CLibYAML
+
+/// A small deterministic generator (SplitMix64), so every run measures the same bytes.
+struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+}
+
+func workspaceYAML(targetBytes: Int) -> [UInt8] {
+    var random = Generator(state: 42)
+    let words = ["alpha", "billing", "silo", "pooled", "assigned", "Données", "client", "日本", "usage", "policy", "ideation", "legal"]
+    let kinds = ["company", "consumer-chat"]
+    var out = "workspace:\n  name: \"Example Workspace\"\n  billing: assigned\norgs:\n"
+    out.reserveCapacity(targetBytes + 4096)
+    var index = 0
+    while out.utf8.count < targetBytes {
+        let id = "org-\(index)"
+        out += "  - id: \(id)\n"
+        out += "    title: '\(random.pick(words)) \(random.pick(words)) org''s \(index)'\n"
+        out += "    parent: \(index > 0 && random.next() % 3 == 0 ? "org-\(Int(random.next() % UInt64(index)))" : "null")\n"
+        out += "    billing_account: acct-\(random.next() % 500)\n"
+        out += "    currency: \(random.pick(["EUR", "USD", "JPY"]))\n"
+        out += "    seats: \(random.next() % 10_000)\n"
+        out += "    budget: \(Double(random.next() % 1_000_000) / 100)\n"
+        out += "    active: \(random.next() % 2 == 0 ? "true" : "false")\n"
+        out += "    tags: [\(random.pick(words)), \(random.pick(words)), \"\(random.pick(words))\"]\n"
+        out += "    users:\n"
+        for user in 0..<Int(random.next() % 6 + 1) {
+            out += "      - {name: user\(index)-\(user), status: \(random.pick(["active", "offboarded"])), scope: \(random.pick(["private", "org"]))}\n"
+        }
+        out += "    apps:\n"
+        for app in 0..<Int(random.next() % 3 + 1) {
+            out += "      - name: app-\(app)\n        kind: \(random.pick(kinds))\n        owner: \"owner\(app)@example.com\"\n"
+            out += "        allowed: [public, internal]\n"
+        }
+        out += "    notes: |\n      \(random.pick(words)) notes for \(id), with é and 日本.\n      Second line \(random.next() % 1000).\n"
+        out += "    summary: >\n      Folded \(random.pick(words)) text\n      continues here.\n"
+        index += 1
+    }
+    return Array(out.utf8)
+}
+
+/// Parses every event of `bytes` with libyaml and deletes it; returns the event count.
+func bareEventLoop(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer { parser.deallocate(); event.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else { return -1 }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+        var count = 0
+        while yaml_parser_parse(parser, event) == 1 {
+            count += 1
+            let done = event.pointee.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(event)
+            if done { return count }
+        }
+        return -1
+    }
+}
+
+/// `value` with `digits` decimals (no Foundation in this target).
+func fixed(_ value: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = Int((value * scale).rounded())
+    let whole = scaled / Int(scale), fraction = scaled % Int(scale)
+    var decimals = String(fraction)
+    while decimals.count < digits { decimals = "0" + decimals }
+    return digits == 0 ? String(whole) : "\(whole).\(decimals)"
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func best(runs: Int, _ body: () -> Int) -> (seconds: Double, result: Int) {
+    var bestSeconds = Double.infinity
+    var result = 0
+    let clock = ContinuousClock()
+    for _ in 0..<runs {
+        let start = clock.now
+        result = body()
+        bestSeconds = min(bestSeconds, seconds(clock.now - start))
+    }
+    return (bestSeconds, result)
+}
+
+let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let megabytes = arguments.first ?? 32
+let runs = arguments.dropFirst().first ?? 5
+let bytes = workspaceYAML(targetBytes: megabytes << 20)
+let file = SourceFile(path: "bench.yaml", bytes: bytes)
+let size = Double(bytes.count) / 1_048_576
+print("input: \(fixed(size, 1)) MiB, best of \(runs) runs")
+
+let bare = best(runs: runs) { bareEventLoop(bytes) }
+print("libyaml event loop: \(fixed(size / bare.seconds, 1)) MB/s  (\(bare.result) events, \(fixed(bare.seconds, 3)) s)")
+
+// Each tree is freed after the clock stops: this times composing, not freeing.
+let clock = ContinuousClock()
+var composedSeconds = Double.infinity
+var freeSeconds = Double.infinity
+var documents = 0
+for _ in 0..<runs {
+    let start = clock.now
+    var result: YAMLLoadResult? = YAMLLoader.load(file)
+    let loaded = clock.now
+    documents = result?.diagnostics.isEmpty == true ? result?.documents.count ?? 0 : -1
+    result = nil
+    let freed = clock.now
+    composedSeconds = min(composedSeconds, seconds(loaded - start))
+    freeSeconds = min(freeSeconds, seconds(freed - loaded))
+}
+print("YAMLLoader.load:    \(fixed(size / composedSeconds, 1)) MB/s  (\(documents) document(s), \(fixed(composedSeconds, 3)) s; freeing the tree: \(fixed(freeSeconds, 3)) s)")
+print("ratio: \(fixed(100 * bare.seconds / composedSeconds, 1))% of bare libyaml throughput (target ≥ 70%)")
