@@ -1,5 +1,6 @@
 // bench-lint: loads generated workspace configs of 10k, 100k and 1M users and prints the time
-// of each stage and the peak memory, to show that loading grows linearly.
+// of each stage and the peak memory, to show that loading grows linearly. "model MiB" is what
+// resident memory grew by while decoding and resolving (the model, beside the YAML tree).
 //
 //     swift run -c release bench-lint [--sizes 10000,100000,1000000]
 //
@@ -101,6 +102,17 @@ func peakRSSMiB() -> Double {
     #endif
 }
 
+/// Resident set size now, in MiB (the second field of Linux's `/proc/self/statm`; 0 elsewhere).
+func currentRSSMiB() -> Double {
+    guard let handle = fopen("/proc/self/statm", "r") else { return 0 }
+    defer { fclose(handle) }
+    var buffer = [UInt8](repeating: 0, count: 128)
+    let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+    let fields = String(decoding: buffer[0..<count], as: UTF8.self).split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+    return Double(pages * sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
 var sizes = [10_000, 100_000, 1_000_000]
 let arguments = CommandLine.arguments
 if let flag = arguments.firstIndex(of: "--sizes"), flag + 1 < arguments.count {
@@ -109,7 +121,7 @@ if let flag = arguments.firstIndex(of: "--sizes"), flag + 1 < arguments.count {
 
 // Generated files of a million users pass the 64 MiB default for one whole file.
 let limits = YAMLLimits(maxBytes: 1 << 30)
-print("users     orgs   MiB   yaml s  model s  total s  µs/user  ×first  peak RSS MiB")
+print("users     orgs   MiB   yaml s  model s  total s  µs/user  ×first  peak RSS MiB  model MiB")
 var firstPerUser: Double?
 for users in sizes {
     let text = generateWorkspace(users: users)
@@ -118,12 +130,15 @@ for users in sizes {
     let repeats = users <= 10_000 ? 5 : users <= 100_000 ? 3 : 1
     var best = (yaml: Double.infinity, model: Double.infinity, total: Double.infinity)
     var orgs = 0
+    var modelMiB = 0.0
     for _ in 0..<repeats {
         let start = now()
         let yaml = YAMLLoader.load(file, limits: limits)
         let parsed = now()
+        let rssBeforeModel = currentRSSMiB()
         let result = WorkspaceLoader.load(documents: yaml.documents, file: file)
         let done = now()
+        modelMiB = currentRSSMiB() - rssBeforeModel
         guard let workspace = result.workspace, !yaml.hasErrors else {
             print("load failed: \((yaml.diagnostics + result.diagnostics).prefix(3).map(\.message))")
             exit(1)
@@ -137,5 +152,5 @@ for users in sizes {
     print(
         pad(String(users), 9), pad(String(orgs), 6), pad(fixed(megabytes, 1), 5), pad(fixed(best.yaml, 3), 7),
         pad(fixed(best.model, 3), 8), pad(fixed(best.total, 3), 8), pad(fixed(perUser, 2), 8), pad(fixed(ratio, 2), 7),
-        pad(fixed(peakRSSMiB(), 0), 9))
+        pad(fixed(peakRSSMiB(), 0), 13), fixed(modelMiB, 0))
 }
