@@ -22,7 +22,7 @@ public enum DomainSchema {
             SchemaField("name", .string, "the display name"),
             SchemaField("billing", .object("Billing"), "billing mode and accounts"),
             SchemaField("subscriptions", .list(.object("Subscription")), "every subscription"),
-            SchemaField("orgs", .list(.object("Org")), "every org, parents before children"),
+            SchemaField("orgs", .list(.object("Org")), "every org, in declaration order"),
             SchemaField("users", .list(.object("User")), "every user"),
             SchemaField("providers", .list(.object("Provider")), "every AI provider connection"),
             SchemaField("apps", .list(.object("App")), "every app"),
