@@ -4,9 +4,12 @@ import CEL
 /// A checked and planned expression with where it is written.
 public struct CompiledExpression: Sendable {
     public let program: CELProgram
-    /// Where the expression (or condition tree) is written in its policy file.
-    public let span: SourceSpan
     let text: ConditionText
+    /// The identifiers the expression mentions (for the compiler's constant-condition check).
+    let names: Set<String>
+
+    /// Where the expression (or condition tree) is written in its policy file.
+    public var span: SourceSpan { SourceSpan(file: text.file, range: text.fallback) }
 
     /// The file position of a range reported by CEL at run time (an evaluation error).
     public func sourceSpan(of range: CELRange?) -> SourceSpan {

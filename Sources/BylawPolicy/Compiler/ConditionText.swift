@@ -16,8 +16,7 @@ struct ConditionText {
 
     let text: String
     let segments: [Segment]
-    /// Where the whole condition is written (for issues that span several leaves).
-    let fallback: SourceRange
+    let condition: Condition
     let file: SourceFile
 
     init(_ condition: Condition, file: SourceFile) {
@@ -25,7 +24,7 @@ struct ConditionText {
         builder.append(condition)
         self.text = builder.text
         self.segments = builder.segments
-        self.fallback = condition.range
+        self.condition = condition
         self.file = condition.leaves.first?.file ?? file
     }
 
@@ -33,9 +32,13 @@ struct ConditionText {
     init(expression: ExpressionText) {
         self.text = expression.text
         self.segments = [Segment(range: 0..<expression.text.utf8.count, expression: expression)]
-        self.fallback = expression.sourceRange
+        self.condition = .expression(expression)
         self.file = expression.file
     }
+
+    /// Where the whole condition is written (for issues that span several leaves). Computed
+    /// on demand: mapping through a YAML scalar costs a pass over it, and is only needed to report.
+    var fallback: SourceRange { condition.range }
 
     /// The file range of a range in the joined text: inside one leaf, exact; otherwise the leaf
     /// holding its start, or the condition's key.

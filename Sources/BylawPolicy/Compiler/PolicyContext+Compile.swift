@@ -86,7 +86,7 @@ extension PolicyContext {
     /// A condition that reads no variable has one value forever: a `where` that is always false
     /// makes the rule dead, a `forbid` that is always false (or a `require` always true) never fires.
     private mutating func warnIfConstant(_ compiled: CompiledExpression, _ condition: Condition, scope: Scope, role: String, never: Bool) {
-        let names = closure(of: references(in: condition.leaves)).union(references(in: condition.leaves))
+        let names = closure(of: compiled.names).union(compiled.names)
         let variables = Set(Self.reservedVariables).union(scope.environment.slotCount > 0 ? variableNames(scope) : [])
         guard names.isDisjoint(with: variables), names.allSatisfy({ lists[$0] != nil || macros[$0] == nil }) else { return }
         let value = compiled.program.evaluate(CELActivation(slotCount: scope.slots.count))

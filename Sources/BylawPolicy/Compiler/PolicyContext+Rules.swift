@@ -83,51 +83,57 @@ extension PolicyContext {
         return true
     }
 
-    /// Checks a condition (or any expression, with `requireBool: false`). For combinators each
-    /// leaf is checked alone first, so a problem points into its own leaf.
+    /// Checks a condition (or any expression, with `requireBool: false`). A combinator is
+    /// checked as one joined expression; only when that fails is each leaf checked alone, so a
+    /// problem points into its own leaf without checking every leaf twice in the common case.
     mutating func check(_ condition: Condition, in environment: CELEnvironment, what: String, requireBool: Bool)
         -> (checked: CELCheckedExpr, text: ConditionText)?
     {
-        if isCombinator(condition) {
-            var leavesOK = true
-            for leaf in condition.leaves {
-                let text = ConditionText(expression: leaf)
-                switch environment.checkText(leaf.text) {
-                case .failure(let issues):
-                    diagnostics.append(contentsOf: text.diagnostics(issues))
-                    leavesOK = false
-                case .success(let checked):
-                    if !Self.isBoolean(checked.resultType) {
-                        error("policy.not-a-condition", "a condition in \(what) must be a bool; this is \(checked.resultType)", at: leaf.sourceRange,
-                              hint: "compare it with something, e.g. `… == \"value\"`")
-                        leavesOK = false
-                    }
-                }
-            }
-            guard leavesOK else { return nil }
-        }
         let text = ConditionText(condition, file: file)
-        switch environment.checkText(text.text) {
-        case .failure(let issues):
-            diagnostics.append(contentsOf: text.diagnostics(issues))
-            return nil
-        case .success(let checked):
-            if requireBool, !Self.isBoolean(checked.resultType) {
-                error("policy.not-a-condition", "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
-                      hint: "compare it with something, e.g. `… == \"value\"`")
-                return nil
-            }
+        let joined = environment.checkText(text.text)
+        if case .success(let checked) = joined, !requireBool || Self.isBoolean(checked.resultType) {
             return (checked, text)
         }
+        if isCombinator(condition), !checkLeaves(condition, in: environment, what: what) { return nil }
+        switch joined {
+        case .failure(let issues):
+            diagnostics.append(contentsOf: text.diagnostics(issues))
+        case .success(let checked):
+            error("policy.not-a-condition", "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
+                  hint: "compare it with something, e.g. `… == \"value\"`")
+        }
+        return nil
+    }
+
+    /// Checks each leaf of a combinator alone; false (with diagnostics) when one fails.
+    private mutating func checkLeaves(_ condition: Condition, in environment: CELEnvironment, what: String) -> Bool {
+        var leavesOK = true
+        for leaf in condition.leaves {
+            let text = ConditionText(expression: leaf)
+            switch environment.checkText(leaf.text) {
+            case .failure(let issues):
+                diagnostics.append(contentsOf: text.diagnostics(issues))
+                leavesOK = false
+            case .success(let checked):
+                if !Self.isBoolean(checked.resultType) {
+                    error("policy.not-a-condition", "a condition in \(what) must be a bool; this is \(checked.resultType)", at: leaf.sourceRange,
+                          hint: "compare it with something, e.g. `… == \"value\"`")
+                    leavesOK = false
+                }
+            }
+        }
+        return leavesOK
     }
 
     static func isBoolean(_ type: CELType) -> Bool { type == .bool || type == .dyn }
 
     /// Checks and plans a condition after declaring the macros it uses.
     mutating func compileCondition(_ condition: Condition, scope: inout Scope, what: String, requireBool: Bool = true) -> CompiledExpression? {
-        let macrosOK = declareMacros(reachedFrom: references(in: condition.leaves), in: &scope, usedBy: what)
+        let names = references(in: condition.leaves)
+        let macrosOK = declareMacros(reachedFrom: names, in: &scope, usedBy: what)
         guard let (checked, text) = check(condition, in: scope.environment, what: what, requireBool: requireBool), macrosOK else { return nil }
-        return CompiledExpression(program: scope.environment.plan(checked), span: SourceSpan(file: file, range: condition.range), text: text)
+        return CompiledExpression(
+            program: scope.environment.plan(checked), text: text, names: names)
     }
 
     /// A message or hint: each placeholder is an expression of any type.

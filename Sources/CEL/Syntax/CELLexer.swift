@@ -121,12 +121,19 @@ struct CELLexer {
         "?", ":", ".", ",", "(", ")", "[", "]", "{", "}", "=",
     ]
 
+    /// The punctuators' bytes, computed once: lexing must not allocate per token.
+    private static let punctBytes: [(text: String, bytes: [UInt8])] = puncts.map { ($0, Array($0.utf8)) }
+
     private mutating func lexPunct() -> CELToken.Kind {
-        for p in Self.puncts {
-            let u = Array(p.utf8)
-            if position + u.count <= bytes.count, Array(bytes[position..<position + u.count]) == u {
-                position += u.count
-                return .punct(p)
+        for (text, punct) in Self.punctBytes where position + punct.count <= bytes.count {
+            var matches = true
+            for offset in 0..<punct.count where bytes[position + offset] != punct[offset] {
+                matches = false
+                break
+            }
+            if matches {
+                position += punct.count
+                return .punct(text)
             }
         }
         // Skip one whole UTF-8 scalar so the error points at a character, not half of one.
