@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 extension SourceFile {
-    /// The largest file read whole (policies, workspace configs): 64 MiB. Usage streams are
-    /// read in chunks and never loaded whole.
-    public static let defaultMaxBytes = 64 << 20
+    /// The largest file read whole (policies, workspace configs): 256 MiB, room for a
+    /// workspace of a few million users. Usage streams are read in chunks and never loaded whole.
+    public static let defaultMaxBytes = 256 << 20
 
     /// Reads a whole file, refusing one larger than `maxBytes` before reading it.
     ///

@@ -32,8 +32,20 @@ struct CheckCommand: ParsableCommand {
         let result = PolicySetLoader.compile(paths: PolicyLoading.paths(paths), today: try PolicyLoading.today())
         var bag = DiagnosticBag()
         bag.append(contentsOf: result.diagnostics)
-        Terminal.out(DiagnosticPrinter(style: Terminal.style(for: 1)).render(bag, limit: options.maxDiagnostics))
-        if bag.hasErrors { throw BylawExit.invalidInput.exitCode }
-        if strict, bag.warningCount > 0 { throw BylawExit.findings.exitCode }
+        let exit: BylawExit = bag.hasErrors ? .invalidInput : (strict && bag.warningCount > 0 ? .findings : .clean)
+        switch format {
+        case .json:
+            Terminal.out(DiagnosticsReport.json(bag.sorted().shown) + "\n")
+        case .sarif:
+            Terminal.out(DiagnosticsReport.sarif(bag.sorted().shown, exitCode: Int(exit.rawValue)) + "\n")
+        default:
+            Terminal.out(DiagnosticPrinter(style: Terminal.style(for: 1)).render(bag, limit: options.maxDiagnostics))
+            let rules = result.set?.rules.count ?? 0
+            let summary = bag.hasErrors
+                ? "\(bag.errorCount) error\(bag.errorCount == 1 ? "" : "s"), \(bag.warningCount) warning\(bag.warningCount == 1 ? "" : "s")"
+                : "\(result.files.count) file\(result.files.count == 1 ? "" : "s"), \(rules) rule\(rules == 1 ? "" : "s") compiled, \(bag.warningCount) warning\(bag.warningCount == 1 ? "" : "s")"
+            Terminal.err(summary + "\n")
+        }
+        if exit != .clean { throw exit.exitCode }
     }
 }
