@@ -55,6 +55,10 @@ public struct DiagnosticPrinter: Sendable {
         return prefix + label + " " + style.bold(message) + suffix + "\n"
     }
 
+    /// The widest excerpt printed; a longer line is cut around the caret (a 400 KB line of
+    /// brackets is not worth echoing).
+    static let maxExcerptColumns = 160
+
     /// The line holding the span's start, and a caret line underlining the part of the
     /// span on that line.
     private func excerpt(_ span: SourceSpan) -> String {
@@ -62,18 +66,25 @@ public struct DiagnosticPrinter: Sendable {
         guard !file.bytes.isEmpty else { return "" }
         let lineIndex = file.lineIndex(ofByte: span.range.start)
         let lineRange = file.lineByteRange(lineIndex)
-        let lineText = file.lineText(lineIndex)
         let start = max(lineRange.lowerBound, min(span.range.start, lineRange.upperBound))
         let end = max(start, min(span.range.end, lineRange.upperBound))
-        let before = String(decoding: file.bytes[lineRange.lowerBound..<start], as: UTF8.self)
-        let marked = String(decoding: file.bytes[start..<end], as: UTF8.self)
+        var before = String(decoding: file.bytes[lineRange.lowerBound..<start], as: UTF8.self)
+        var marked = String(decoding: file.bytes[start..<end], as: UTF8.self)
+        var after = String(decoding: file.bytes[end..<lineRange.upperBound], as: UTF8.self)
+        let limit = Self.maxExcerptColumns
+        if before.count + marked.count + after.count > limit {
+            if before.count > limit / 2 { before = "…" + String(before.suffix(limit / 2)) }
+            if marked.count > limit / 2 { marked = String(marked.prefix(limit / 2)) + "…" }
+            let room = max(0, limit - before.count - marked.count)
+            if after.count > room { after = String(after.prefix(room)) + "…" }
+        }
         let number = String(lineIndex + file.firstLine)
         let gutterWidth = max(5, number.count + 1)
         let pad = String(repeating: " ", count: gutterWidth - number.count)
         let blankGutter = String(repeating: " ", count: gutterWidth)
         let markWidth = max(1, DisplayWidth.of(marked))
         let underline = "^" + String(repeating: "~", count: markWidth - 1)
-        return pad + style.dim(number + " │") + " " + DisplayWidth.printable(lineText) + "\n"
+        return pad + style.dim(number + " │") + " " + DisplayWidth.printable(before + marked + after) + "\n"
             + blankGutter + style.dim(" │") + " " + DisplayWidth.blank(before) + style.severity(.error, underline) + "\n"
     }
 }

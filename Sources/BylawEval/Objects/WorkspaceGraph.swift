@@ -68,6 +68,14 @@ struct FieldTrace {
 
     mutating func stop() { target = nil }
 
+    /// Moves the watch from a section to its contents (`workspace.billing` → its `accounts:`),
+    /// so the finding points at the field inside the section that decided. References between
+    /// objects (`org.billing_account`) are not followed: the referring field is what decided.
+    mutating func descend(from section: AnyObject, into part: AnyObject) {
+        guard let target, first == nil, target == ObjectIdentifier(section) else { return }
+        self.target = ObjectIdentifier(part)
+    }
+
     @inline(__always)
     mutating func record(_ object: AnyObject, _ span: @autoclosure () -> SourceSpan?) {
         guard let target, first == nil, target == ObjectIdentifier(object) else { return }

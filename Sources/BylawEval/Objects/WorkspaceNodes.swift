@@ -19,7 +19,7 @@ final class WorkspaceNode: GraphNode, WorkspaceLookupObject, IdentifiedObject, @
         switch field {
         case .id: graph.trace.record(self, workspace.span(of: \.id))
         case .name: graph.trace.record(self, workspace.span(of: \.name))
-        case .billing: graph.trace.record(self, workspace.span(of: \.billing))
+        case .billing: graph.trace.descend(from: self, into: graph.billing)
         case .subscriptions: graph.trace.record(self, workspace.span(of: \.subscriptions))
         case .orgs: graph.trace.record(self, workspace.span(of: \.orgs))
         case .users: graph.trace.record(self, workspace.span(of: \.users))

@@ -83,7 +83,8 @@ public struct CompiledTemplate: Sendable {
 }
 
 /// How a value prints inside a message: strings bare, objects by their `id`, lists joined with
-/// ", ", timestamps in RFC 3339, errors as `<error: …>` (the finding is still reported).
+/// ", ", timestamps in RFC 3339 (midnight UTC as a plain date), errors as `<error: …>` (the
+/// finding is still reported).
 public enum TemplateFormatting {
     public static func text(of value: CELValue) -> String {
         switch value {
@@ -98,7 +99,10 @@ public enum TemplateFormatting {
         case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .list(let items): return items.map(text(of:)).joined(separator: ", ")
         case .map(let map): return "{" + zip(map.keys, map.values).map { "\(text(of: $0)): \(text(of: $1))" }.joined(separator: ", ") + "}"
-        case .timestamp(let timestamp): return timestamp.rfc3339
+        case .timestamp(let timestamp):
+            // A date written without a time (`offboarded_on: 2026-06-30`) prints as a date.
+            let text = timestamp.rfc3339
+            return text.hasSuffix("T00:00:00Z") ? String(text.prefix(text.count - 10)) : text
         case .duration(let duration): return duration.celString
         case .type(let type): return type.runtimeName
         case .object(let object):

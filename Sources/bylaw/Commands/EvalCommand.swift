@@ -75,9 +75,10 @@ struct EvalCommand: ParsableCommand {
         progress.clear()
         var fields: [(String, JSONValue)] = [("lines", counts.json)] + tally.json
         if let attribution { fields.append(("attribution", attribution.json)) }
+        let exit: BylawExit = counts.stoppedEarly ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
+        (sink as? SARIFReport)?.exitCode = Int(exit.rawValue)
         sink.finish(summary: .object(fields))
-        if counts.stoppedEarly { throw BylawExit.invalidInput.exitCode }
-        if tally.fails(strict: strict) { throw BylawExit.findings.exitCode }
+        if exit != .clean { throw exit.exitCode }
     }
 
     static func bag(_ diagnostics: [Diagnostic]) -> DiagnosticBag {

@@ -1,11 +1,37 @@
 import ArgumentParser
+import BylawPolicy
+import BylawReport
 
-/// `bylaw handbook`: Render the policies as a readable handbook (Markdown, HTML).
+/// `bylaw handbook [POLICIES…]`: render the policies as a readable handbook.
 struct HandbookCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "handbook", abstract: "Render the policies as a readable handbook (Markdown, HTML).")
+    static let configuration = CommandConfiguration(
+        commandName: "handbook",
+        abstract: "Render the policies as a readable handbook (Markdown, HTML).",
+        discussion: """
+            Each policy becomes a section: its handbook text, its rules and what happens when they
+            fire, the exceptions in force, and its tests as examples. The handbook and the checks
+            come from the same source, so they never disagree.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html }
+
+    @Argument(help: "Policy files or directories (default: Policies/).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "markdown or html.")
+    var format: Format = .markdown
+
+    @Option(name: .long, help: "The handbook's title.")
+    var title: String = "AI use handbook"
+
+    @OptionGroup var options: PolicyOptions
 
     func run() throws {
-        Terminal.err("bylaw handbook: not available in this version yet\n")
-        throw BylawExit.invalidInput.exitCode
+        let set = try PolicyLoading.compileOrExit(paths, format: .text, maxDiagnostics: options.maxDiagnostics)
+        switch format {
+        case .markdown: Terminal.out(Handbook.markdown(set, title: title))
+        case .html: Terminal.out(Handbook.html(set, title: title))
+        }
     }
 }

@@ -47,8 +47,9 @@ struct LintCommand: ParsableCommand {
             evaluator.evaluate(WorkspaceGraph(workspace), inputPath: path, tally: &tally, emit: sink.emit)
         }
         let summary: [(String, JSONValue)] = [("inputs", .int(Int64(workspaces.count))), ("invalid_inputs", .int(Int64(invalidInputs)))] + tally.json
+        let exit: BylawExit = invalidInputs > 0 ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
+        (sink as? SARIFReport)?.exitCode = Int(exit.rawValue)
         sink.finish(summary: .object(summary))
-        if invalidInputs > 0 { throw BylawExit.invalidInput.exitCode }
-        if tally.fails(strict: strict) { throw BylawExit.findings.exitCode }
+        if exit != .clean { throw exit.exitCode }
     }
 }
