@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "BylawModelTests", dependencies: ["BylawModel", "BylawYAML", "BylawSource"]),
         .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),
         .testTarget(name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawSource"], exclude: ["Snapshots"]),
-        .testTarget(name: "BylawCLITests", dependencies: ["bylaw"]),
+        .testTarget(name: "BylawCLITests", dependencies: ["bylaw"], exclude: ["Expected"]),
     ]
 )

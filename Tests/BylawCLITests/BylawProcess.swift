@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// What one run of the built `bylaw` binary produced.
+struct BylawRun {
+    /// The exit status, or the signal number when `crashed`.
+    let status: Int32
+    /// The process ended on a signal (a crash, a trap) rather than by exiting.
+    let crashed: Bool
+    /// The run outlived its deadline and was terminated.
+    let timedOut: Bool
+    let stdoutData: Data
+    let stderr: String
+    let duration: Duration
+
+    var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+
+    /// Standard output parsed as one JSON document.
+    func json() throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: stdoutData)
+        return try #require(object as? [String: Any], "stdout is not a JSON object")
+    }
+}
+
+/// Runs `.build/debug/bylaw` (the test target depends on the `bylaw` product, so it is built)
+/// from the package root, with a fixed date and no colour, the way a user or CI would.
+enum Bylaw {
+    /// The package root: three levels above this file (Tests/BylawCLITests/BylawProcess.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let binary = packageRoot.appendingPathComponent(".build/debug/bylaw")
+
+    /// The date exceptions expire against in every run, unless a test overrides it.
+    static let today = "2026-11-22"
+
+    /// A run that takes longer is a hang: it is killed and reported, never waited on forever.
+    static let deadline: Duration = .seconds(120)
+
+    /// Runs `bylaw ARGUMENTS` with the working directory at the package root.
+    /// - Parameters:
+    ///   - stdin: bytes for standard input (an empty input when nil).
+    ///   - environment: variables added to (or replacing) the fixed environment.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> BylawRun {
+        try runProcess(executable: binary, arguments: arguments, stdin: stdin, environment: environment)
+    }
+
+    /// Runs a shell pipeline (`/bin/bash -c SCRIPT`) with `$BYLAW` naming the binary, from the
+    /// package root.
+    static func shell(_ script: String) throws -> BylawRun {
+        try runProcess(
+            executable: URL(fileURLWithPath: "/bin/bash"), arguments: ["-c", script], stdin: nil,
+            environment: ["BYLAW": binary.path])
+    }
+
+    private static func runProcess(
+        executable: URL, arguments: [String], stdin: Data?, environment: [String: String]
+    ) throws -> BylawRun {
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the CLI first: swift build --product bylaw")
+        let scratch = try TemporaryDirectory()
+        let outURL = scratch.file("stdout")
+        let errURL = scratch.file("stderr")
+        let inURL = scratch.file("stdin")
+        try (stdin ?? Data()).write(to: inURL)
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        // Files, not pipes: a pipe nobody drains while the child writes would deadlock a large output.
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        let inHandle = try FileHandle(forReadingFrom: inURL)
+        defer {
+            try? outHandle.close()
+            try? errHandle.close()
+            try? inHandle.close()
+        }
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        var variables = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "BYLAW_TODAY": today,
+            "NO_COLOR": "1",
+        ]
+        variables.merge(environment) { _, new in new }
+        process.environment = variables
+        process.standardInput = inHandle
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        var timedOut = false
+        // Polling keeps the watchdog free of shared mutable state across threads.
+        while process.isRunning {
+            if clock.now - start > deadline {
+                timedOut = true
+                process.terminate()
+                break
+            }
+            usleep(2_000)
+        }
+        process.waitUntilExit()
+        let duration = clock.now - start
+        return BylawRun(
+            status: process.terminationStatus,
+            crashed: process.terminationReason == .uncaughtSignal,
+            timedOut: timedOut,
+            stdoutData: try Data(contentsOf: outURL),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            duration: duration)
+    }
+}
+
+/// A directory under the system's temporary directory, removed when the value is released.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-cli-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    /// Writes `data` to a file named `name` in the directory and returns its path.
+    func write(_ data: Data, to name: String) throws -> String {
+        let target = file(name)
+        try data.write(to: target)
+        return target.path
+    }
+}
