@@ -70,9 +70,9 @@ enum ExampleCatalog {
         Workspace(
             file: "violates-pooled-account-contributes.yaml", exitCode: 1,
             findings: ["billing-mode/pooled-account-contributes@9:7"]),
-        Workspace(file: "violates-pooled-has-accounts.yaml", exitCode: 1, findings: ["billing-mode/pooled-has-accounts@5:1"]),
+        Workspace(file: "violates-pooled-has-accounts.yaml", exitCode: 1, findings: ["billing-mode/pooled-has-accounts@7:3"]),
         Workspace(
-            file: "violates-single-has-one-account.yaml", exitCode: 1, findings: ["billing-mode/single-has-one-account@5:1"]),
+            file: "violates-single-has-one-account.yaml", exitCode: 1, findings: ["billing-mode/single-has-one-account@7:3"]),
         Workspace(
             file: "violates-top-level-org-has-account.yaml", exitCode: 1,
             findings: ["billing-mode/top-level-org-has-account@20:5"]),
