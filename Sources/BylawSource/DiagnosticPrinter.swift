@@ -72,11 +72,15 @@ public struct DiagnosticPrinter: Sendable {
         var marked = String(decoding: file.bytes[start..<end], as: UTF8.self)
         var after = String(decoding: file.bytes[end..<lineRange.upperBound], as: UTF8.self)
         let limit = Self.maxExcerptColumns
+        // The line is decoded whole unless it must be cut, so an invalid byte sequence reads as
+        // one replacement character, as an editor shows it.
+        var shown = file.lineText(lineIndex)
         if before.count + marked.count + after.count > limit {
             if before.count > limit / 2 { before = "…" + String(before.suffix(limit / 2)) }
             if marked.count > limit / 2 { marked = String(marked.prefix(limit / 2)) + "…" }
             let room = max(0, limit - before.count - marked.count)
             if after.count > room { after = String(after.prefix(room)) + "…" }
+            shown = before + marked + after
         }
         let number = String(lineIndex + file.firstLine)
         let gutterWidth = max(5, number.count + 1)
@@ -84,7 +88,7 @@ public struct DiagnosticPrinter: Sendable {
         let blankGutter = String(repeating: " ", count: gutterWidth)
         let markWidth = max(1, DisplayWidth.of(marked))
         let underline = "^" + String(repeating: "~", count: markWidth - 1)
-        return pad + style.dim(number + " │") + " " + DisplayWidth.printable(before + marked + after) + "\n"
+        return pad + style.dim(number + " │") + " " + DisplayWidth.printable(shown) + "\n"
             + blankGutter + style.dim(" │") + " " + DisplayWidth.blank(before) + style.severity(.error, underline) + "\n"
     }
 }
