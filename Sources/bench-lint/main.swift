@@ -1,13 +1,17 @@
-// bench-lint: loads generated workspace configs of 10k, 100k and 1M users and prints the time
-// of each stage and the peak memory, to show that loading grows linearly. "model MiB" is what
-// resident memory grew by while decoding and resolving (the model, beside the YAML tree).
+// bench-lint: lints generated workspace configs of 10k, 100k and 1M users with the shipped
+// policies (Policies/, run from the package root) and prints the time of each stage and the peak
+// memory, to show that the work grows linearly. "model MiB" is what resident memory grew by while
+// decoding and resolving (the model, beside the YAML tree); "lint s" evaluates every workspace
+// rule of Policies/ on the loaded model.
 //
 //     swift run -c release bench-lint [--sizes 10000,100000,1000000]
 //
 // Workspaces are deterministic: one org per 50 users, in trees of branching 5 and 4-6 levels,
 // assigned billing with one account per top-level org, 2% of users offboarded, one app per
 // 1,000 users.
+import BylawEval
 import BylawModel
+import BylawPolicy
 import BylawSource
 import BylawYAML
 
@@ -121,15 +125,24 @@ if let flag = arguments.firstIndex(of: "--sizes"), flag + 1 < arguments.count {
 
 // Generated files of a million users pass the 64 MiB default for one whole file.
 let limits = YAMLLimits(maxBytes: 1 << 30)
-print("users     orgs   MiB   yaml s  model s  total s  µs/user  ×first  peak RSS MiB  model MiB")
+guard let today = CalendarDate(year: 2026, month: 11, day: 22) else { exit(2) }
+let compiled = PolicySetLoader.compile(paths: ["Policies"], today: today)
+guard let policies = compiled.set else {
+    print("Policies/ does not compile (run from the package root): \(compiled.diagnostics.prefix(3).map(\.message))")
+    exit(2)
+}
+let evaluator = WorkspaceEvaluator(rules: policies.rules)
+print("\(evaluator.rules.count) workspace rules from Policies/")
+print("users     orgs   MiB   yaml s  model s  lint s  total s  µs/user  ×first  findings  peak RSS MiB  model MiB")
 var firstPerUser: Double?
 for users in sizes {
     let text = generateWorkspace(users: users)
     let file = SourceFile(path: "bench-\(users).yaml", text: text)
     let megabytes = Double(file.bytes.count) / 1_048_576
     let repeats = users <= 10_000 ? 5 : users <= 100_000 ? 3 : 1
-    var best = (yaml: Double.infinity, model: Double.infinity, total: Double.infinity)
+    var best = (yaml: Double.infinity, model: Double.infinity, lint: Double.infinity, total: Double.infinity)
     var orgs = 0
+    var findings = 0
     var modelMiB = 0.0
     for _ in 0..<repeats {
         let start = now()
@@ -144,13 +157,17 @@ for users in sizes {
             exit(1)
         }
         orgs = workspace.orgs.count
-        if done - start < best.total { best = (parsed - start, done - parsed, done - start) }
+        var tally = RunTally()
+        findings = 0
+        evaluator.evaluate(WorkspaceGraph(workspace), inputPath: file.path, tally: &tally) { _ in findings += 1 }
+        let linted = now()
+        if linted - start < best.total { best = (parsed - start, done - parsed, linted - done, linted - start) }
     }
     let perUser = best.total / Double(users) * 1e6
     let ratio = perUser / (firstPerUser ?? perUser)
     if firstPerUser == nil { firstPerUser = perUser }
     print(
         pad(String(users), 9), pad(String(orgs), 6), pad(fixed(megabytes, 1), 5), pad(fixed(best.yaml, 3), 7),
-        pad(fixed(best.model, 3), 8), pad(fixed(best.total, 3), 8), pad(fixed(perUser, 2), 8), pad(fixed(ratio, 2), 7),
-        pad(fixed(peakRSSMiB(), 0), 13), fixed(modelMiB, 0))
+        pad(fixed(best.model, 3), 8), pad(fixed(best.lint, 3), 7), pad(fixed(best.total, 3), 8), pad(fixed(perUser, 2), 8),
+        pad(fixed(ratio, 2), 7), pad(String(findings), 9), pad(fixed(peakRSSMiB(), 0), 13), fixed(modelMiB, 0))
 }
