@@ -12,10 +12,12 @@ struct YAMLInputCheck {
     /// Checks `file`; returns the facts the composer needs, or the first problem found.
     static func run(_ file: SourceFile, limits: YAMLLimits) -> Result<YAMLInputCheck, Diagnostic> {
         let bytes = file.bytes
-        if bytes.count > limits.maxBytes {
+        // Nodes store offsets in 32 bits, whatever the configured limit.
+        let maxBytes = min(limits.maxBytes, Int(UInt32.max))
+        if bytes.count > maxBytes {
             return .failure(.error(
                 "yaml.too-large",
-                "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes",
+                "file is \(bytes.count) bytes, more than the limit of \(maxBytes) bytes",
                 in: file, at: .at(0), hint: "split it into several files"))
         }
         if let encoding = wideEncoding(bytes) {
