@@ -189,9 +189,9 @@ struct YAMLComposer {
             }
         } else {
             stack[top].expectingValue = true
-            let duplicate = checkDuplicate(key: node, frame: top)
+            let (duplicate, print) = checkDuplicate(key: node, frame: top)
             stack[top].dropValue = duplicate
-            if !duplicate { pending.append(node) }
+            if !duplicate { pending.append(node, print: print) }
         }
     }
 
