@@ -65,6 +65,15 @@ struct MarkConverter {
     mutating func offset(of index: Int) -> Int {
         if isASCII { return min(index + bomLength, bytes.count) }
         let count = bytes.count
+        // Eight ASCII bytes at once are eight characters: most text between two marks is ASCII.
+        if let base = bytes.baseAddress {
+            while index - scalarIndex >= 8, byteOffset + 8 <= count {
+                let word = UnsafeRawPointer(base + byteOffset).loadUnaligned(as: UInt64.self)
+                guard word & 0x8080_8080_8080_8080 == 0 else { break }
+                byteOffset += 8
+                scalarIndex += 8
+            }
+        }
         while scalarIndex < index, byteOffset < count {
             byteOffset += 1
             while byteOffset < count, bytes[byteOffset] & 0xC0 == 0x80 { byteOffset += 1 }

@@ -63,7 +63,8 @@ extension YAMLComposer {
             value = untagged(style, bytes, text: text, range: range)
         }
         let scalar = YAMLScalar(text: text, style: style, value: value, contentStart: contentStart, blockIndentation: blockIndentation)
-        add(YAMLNode(kind: .scalar(scalar), range: range, tag: tag),
+        let shared = tag.map { tagName($0) }
+        add(YAMLNode(kind: .scalar(scalar), range: range, tagName: shared),
             expanded: 1, anchor: data.anchor.map { String(cString: $0) })
     }
 

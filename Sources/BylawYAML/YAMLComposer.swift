@@ -12,7 +12,7 @@ struct YAMLComposer {
         let isFlow: Bool
         let start: Int
         let childStart: Int
-        let tag: String?
+        let tag: YAMLTagName?
         let anchor: String?
         var end: Int
         /// A mapping has its key and waits for the value.
@@ -43,6 +43,8 @@ struct YAMLComposer {
     let pending = YAMLNodeStack()
     var root: YAMLNode?
     var anchors: [String: Anchored] = [:]
+    /// One shared name per distinct tag.
+    var tagNames: [String: YAMLTagName] = [:]
     var sourceNodes = 0
     var aliasNodes = 0
     var stopped = false
@@ -111,8 +113,9 @@ struct YAMLComposer {
                 "yaml.bad-tag", "the tag \(tag) cannot be used on a \(isMapping ? "mapping" : "sequence")",
                 in: file, at: SourceRange(start: start, end: start + 1)))
         }
+        let shared = tag.map { tagName($0) }
         stack.append(Frame(
-            isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count, tag: tag,
+            isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count, tag: shared,
             anchor: anchorPointer.map { String(cString: $0) }, end: start))
     }
 
@@ -125,7 +128,7 @@ struct YAMLComposer {
         let kind: YAMLNode.Kind = frame.isMapping
             ? .mapping(pending.popPairs(from: frame.childStart))
             : .sequence(pending.popItems(from: frame.childStart))
-        let node = YAMLNode(kind: kind, range: range, tag: frame.tag)
+        let node = YAMLNode(kind: kind, range: range, tagName: frame.tag)
         add(node, expanded: frame.expanded, anchor: frame.anchor)
     }
 
@@ -159,7 +162,7 @@ struct YAMLComposer {
             return
         }
         // The alias node points at the alias; what it contains keeps the anchored ranges.
-        add(YAMLNode(kind: anchored.node.kind, range: range, tag: anchored.node.tag), expanded: anchored.expanded, anchor: nil)
+        add(YAMLNode(kind: anchored.node.kind, range: range, tagName: anchored.node.tagName), expanded: anchored.expanded, anchor: nil)
     }
 
     // MARK: Adding nodes
@@ -186,10 +189,17 @@ struct YAMLComposer {
             }
         } else {
             stack[top].expectingValue = true
-            let duplicate = checkDuplicate(key: node, frame: top)
+            let (duplicate, print) = checkDuplicate(key: node, frame: top)
             stack[top].dropValue = duplicate
-            if !duplicate { pending.append(node) }
+            if !duplicate { pending.append(node, print: print) }
         }
+    }
+
+    mutating func tagName(_ tag: String) -> YAMLTagName {
+        if let shared = tagNames[tag] { return shared }
+        let name = YAMLTagName(tag)
+        tagNames[tag] = name
+        return name
     }
 
     mutating func report(_ diagnostic: Diagnostic) {

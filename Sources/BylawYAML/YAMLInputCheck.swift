@@ -12,10 +12,12 @@ struct YAMLInputCheck {
     /// Checks `file`; returns the facts the composer needs, or the first problem found.
     static func run(_ file: SourceFile, limits: YAMLLimits) -> Result<YAMLInputCheck, Diagnostic> {
         let bytes = file.bytes
-        if bytes.count > limits.maxBytes {
+        // Nodes store offsets in 32 bits, whatever the configured limit.
+        let maxBytes = min(limits.maxBytes, Int(UInt32.max))
+        if bytes.count > maxBytes {
             return .failure(.error(
                 "yaml.too-large",
-                "file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes) bytes",
+                "file is \(bytes.count) bytes, more than the limit of \(maxBytes) bytes",
                 in: file, at: .at(0), hint: "split it into several files"))
         }
         if let encoding = wideEncoding(bytes) {
@@ -52,6 +54,11 @@ struct YAMLInputCheck {
         let count = buffer.count
         var index = bomLength
         while index < count {
+            if index + 8 <= count, let base = buffer.baseAddress,
+               Self.isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = buffer[index]
             if byte < 0x80 {
                 if byte >= 0x20, byte != 0x7F { index += 1; continue }
@@ -83,6 +90,17 @@ struct YAMLInputCheck {
             index += length
         }
         return nil
+    }
+
+    /// Whether all eight bytes of `word` are in 0x20...0x7E, the common case, needing no check
+    /// one by one (exact bit tricks: a byte below 0x20, a 0x7F, or a high bit).
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        let del = word ^ (ones &* 0x7F)
+        let hasDel = (del &- ones) & ~del & highs
+        return (word & highs) | below20 | hasDel == 0
     }
 
     private static func invalidUTF8(at offset: Int, file: SourceFile) -> Diagnostic {

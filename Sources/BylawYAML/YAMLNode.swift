@@ -13,16 +13,30 @@ public struct YAMLNode: Sendable {
     }
 
     public let kind: Kind
+    // Stored compactly (a large file's tree holds millions of nodes, and the tree's size is most
+    // of the composer's cost): offsets as 32 bits (``YAMLLoader`` refuses larger inputs), the
+    // rare tag behind one shared reference.
+    private let start: UInt32
+    private let end: UInt32
+    let tagName: YAMLTagName?
+
     /// Bytes of the whole node in its file: for a mapping or sequence, from its first to its last
     /// character; for a scalar, including quotes and block indicators.
-    public let range: SourceRange
-    /// An explicit tag (`!!str`, `!custom`), if the source wrote one.
-    public let tag: String?
+    public var range: SourceRange { SourceRange(start: Int(start), end: Int(end)) }
 
+    /// An explicit tag (`!!str`, `!custom`), if the source wrote one.
+    public var tag: String? { tagName?.name }
+
+    /// Creates a node; offsets past 4 GiB are clamped (no loaded file is that large).
     public init(kind: Kind, range: SourceRange, tag: String? = nil) {
+        self.init(kind: kind, range: range, tagName: tag.map(YAMLTagName.init))
+    }
+
+    init(kind: Kind, range: SourceRange, tagName: YAMLTagName?) {
         self.kind = kind
-        self.range = range
-        self.tag = tag
+        self.start = UInt32(clamping: range.start)
+        self.end = UInt32(clamping: range.end)
+        self.tagName = tagName
     }
 
     /// The scalar, if this is one.
@@ -70,6 +84,13 @@ public struct YAMLNode: Sendable {
     }
 }
 
+/// A tag's text, shared by every node that carries it.
+final class YAMLTagName: Sendable {
+    let name: String
+
+    init(_ name: String) { self.name = name }
+}
+
 /// One `key: value` entry of a mapping.
 public struct YAMLPair: Sendable {
     public let key: YAMLNode
@@ -106,13 +127,16 @@ public enum YAMLScalarValue: Sendable, Equatable {
 public struct YAMLScalar: Sendable {
     /// The scalar's content after YAML's unescaping and folding (what a program reads).
     public let text: String
-    /// Byte offset where the content starts in the source: after the opening quote, or at the
-    /// first content line of a block scalar.
-    public let contentStart: Int
     private let valueBits: UInt64
-    private let storedIndentation: Int32
+    private let storedContentStart: UInt32
+    /// `UInt16.max` for none; larger indentations are clamped to `UInt16.max - 1`.
+    private let storedIndentation: UInt16
     private let valueKind: ValueKind
     public let style: YAMLScalarStyle
+
+    /// Byte offset where the content starts in the source: after the opening quote, or at the
+    /// first content line of a block scalar.
+    public var contentStart: Int { Int(storedContentStart) }
 
     private enum ValueKind: UInt8, Sendable {
         case string, null, bool, int, float
@@ -131,14 +155,14 @@ public struct YAMLScalar: Sendable {
 
     /// For a literal (`|`) or folded (`>`) scalar, the spaces of indentation stripped from each
     /// content line; `nil` for other styles. Needed to map offsets in `text` back to the source.
-    public var blockIndentation: Int? { storedIndentation < 0 ? nil : Int(storedIndentation) }
+    public var blockIndentation: Int? { storedIndentation == .max ? nil : Int(storedIndentation) }
 
     /// Creates a scalar. A `.string` value stands for `text` (the scalar's value is its text).
     public init(text: String, style: YAMLScalarStyle, value: YAMLScalarValue, contentStart: Int, blockIndentation: Int? = nil) {
         self.text = text
         self.style = style
-        self.contentStart = contentStart
-        self.storedIndentation = blockIndentation.map { Int32(clamping: $0) } ?? -1
+        self.storedContentStart = UInt32(clamping: contentStart)
+        self.storedIndentation = blockIndentation.map { UInt16(clamping: max(0, min($0, Int(UInt16.max) - 1))) } ?? .max
         switch value {
         case .string: (valueKind, valueBits) = (.string, 0)
         case .null: (valueKind, valueBits) = (.null, 0)

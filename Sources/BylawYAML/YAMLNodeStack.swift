@@ -3,17 +3,28 @@
 /// release per node), which is most of the composer's work on a large file.
 final class YAMLNodeStack {
     private var base: UnsafeMutablePointer<YAMLNode>
+    /// Beside each node, a fingerprint of it as a mapping key (see ``YAMLKeyPrint``), so that
+    /// looking for a duplicate key compares integers instead of copying nodes.
+    private var prints: UnsafeMutablePointer<YAMLKeyPrint>
     private var capacity: Int
     private(set) var count = 0
 
     init(capacity: Int = 256) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
+        prints = .allocate(capacity: self.capacity)
     }
 
     deinit {
         base.deinitialize(count: count)
         base.deallocate()
+        prints.deallocate()
+    }
+
+    /// The key fingerprint stored with the node at `index`.
+    func print(at index: Int) -> YAMLKeyPrint {
+        precondition(index >= 0 && index < count, "node stack index out of range")
+        return prints[index]
     }
 
     subscript(index: Int) -> YAMLNode {
@@ -21,15 +32,20 @@ final class YAMLNodeStack {
         return base[index]
     }
 
-    func append(_ node: YAMLNode) {
+    func append(_ node: YAMLNode, print: YAMLKeyPrint = .none) {
         if count == capacity {
             let grown = UnsafeMutablePointer<YAMLNode>.allocate(capacity: capacity * 2)
             grown.moveInitialize(from: base, count: count)
             base.deallocate()
             base = grown
+            let grownPrints = UnsafeMutablePointer<YAMLKeyPrint>.allocate(capacity: capacity * 2)
+            grownPrints.moveInitialize(from: prints, count: count)
+            prints.deallocate()
+            prints = grownPrints
             capacity *= 2
         }
         (base + count).initialize(to: node)
+        (prints + count).initialize(to: print)
         count += 1
     }
 

@@ -42,6 +42,19 @@ import Testing
         #expect(position(result.diagnostics.first) == "2:5")
     }
 
+    /// The check reads eight ASCII bytes at a time: a bad byte must be found at every offset
+    /// inside such a word, and near the end where fewer than eight bytes remain.
+    @Test(arguments: [0x01 as UInt8, 0x1F, 0x7F, 0x80, 0xFF])
+    func badBytesAreFoundAtEveryOffsetOfALongLine(_ byte: UInt8) {
+        for offset in 0..<20 {
+            let prefix = Array("key: abcdefghijklmnopqrstu".utf8)
+            var bytes = prefix + Array("vwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\n".utf8)
+            bytes[prefix.count + offset] = byte
+            let (_, result) = load(bytes: bytes)
+            #expect(result.diagnostics.first?.span?.range.start == prefix.count + offset, "byte \(byte) at \(offset)")
+        }
+    }
+
     @Test func tabsOutsideIndentationAreFine() {
         let (_, result) = load("a:\tvalue\nb: \"x\ty\"\nc: |\n  x\n  \tindented tab in content\n")
         #expect(result.diagnostics.isEmpty)
