@@ -26,6 +26,19 @@ public struct ChangePlan: Sendable {
         return strict ? !introduced.isEmpty || (usage?.newlyBlocked.isEmpty == false) : blocking
     }
 
+    /// The findings of the `on: change` rules on a before/after pair (located in the proposed config).
+    public static func changeFindings(_ rules: [CompiledRule], before: WorkspaceGraph, after: WorkspaceGraph, afterPath: String) -> [Finding] {
+        var findings: [Finding] = []
+        var tally = RunTally()
+        let inputs = RuleInputs(before: before, after: after)
+        for rule in rules where rule.trigger == .change {
+            RuleEvaluation.run(rule, inputs) { outcome, span in
+                if let finding = Finding(rule, outcome, inputPath: afterPath, location: span, tally: &tally) { findings.append(finding) }
+            }
+        }
+        return findings
+    }
+
     /// Compares the findings of two lint runs.
     public static func diff(before: [Finding], after: [Finding]) -> (added: [Finding], fixed: [Finding], unchanged: Int) {
         var remaining: [String: Int] = [:]

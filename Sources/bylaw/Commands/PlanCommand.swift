@@ -1,11 +1,99 @@
 import ArgumentParser
+import BylawEval
+import BylawModel
+import BylawPolicy
+import BylawReport
+import BylawSource
 
-/// `bylaw plan`: Dry-run a config or policy change.
+/// `bylaw plan --before A --after B`: dry-run a config or policy change.
 struct PlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Dry-run a config or policy change.")
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Dry-run a config or policy change: what breaks, what gets fixed, which past usage would now be blocked.",
+        discussion: """
+            Lints the current config (--before) with the current policies and the proposed config
+            (--after) with the proposed policies (--policies-after, default: the same), evaluates the
+            `on: change` rules on the pair, and prints the findings the change adds and the ones it
+            fixes. With --usage, replays past events under both versions and lists the events the
+            change would newly block, and those it would no longer block.
+            Exit code 1 when the change introduces a finding at 'block' or newly blocks an event
+            (anything new with --strict); 2 when an input cannot be read.
+            """
+    )
+
+    @Option(name: .long, help: "The current workspace config.")
+    var before: String
+
+    @Option(name: .long, help: "The proposed workspace config.")
+    var after: String
+
+    @Option(name: .long, help: "Past usage (NDJSON) to replay under both versions.")
+    var usage: String?
+
+    @Option(name: .long, help: "The current policies (default: Policies/).")
+    var policies: [String] = []
+
+    @Option(name: .customLong("policies-after"), help: "The proposed policies (default: the current ones).")
+    var policiesAfter: [String] = []
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @Flag(name: .long, help: "Fail (exit code 1) on anything the change introduces, whatever its enforcement.")
+    var strict = false
+
+    @OptionGroup var options: PolicyOptions
+
+    func validate() throws {
+        guard [.text, .json].contains(format) else { throw ValidationError("'plan' prints text or json, not \(format.rawValue)") }
+    }
 
     func run() throws {
-        Terminal.err("bylaw plan: not available in this version yet\n")
-        throw BylawExit.invalidInput.exitCode
+        let currentPolicies = try PolicyLoading.compileOrExit(policies, format: format, maxDiagnostics: options.maxDiagnostics)
+        let proposedPolicies = policiesAfter.isEmpty
+            ? currentPolicies : try PolicyLoading.compileOrExit(policiesAfter, format: format, maxDiagnostics: options.maxDiagnostics)
+        let current = WorkspaceGraph(try load(before))
+        let proposed = WorkspaceGraph(try load(after))
+
+        var plan = ChangePlan()
+        let beforeFindings = lint(current, path: before, policies: currentPolicies)
+        let afterFindings = lint(proposed, path: after, policies: proposedPolicies)
+        (plan.added, plan.fixed, plan.unchanged) = ChangePlan.diff(before: beforeFindings, after: afterFindings)
+        plan.changeFindings = ChangePlan.changeFindings(proposedPolicies.rules, before: current, after: proposed, afterPath: after)
+        if let usage {
+            do {
+                plan.usage = try UsageReplay.replay(
+                    stream: { usage == "-" ? UsageStreamReader(fileDescriptor: 0, name: "<stdin>") : try UsageStreamReader(path: usage) },
+                    streamPath: usage,
+                    before: StreamEvaluator(rules: currentPolicies.rules, workspace: current),
+                    after: StreamEvaluator(rules: proposedPolicies.rules, workspace: proposed))
+            } catch let diagnostic as Diagnostic {
+                Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(diagnostic))
+                throw BylawExit.invalidInput.exitCode
+            }
+        }
+        switch format {
+        case .json: Terminal.out(PlanReport.json(plan).pretty + "\n")
+        default: Terminal.out(PlanReport.text(plan, before: before, after: after, usage: usage, style: Terminal.style(for: 1)))
+        }
+        if plan.fails(strict: strict) { throw BylawExit.findings.exitCode }
+    }
+
+    private func lint(_ graph: WorkspaceGraph, path: String, policies: PolicySet) -> [Finding] {
+        var findings: [Finding] = []
+        var tally = RunTally()
+        WorkspaceEvaluator(rules: policies.rules).evaluate(graph, inputPath: path, tally: &tally) { findings.append($0) }
+        return findings
+    }
+
+    private func load(_ path: String) throws -> Workspace {
+        let result = WorkspaceLoader.load(path: path)
+        guard let workspace = result.workspace else {
+            var bag = DiagnosticBag()
+            bag.append(contentsOf: result.diagnostics)
+            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag, limit: options.maxDiagnostics))
+            throw BylawExit.invalidInput.exitCode
+        }
+        return workspace
     }
 }

@@ -1,0 +1,55 @@
+import BylawEval
+import BylawSource
+
+/// Prints a ``ChangePlan``: text for admins, JSON for scripts.
+public enum PlanReport {
+    public static func text(_ plan: ChangePlan, before: String, after: String, usage: String?, style: TextStyle = .plain) -> String {
+        var out = style.bold("Plan: \(before) → \(after)") + "\n\n"
+        let printer = TextReport.self
+        if plan.added.isEmpty, plan.changeFindings.isEmpty {
+            out += style.green("✔") + " the change introduces no finding\n"
+        } else {
+            out += style.red("+ \(plan.added.count + plan.changeFindings.count) new finding\(plan.added.count + plan.changeFindings.count == 1 ? "" : "s")") + " the change would introduce:\n"
+            for finding in plan.added + plan.changeFindings { out += printer.render(finding, style: style, printer: DiagnosticPrinter(style: style)) }
+        }
+        if !plan.fixed.isEmpty {
+            out += "\n" + style.green("- \(plan.fixed.count) finding\(plan.fixed.count == 1 ? "" : "s") fixed") + " by the change:\n"
+            for finding in plan.fixed { out += printer.render(finding, style: style, printer: DiagnosticPrinter(style: style)) }
+        }
+        out += "\n= \(plan.unchanged) finding\(plan.unchanged == 1 ? "" : "s") unchanged\n"
+        if let replay = plan.usage, let usage {
+            out += "\n" + style.bold("Usage replayed: \(usage) (\(replay.events) events\(replay.malformed > 0 ? ", \(replay.malformed) malformed lines skipped" : ""))") + "\n"
+            out += describe(replay.newlyBlocked, "newly blocked", style.red)
+            out += describe(replay.noLongerBlocked, "no longer blocked", style.green)
+        }
+        return out
+    }
+
+    private static func describe(_ changes: [UsageReplay.Change], _ what: String, _ color: (String) -> String) -> String {
+        guard !changes.isEmpty else { return "  0 events \(what)\n" }
+        var out = "  " + color("\(changes.count) event\(changes.count == 1 ? "" : "s") \(what)") + ":\n"
+        for change in changes.prefix(20) {
+            out += "    line \(change.event.line)\(change.event.id.map { " (\($0))" } ?? ""): \(change.rules.joined(separator: ", "))\n"
+        }
+        if changes.count > 20 { out += "    … and \(changes.count - 20) more\n" }
+        return out
+    }
+
+    public static func json(_ plan: ChangePlan) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("added", .array((plan.added + plan.changeFindings).map(\.jsonValue))),
+            ("fixed", .array(plan.fixed.map(\.jsonValue))),
+            ("unchanged", .int(Int64(plan.unchanged))),
+        ]
+        if let replay = plan.usage {
+            func changes(_ list: [UsageReplay.Change]) -> JSONValue {
+                .array(list.map { .object([("line", .int(Int64($0.event.line))), ("id", $0.event.id.map { .string($0) } ?? .null), ("rules", .array($0.rules.map { .string($0) }))]) })
+            }
+            fields.append(("usage", .object([
+                ("events", .int(Int64(replay.events))), ("malformed", .int(Int64(replay.malformed))),
+                ("newly_blocked", changes(replay.newlyBlocked)), ("no_longer_blocked", changes(replay.noLongerBlocked)),
+            ])))
+        }
+        return .object(fields)
+    }
+}
