@@ -60,8 +60,9 @@ func writeStandardError(_ text: String) {
     Terminal.err(text)
 }
 
-/// Ends the process (the C library's `exit`, which flushes stdio).
+/// Ends the process after writing what stdout still holds.
 func terminate(_ code: Int32) -> Never {
+    Terminal.flush()
     #if canImport(Glibc)
     Glibc.exit(code)
     #else

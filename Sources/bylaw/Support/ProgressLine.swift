@@ -16,6 +16,8 @@ final class ProgressLine {
     init(enabled: Bool) { self.enabled = enabled }
 
     func update(_ reader: UsageStreamReader, _ counts: StreamCounts) {
+        // Findings reach stdout at least every progress tick, terminal or not.
+        Terminal.flush()
         guard enabled else { return }
         let now = ProgressLine.now()
         guard now - lastDraw >= 0.2 else { return }
