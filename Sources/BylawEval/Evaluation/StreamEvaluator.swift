@@ -80,6 +80,7 @@ public struct StreamEvaluator {
         if attribution != nil { fields.formUnion(UsageEventFields([.org, .subscription, .costAmount, .costCurrency])) }
         var scanner = UsageEventScanner(fields: fields)
         var caches = plan.entries.map(\.cache)
+        var interner = StreamFieldInterner()
         let entries = plan.entries
         struct Stop: Error {}
         do {
@@ -97,27 +98,28 @@ public struct StreamEvaluator {
                     counts.events += 1
                     attribution?.count(event.event, in: graph.workspace)
                     var reference: EventReference?
-                    for index in plan.rules(for: event.event) {
+                    interner.beginEvent()
+                    let current = event.event
+                    for index in plan.rules(for: current) {
                         let entry = entries[index]
-                        let outcome: RuleOutcome
-                        switch caches[index].lookup(event.event) {
-                        case .notApplicable?, .passed?:
-                            continue
-                        case .excepted?:
-                            outcome = .excepted
-                        case .fired?:
-                            let rule = entry.rule
-                            outcome = .fired(message: rule.message?.render(entry.activation) ?? rule.descriptor.title, hint: rule.hint?.render(entry.activation))
-                        case .failed(let message)?:
-                            outcome = .failed(message: message)
-                        case nil:
-                            outcome = RuleRunner.run(entry.rule, entry.activation)
-                            caches[index].store(StreamDecision(outcome))
-                            if case .notApplicable = outcome { continue }
-                            if case .passed = outcome { continue }
+                        let decision: StreamDecision
+                        if let cached = caches[index].lookup(current, &interner) {
+                            decision = cached
+                        } else {
+                            let outcome = RuleRunner.run(entry.rule, entry.activation)
+                            decision = StreamDecision(outcome)
+                            caches[index].store(decision)
                         }
-                        if reference == nil { reference = EventReference(line: line.number, id: event.event.has(.id) ? event.event.id : nil) }
-                        if let finding = Finding(entry.rule, outcome, inputPath: streamPath, location: nil, event: reference, tally: &tally) {
+                        switch decision {
+                        case .notApplicable, .passed: continue
+                        case .excepted:
+                            tally.excepted += 1
+                            continue
+                        case .fired, .failed: break
+                        }
+                        if reference == nil { reference = EventReference(line: line.number, id: current.has(.id) ? current.id : nil) }
+                        if let finding = entry.finding(decision, inputPath: streamPath, event: reference) {
+                            tally.count(finding)
                             callbacks.finding(finding)
                         }
                     }

@@ -11,11 +11,35 @@ final class StreamRulePlan {
         let rule: CompiledRule
         let activation: CELActivation
         var cache: StreamDecisionCache
+        // The parts a finding needs, apart: reading them off `rule` would copy the whole rule.
+        let descriptor: RuleDescriptor
+        let fullID: String
+        let message: CompiledTemplate?
+        let hint: CompiledTemplate?
 
         init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache) {
             self.rule = rule
             self.activation = activation
             self.cache = cache
+            descriptor = rule.descriptor
+            fullID = rule.fullID
+            message = rule.message
+            hint = rule.hint
+        }
+
+        /// The finding for a decision that makes one (nil for `notApplicable`, `passed`,
+        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it.
+        func finding(_ decision: StreamDecision, inputPath: String, event: EventReference?) -> Finding? {
+            switch decision {
+            case .notApplicable, .passed, .excepted:
+                return nil
+            case .fired:
+                return Finding(
+                    rule: descriptor, message: message?.render(activation) ?? descriptor.title, hint: hint?.render(activation),
+                    inputPath: inputPath, location: nil, event: event)
+            case .failed(let message):
+                return Finding(rule: descriptor, kind: .evaluationError, message: "\(fullID) \(message)", inputPath: inputPath, location: nil, event: event)
+            }
         }
     }
 
