@@ -25,12 +25,12 @@ enum StreamDecision {
 /// two events agreeing on the key get the same decision. Values are compared by their numbers
 /// (``StreamFieldInterner``), which stand for exactly one value each.
 ///
-/// A fixed number of slots, each holding the last key that hashed there: memory is constant
+/// A fixed number of slots (open addressing, emptied when half full): memory is constant
 /// whatever the stream. A rule whose keys rarely repeat (it reads `event.id`, say) turns its
 /// cache off after a trial, so it costs little more than evaluating.
 struct StreamDecisionCache {
     /// Slots per rule (a power of two).
-    static let slotCount = 4096
+    static let slotCount = 8192
     /// Lookups per trial period; a period with more misses than half of it turns the cache off.
     static let trialLength = 8192
 
@@ -43,6 +43,7 @@ struct StreamDecisionCache {
     private var decisions: [StreamDecision]
     private var key: [UInt64]
     private var slot = -1
+    private var used = 0
     private var lookups = 0
     private var misses = 0
 
@@ -74,17 +75,25 @@ struct StreamDecisionCache {
             lookups = 0
             misses = 0
         }
-        let found = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
-        if filled[found] {
-            let base = found * fields.count
+        var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
+        let width = fields.count
+        while filled[found] {
+            let base = found * width
             var same = true
-            for position in key.indices where keys[base + position] != key[position] {
+            for position in 0..<width where keys[base + position] != key[position] {
                 same = false
                 break
             }
             if same { return decisions[found] }
+            found = (found + 1) & (Self.slotCount - 1)
         }
         misses += 1
+        if used >= Self.slotCount / 2 {
+            // Half full: start over, keeping probes short.
+            for index in 0..<Self.slotCount { filled[index] = false }
+            used = 0
+            found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
+        }
         slot = found
         return nil
     }
@@ -95,6 +104,7 @@ struct StreamDecisionCache {
         let base = slot * fields.count
         for position in key.indices { keys[base + position] = key[position] }
         filled[slot] = true
+        used += 1
         decisions[slot] = decision
         slot = -1
     }

@@ -12,9 +12,10 @@ import BylawModel
 /// Numbers are never reused: a value pushed out of its slot gets a new number when it comes
 /// back, so a number always means one value (decisions cached under an old number are simply
 /// never found again). Absent is 0; a present object (`event.cost`) is 1. Each field keeps a
-/// fixed number of slots: memory is constant whatever the stream.
+/// fixed number of slots (open addressing, emptied when half full): memory is constant
+/// whatever the stream.
 struct StreamFieldInterner {
-    static let slotCount = 1024
+    static let slotCount = 4096
     /// Values longer than this get no number (rules reading them are evaluated).
     static let maxValueLength = 256
 
@@ -22,6 +23,7 @@ struct StreamFieldInterner {
         var hashes: [UInt64]
         var numbers: [UInt64]
         var values: [[UInt8]]
+        var used = 0
 
         init() {
             hashes = Array(repeating: 0, count: StreamFieldInterner.slotCount)
@@ -90,11 +92,19 @@ struct StreamFieldInterner {
     private mutating func number(_ field: UsageEventField, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard bytes.count <= Self.maxValueLength else { return nil }
         let hash = Self.hash(bytes)
-        let slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
         let table = Int(field.rawValue)
-        if tables[table].hashes[slot] == hash, tables[table].numbers[slot] != 0, Self.equal(tables[table].values[slot], bytes) {
-            return tables[table].numbers[slot]
+        var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
+        while tables[table].numbers[slot] != 0 {
+            if tables[table].hashes[slot] == hash, Self.equal(tables[table].values[slot], bytes) { return tables[table].numbers[slot] }
+            slot = (slot + 1) & (Self.slotCount - 1)
         }
+        if tables[table].used >= Self.slotCount / 2 {
+            // Half full: start over (probes stay short; the values met again get new numbers).
+            for index in 0..<Self.slotCount { tables[table].numbers[index] = 0 }
+            tables[table].used = 0
+            slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
+        }
+        tables[table].used += 1
         let number = next
         next += 1
         tables[table].hashes[slot] = hash
@@ -113,21 +123,36 @@ struct StreamFieldInterner {
         }
     }
 
-    /// FNV-1a-like, eight bytes at a time, with the length mixed in.
+    /// Eight bytes at a time (multiply and rotate), the length mixed in, then MurmurHash3's
+    /// finaliser so that every input bit reaches the low bits that pick the slot.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return hash }
+        guard let base = bytes.baseAddress else { return mix(hash) }
         let raw = UnsafeRawPointer(base)
         var offset = 0
         while offset + 8 <= bytes.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-            hash ^= hash >> 29
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            hash = hash << 31 | hash >> 33
             offset += 8
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
         while offset < bytes.count {
-            hash = (hash ^ UInt64(base[offset])) &* 0x0000_0100_0000_01B3
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
             offset += 1
         }
-        return hash ^ (hash >> 32)
+        return mix((hash ^ tail) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// MurmurHash3's 64-bit finaliser.
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 33)
     }
 }
