@@ -34,14 +34,19 @@ struct StreamDecisionCache {
     /// Lookups per trial period; a period with more misses than half of it turns the cache off.
     static let trialLength = 8192
 
+    /// Most fields in a key; a rule reading more is evaluated every time.
+    static let maxFields = 8
+
     /// The fields the key is made of.
     let fields: [UsageEventField]
+    private let width: Int
+    private var keyFields = InlineArray<8, UsageEventField>(repeating: .id)
     private(set) var isEnabled: Bool
     private var filled: [Bool]
     /// `fields.count` numbers per slot.
     private var keys: [UInt64]
     private var decisions: [StreamDecision]
-    private var key: [UInt64]
+    private var key = InlineArray<8, UInt64>(repeating: 0)
     private var slot = -1
     private var used = 0
     private var lookups = 0
@@ -50,12 +55,13 @@ struct StreamDecisionCache {
     /// A cache keyed by `fields`; nil `fields` (the decision reads anything) disables it.
     init(fields: [UsageEventField]?) {
         self.fields = fields ?? []
-        isEnabled = fields != nil
+        width = self.fields.count
+        isEnabled = fields != nil && self.fields.count <= Self.maxFields
+        for (position, field) in self.fields.prefix(Self.maxFields).enumerated() { keyFields[position] = field }
         let count = isEnabled ? Self.slotCount : 0
         filled = Array(repeating: false, count: count)
-        keys = Array(repeating: 0, count: count * self.fields.count)
+        keys = Array(repeating: 0, count: count * width)
         decisions = Array(repeating: .notApplicable, count: count)
-        key = Array(repeating: 0, count: self.fields.count)
     }
 
     /// The cached decision for `event`, or nil; on nil, ``store(_:)`` the decision computed.
@@ -63,8 +69,8 @@ struct StreamDecisionCache {
         slot = -1
         guard isEnabled else { return nil }
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for position in fields.indices {
-            guard let number = interner.number(fields[position], in: event) else { return nil }
+        for position in 0..<width {
+            guard let number = interner.number(keyFields[position], in: event) else { return nil }
             key[position] = number
             hash = (hash ^ number) &* 0xBF58_476D_1CE4_E5B9
             hash ^= hash >> 31
@@ -76,7 +82,6 @@ struct StreamDecisionCache {
             misses = 0
         }
         var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
-        let width = fields.count
         while filled[found] {
             let base = found * width
             var same = true
@@ -102,7 +107,7 @@ struct StreamDecisionCache {
     mutating func store(_ decision: StreamDecision) {
         guard isEnabled, slot >= 0 else { return }
         let base = slot * fields.count
-        for position in key.indices { keys[base + position] = key[position] }
+        for position in 0..<width { keys[base + position] = key[position] }
         filled[slot] = true
         used += 1
         decisions[slot] = decision
