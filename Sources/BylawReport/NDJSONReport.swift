@@ -13,7 +13,7 @@ public final class NDJSONReport: FindingSink {
 
     public func begin(rules: [RuleDescriptor], inputs: [String]) {}
 
-    public func emit(_ finding: Finding) { output(finding.jsonValue.compact + "\n") }
+    public func emit(_ finding: Finding) { output(finding.ndjsonLine) }
 
     public func emit(_ diagnostic: Diagnostic) {
         output(JSONValue.object([("diagnostic", diagnostic.jsonValue)]).compact + "\n")

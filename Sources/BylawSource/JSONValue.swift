@@ -92,6 +92,19 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Escapes per RFC 8259; control characters as \u00XX; U+2028/2029 escaped for JavaScript readers.
     public static func writeString(_ value: String, to out: inout String) {
+        // Most strings need no escape: append them whole (scalar by scalar is ~50x slower).
+        // 0xE2 leads U+2028/2029 in UTF-8, so a string without it has neither.
+        var plain = true
+        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+            plain = false
+            break
+        }
+        if plain {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

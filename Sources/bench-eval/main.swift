@@ -4,16 +4,23 @@
 //   bench-eval                   100k and 1M events: the table below
 //   bench-eval 250000 …          other sizes
 //   bench-eval generate N PATH   write the deterministic stream of N events to PATH
-//   bench-eval run STAGE PATH    one stage (its row number, from 1) over PATH, once, in this
-//                                process alone: for profilers, and for peak RSS per stream length
+//   bench-eval run STAGE PATH    one stage (its row number, from 1) over PATH ('-': stdin), once,
+//                                in this process alone: for profilers, and for peak RSS
+//   bench-eval memory [N…]       peak RSS of the full evaluation in a fresh process per stream
+//                                length (default 100k and 10M events, piped: no file on disk)
 //
-// Each stage is a row; to add one (full evaluation, say) append a `Stage` to `stages`.
+// Run from the package root: the evaluation stages read Policies/ and
+// Examples/workspaces/acme.yaml. Each stage is a row; to add one append a `Stage` to `stages`.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylawEval
 import BylawModel
+import BylawPolicy
+import BylawReport
+import BylawSource
 
 // MARK: - Deterministic generator
 
@@ -164,11 +171,91 @@ let ruleFields = UsageEventFields([
     .kind, .user, .org, .scope, .app, .artifactClassification, .destinationKind, .destinationApp, .targetScope, .targetOrg, .costCurrency,
 ])
 
+/// A workspace like Examples/workspaces/acme.yaml that knows every org, app and user the
+/// generator uses, so that findings are the exception (as in a real stream), not every other event.
+let benchWorkspace = """
+    workspace: acme-bench
+    billing:
+      mode: assigned
+      accounts:
+        - {id: acme-us, currency: USD, owner: finance-us@acme.example}
+        - {id: acme-eu, currency: EUR, owner: finance-eu@acme.example}
+    subscriptions:
+      - {id: sub-us-workspace-chat, account: acme-us, resource: seats, quantity: 200}
+      - {id: sub-eu-workspace-chat, account: acme-eu, resource: seats, quantity: 80}
+      - {id: sub-us-research-assistant, account: acme-us, resource: credits, quantity: 100}
+      - {id: sub-eu-research-assistant, account: acme-eu, resource: credits, quantity: 100}
+      - {id: sub-us-chat-free, account: acme-us, resource: seats, quantity: 10}
+      - {id: sub-eu-chat-free, account: acme-eu, resource: seats, quantity: 10}
+      - {id: sub-us-code-helper, account: acme-us, resource: seats, quantity: 10}
+      - {id: sub-eu-code-helper, account: acme-eu, resource: seats, quantity: 10}
+    orgs:
+      - {id: us, name: Acme US, billing_account: acme-us}
+      - {id: us-legal, name: US Legal, parent: us}
+      - {id: us-sales, name: US Sales, parent: us}
+      - {id: eu, name: Acme EU, billing_account: acme-eu}
+      - {id: eu-research, name: EU Research, parent: eu}
+      - {id: eu-finance, name: EU Finance, parent: eu}
+    users:
+      - {id: alice, email: alice@acme.example, org: us-legal, status: active}
+      - {id: bob, email: bob@acme.example, org: eu, status: active}
+      - {id: carol, email: carol@acme.example, org: eu-research, status: active}
+      - {id: dave, email: dave@acme.example, org: us-sales, status: offboarded, offboarded_on: 2026-02-28}
+    providers:
+      - {id: openai-byos, vendor: OpenAI, custody: byos, training_opt_out: true}
+      - {id: together-byos, vendor: Together, custody: byos, training_opt_out: true}
+      - {id: groq-byos, vendor: Groq, custody: byos, training_opt_out: true}
+      - {id: vendor-pool, vendor: Free, custody: shared-login, training_opt_out: false}
+    apps:
+      - {id: workspace-chat, kind: company, owner: alice, provider: openai-byos, data: [public, internal, client, patient, account-number]}
+      - {id: research-assistant, kind: company, owner: carol, provider: together-byos, data: [public, internal, client, patient, account-number]}
+      - {id: code-helper, kind: company, owner: alice, provider: groq-byos, data: [public, internal, client, patient, account-number]}
+      - {id: chat-free, kind: consumer-chat, owner: carol, provider: vendor-pool, data: [public, internal]}
+
+    """
+
+/// The shipped policies, compiled once.
+let shippedPolicies: PolicySet? = {
+    guard let today = CalendarDate(year: 2026, month: 6, day: 1) else { return nil }
+    return PolicySetLoader.compile(paths: ["Policies"], today: today).set
+}()
+
+/// The full evaluation: reader, scanner, every shipped usage rule, ndjson written for each
+/// finding into a sink that only counts its bytes (as `bylaw eval --format ndjson > /dev/null`).
+func evaluateStage(workspace: @escaping () -> Workspace?, shortcuts: StreamEvaluator.Shortcuts = .all) -> (String) throws -> Int {
+    { path in
+        guard let set = shippedPolicies, let model = workspace() else {
+            warn("bench-eval: run from the package root (Policies/, Examples/workspaces/acme.yaml)\n")
+            exit(2)
+        }
+        var written = 0
+        let sink = NDJSONReport(output: { written &+= $0.utf8.count })
+        var evaluator = StreamEvaluator(policies: set, workspace: WorkspaceGraph(model))
+        evaluator.shortcuts = shortcuts
+        let reader = try UsageStreamReader(path: path)
+        var tally = RunTally()
+        var attribution: Attribution?
+        let counts = try evaluator.evaluate(
+            reader, streamPath: path, tally: &tally, attribution: &attribution, callbacks: .init(finding: sink.emit, diagnostic: sink.emit))
+        sink.finish(summary: .object([("findings", .int(Int64(tally.findings)))]))
+        lastFindings = tally.findings
+        return counts.lines
+    }
+}
+
+nonisolated(unsafe) var lastFindings = 0
+
+let acmeWorkspace = { WorkspaceLoader.load(path: "Examples/workspaces/acme.yaml").workspace }
+let benchWorkspaceModel = { WorkspaceLoader.load(SourceFile(path: "bench-workspace.yaml", text: benchWorkspace)).workspace }
+
 let stages = [
     Stage(name: "split lines (floor)", run: splitFloor),
     Stage(name: "reader", run: readerOnly),
     Stage(name: "reader + scan (rule fields)", run: scanStage(ruleFields)),
     Stage(name: "reader + scan (all fields)", run: scanStage(.all)),
+    Stage(name: "eval + ndjson, acme.yaml", run: evaluateStage(workspace: acmeWorkspace)),
+    Stage(name: "eval + ndjson, bench ws", run: evaluateStage(workspace: benchWorkspaceModel)),
+    Stage(name: "eval, no shortcuts, acme", run: evaluateStage(workspace: acmeWorkspace, shortcuts: [])),
 ]
 
 // MARK: - Measurement
@@ -242,11 +329,12 @@ func benchmark(sizes: [Int], stages: [Stage]) throws {
                 bestWall = min(bestWall, now() - start)
             }
             if seen != size { warn("bench-eval: \(stage.name) saw \(seen) lines, expected \(size)\n") }
+            let findings = stage.name.hasPrefix("eval") ? "  (\(format(Double(lastFindings) / Double(size) * 100, 0))% findings)" : ""
             let rate = Double(size) / best
             print(pad(String(size), 10) + pad(stage.name, 30) + pad(format(rate / 1e6, 2) + " M", 14, right: true)
                 + pad(format(Double(size) / bestWall / 1e6, 2) + " M", 12, right: true)
                 + pad(format(Double(bytes) / best / 1e6, 0), 10, right: true) + pad(format(best / Double(size) * 1e9, 1), 10, right: true)
-                + pad(format(peakRSSMiB(), 1) + " MiB", 12, right: true))
+                + pad(format(peakRSSMiB(), 1) + " MiB", 12, right: true) + findings)
         }
         print(pad("", 10) + "(\(format(Double(bytes) / Double(size), 1)) bytes/event, \(format(Double(bytes) / 1e6, 1)) MB)")
     }
@@ -259,7 +347,8 @@ if arguments.first == "generate" {
         exit(2)
     }
     let bytes = generate(count: count, path: arguments[2])
-    print("wrote \(count) events, \(bytes) bytes, to \(arguments[2])")
+    // On stderr: the stream itself may be going to stdout.
+    warn("wrote \(count) events, \(bytes) bytes, to \(arguments[2])\n")
 } else if arguments.first == "run" {
     guard arguments.count == 3, let row = Int(arguments[1]), row >= 1, row <= stages.count else {
         warn("usage: bench-eval run STAGE PATH   (STAGE: 1-\(stages.count))\n")
@@ -275,6 +364,17 @@ if arguments.first == "generate" {
     } catch {
         warn("bench-eval: \(error)\n")
         exit(2)
+    }
+} else if arguments.first == "memory" {
+    // One fresh process per length, the stream piped in: each process's own peak RSS.
+    let sizes = arguments.dropFirst().compactMap { Int($0) }.filter { $0 > 0 }
+    let executable = CommandLine.arguments[0]
+    let row = stages.firstIndex { $0.name.hasPrefix("eval + ndjson, acme") }.map { $0 + 1 } ?? 5
+    print("bench-eval memory: full evaluation (\(stages[row - 1].name)) in a fresh process per stream length, piped from the generator")
+    for size in sizes.isEmpty ? [100_000, 10_000_000] : sizes {
+        print(pad(String(size), 10) + " events: ", terminator: "")
+        fflush(nil)
+        _ = system("'\(executable)' generate \(size) /dev/stdout 2>/dev/null | '\(executable)' run \(row) -")
     }
 } else {
     let sizes = arguments.compactMap { Int($0) }.filter { $0 > 0 }

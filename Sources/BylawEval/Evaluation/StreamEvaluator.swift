@@ -8,13 +8,46 @@ import CEL
 /// Every line is accounted for (``StreamCounts``): an event is evaluated, a blank line is
 /// counted, a malformed line becomes a diagnostic with its line and column and the stream goes
 /// on. Findings and diagnostics reach the callbacks in stream order.
+///
+/// Fast by design (see docs/benchmarks.md, "Usage streams"): the scanner materialises only the
+/// fields the rules read, an event runs only the rules its `kind` can trigger, and a rule's
+/// decision is reused across events that agree on every field the decision reads (a rule is a
+/// pure function of the event and the fixed workspace). Messages are written only for
+/// findings. Each shortcut is derived conservatively from the rules' syntax trees
+/// (``UsageRuleAnalysis``) and can be turned off (``Shortcuts``) to check it changes nothing.
 public struct StreamEvaluator {
     public let rules: [CompiledRule]
     public let graph: WorkspaceGraph
+    /// The shortcuts in use (all by default).
+    public var shortcuts: Shortcuts = .all
+    /// The macros of the rules' policies, for the analysis (read from the rules' source files
+    /// when not given).
+    private let macros: PolicyMacros
+
+    /// The evaluation shortcuts; each leaves every finding as plain evaluation would make it.
+    public struct Shortcuts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Run a rule only on the `event.kind` values its `where` allows.
+        public static let indexByKind = Shortcuts(rawValue: 1)
+        /// Reuse a rule's decision for events that agree on the fields it reads.
+        public static let cacheDecisions = Shortcuts(rawValue: 2)
+        /// Materialise only the fields the rules read.
+        public static let narrowFields = Shortcuts(rawValue: 4)
+        public static let all: Shortcuts = [.indexByKind, .cacheDecisions, .narrowFields]
+    }
 
     public init(rules: [CompiledRule], workspace graph: WorkspaceGraph) {
         self.rules = rules.filter { $0.trigger == .usage }
         self.graph = graph
+        self.macros = PolicyMacros(sourcesOf: self.rules)
+    }
+
+    /// An evaluator for the usage rules of a compiled policy set.
+    public init(policies: PolicySet, workspace graph: WorkspaceGraph) {
+        self.rules = policies.rules(on: .usage)
+        self.graph = graph
+        self.macros = PolicyMacros(documents: policies.policies.map(\.document))
     }
 
     /// Where the run reports to.
@@ -38,9 +71,17 @@ public struct StreamEvaluator {
     ) throws -> StreamCounts {
         var counts = StreamCounts()
         let event = EventNode()
-        var scanner = UsageEventScanner()
         let inputs = RuleInputs(event: event, workspace: graph)
-        let activations = rules.map { inputs.activation(for: $0) }
+        let options = StreamRulePlan.Options(
+            indexByKind: shortcuts.contains(.indexByKind), cacheDecisions: shortcuts.contains(.cacheDecisions),
+            narrowFields: shortcuts.contains(.narrowFields))
+        let plan = StreamRulePlan(rules: rules, macros: macros, inputs: inputs, options: options)
+        var fields = plan.fields
+        if attribution != nil { fields.formUnion(UsageEventFields([.org, .subscription, .costAmount, .costCurrency])) }
+        var scanner = UsageEventScanner(fields: fields)
+        var caches = plan.entries.map(\.cache)
+        var interner = StreamFieldInterner()
+        let entries = plan.entries
         struct Stop: Error {}
         do {
             try reader.forEachLine { line in
@@ -56,10 +97,29 @@ public struct StreamEvaluator {
                 case .event:
                     counts.events += 1
                     attribution?.count(event.event, in: graph.workspace)
-                    let reference = EventReference(line: line.number, id: event.event.has(.id) ? event.event.id : nil)
-                    for (index, rule) in rules.enumerated() {
-                        let outcome = RuleRunner.run(rule, activations[index])
-                        if let finding = Finding(rule, outcome, inputPath: streamPath, location: nil, event: reference, tally: &tally) {
+                    var reference: EventReference?
+                    interner.beginEvent()
+                    let current = event.event
+                    for index in plan.rules(for: current) {
+                        let entry = entries[index]
+                        let decision: StreamDecision
+                        if let cached = caches[index].lookup(current, &interner) {
+                            decision = cached
+                        } else {
+                            let outcome = RuleRunner.run(entry.rule, entry.activation)
+                            decision = StreamDecision(outcome)
+                            caches[index].store(decision)
+                        }
+                        switch decision {
+                        case .notApplicable, .passed: continue
+                        case .excepted:
+                            tally.excepted += 1
+                            continue
+                        case .fired, .failed: break
+                        }
+                        if reference == nil { reference = EventReference(line: line.number, id: current.has(.id) ? current.id : nil) }
+                        if let finding = entry.finding(decision, inputPath: streamPath, event: reference) {
+                            tally.count(finding)
                             callbacks.finding(finding)
                         }
                     }

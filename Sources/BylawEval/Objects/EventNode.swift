@@ -22,11 +22,22 @@ public final class EventNode: CELObject, @unchecked Sendable {
 
     public var celTypeName: String { DomainSchema.event.name }
 
-    /// The model field behind each top-level scalar field, by schema index.
-    static let scalarFields: [EventField: UsageEventField] = [
-        .id: .id, .kind: .kind, .user: .user, .org: .org, .scope: .scope, .app: .app, .provider: .provider,
-        .model: .model, .subscription: .subscription, .category: .category,
-    ]
+    /// The model field behind a top-level scalar field (a switch: this runs for every field read).
+    static func scalarField(_ field: EventField) -> UsageEventField? {
+        switch field {
+        case .id: return .id
+        case .kind: return .kind
+        case .user: return .user
+        case .org: return .org
+        case .scope: return .scope
+        case .app: return .app
+        case .provider: return .provider
+        case .model: return .model
+        case .subscription: return .subscription
+        case .category: return .category
+        default: return nil
+        }
+    }
 
     public func celField(_ index: Int) -> CELValue {
         guard let field = EventField(rawValue: index) else { return .error(CELError("no field \(index) on Event")) }
@@ -40,7 +51,7 @@ public final class EventNode: CELObject, @unchecked Sendable {
         case .destination: return .object(destination)
         case .target: return .object(target)
         default:
-            guard let modelField = Self.scalarFields[field] else { return .null }
+            guard let modelField = Self.scalarField(field) else { return .null }
             return .string(event.string(modelField))
         }
     }
@@ -54,7 +65,7 @@ public final class EventNode: CELObject, @unchecked Sendable {
         case .artifact: return event.has(.artifact)
         case .destination: return event.has(.destination)
         case .target: return event.has(.target)
-        default: return Self.scalarFields[field].map(event.has) ?? false
+        default: return Self.scalarField(field).map(event.has) ?? false
         }
     }
 }

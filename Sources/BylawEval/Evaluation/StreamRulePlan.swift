@@ -1,0 +1,117 @@
+import BylawModel
+import BylawPolicy
+import CEL
+
+/// How the stream evaluator runs the usage rules, prepared once per run from the rules'
+/// analysis (``UsageRuleAnalysis``): the fields the scanner must materialise, the rules each
+/// `event.kind` can trigger, and one decision cache per rule.
+final class StreamRulePlan {
+    /// One usage rule, ready for the stream.
+    final class Entry {
+        let rule: CompiledRule
+        let activation: CELActivation
+        var cache: StreamDecisionCache
+        // The parts a finding needs, apart: reading them off `rule` would copy the whole rule.
+        let descriptor: RuleDescriptor
+        let fullID: String
+        let message: CompiledTemplate?
+        let hint: CompiledTemplate?
+
+        init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache) {
+            self.rule = rule
+            self.activation = activation
+            self.cache = cache
+            descriptor = rule.descriptor
+            fullID = rule.fullID
+            message = rule.message
+            hint = rule.hint
+        }
+
+        /// The finding for a decision that makes one (nil for `notApplicable`, `passed`,
+        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it.
+        func finding(_ decision: StreamDecision, inputPath: String, event: EventReference?) -> Finding? {
+            switch decision {
+            case .notApplicable, .passed, .excepted:
+                return nil
+            case .fired:
+                return Finding(
+                    rule: descriptor, message: message?.render(activation) ?? descriptor.title, hint: hint?.render(activation),
+                    inputPath: inputPath, location: nil, event: event)
+            case .failed(let message):
+                return Finding(rule: descriptor, kind: .evaluationError, message: "\(fullID) \(message)", inputPath: inputPath, location: nil, event: event)
+            }
+        }
+    }
+
+    let entries: [Entry]
+    /// The fields the scanner materialises: every field some rule reads, and `id`.
+    let fields: UsageEventFields
+    /// The `event.kind` values some rule requires, as UTF-8.
+    let kinds: [[UInt8]]
+    /// Per value of ``kinds`` (same index), then for any other kind: the rules to run, in
+    /// rule order.
+    let rulesByKind: [[Int]]
+
+    /// Options, for tests that compare the plan's shortcuts against plain evaluation.
+    struct Options {
+        var indexByKind = true
+        var cacheDecisions = true
+        var narrowFields = true
+    }
+
+    init(rules: [CompiledRule], macros: PolicyMacros?, inputs: RuleInputs, options: Options = Options()) {
+        var fields = UsageEventFields(.id)
+        var entries: [Entry] = []
+        var required: [Set<String>?] = []
+        for rule in rules {
+            let analysis = macros.map { UsageRuleAnalysis(rule, macros: $0) }
+            let decisionFields = analysis.flatMap { Self.fields(of: $0.decisionReads) }
+            let templateFields = analysis.flatMap { Self.fields(of: $0.templateReads) }
+            if let decisionFields, let templateFields {
+                fields.formUnion(UsageEventFields(decisionFields))
+                fields.formUnion(UsageEventFields(templateFields))
+            } else {
+                fields = .all
+            }
+            let cache = StreamDecisionCache(fields: options.cacheDecisions ? decisionFields : nil)
+            entries.append(Entry(rule: rule, activation: inputs.activation(for: rule), cache: cache))
+            required.append(options.indexByKind ? analysis?.requiredKinds : nil)
+        }
+        let kindValues = Array(Set(required.compactMap { $0 }.flatMap { $0 })).sorted()
+        var byKind: [[Int]] = []
+        let keys: [String?] = kindValues.map { $0 } + [nil]
+        for kind in keys {
+            byKind.append(required.indices.filter { index in
+                guard let kinds = required[index] else { return true }
+                return kind.map(kinds.contains) ?? false
+            })
+        }
+        self.entries = entries
+        self.fields = options.narrowFields ? fields : .all
+        self.kinds = kindValues.map { Array($0.utf8) }
+        self.rulesByKind = byKind
+    }
+
+    /// The rules to run on `event`, by its kind.
+    @inline(__always)
+    func rules(for event: UsageEvent) -> [Int] {
+        for (index, kind) in kinds.enumerated() where event.field(.kind, equals: kind) { return rulesByKind[index] }
+        return rulesByKind[kinds.count]
+    }
+
+    /// The model fields behind analysed reads; nil when the reads are opaque or name a path
+    /// the model does not have (the caller then reads everything).
+    static func fields(of reads: EventFieldReads) -> [UsageEventField]? {
+        guard !reads.isOpaque else { return nil }
+        var fields: Set<UsageEventField> = []
+        for path in reads.paths {
+            // CEL cannot spell `tokens.in` (`in` is reserved): the schema calls it `input`.
+            let modelPath = path == "tokens.input" ? "tokens.in" : path == "tokens.output" ? "tokens.out" : path
+            guard let field = UsageEventField(path: modelPath) else { return nil }
+            fields.insert(field)
+            // A whole object read (`event.cost`) reads everything inside it.
+            for child in UsageEventField.allCases where child.parent == field { fields.insert(child) }
+        }
+        return fields.sorted { $0.rawValue < $1.rawValue }
+    }
+}
