@@ -64,7 +64,7 @@ struct EvalCommand: ParsableCommand {
         }
         let streamPath = usage == "-" ? "<stdin>" : usage
         let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out)
-        let evaluator = StreamEvaluator(rules: set.rules, workspace: WorkspaceGraph(model))
+        let evaluator = StreamEvaluator(policies: set, workspace: WorkspaceGraph(model))
         sink.begin(rules: evaluator.rules.map(\.descriptor), inputs: [streamPath])
         var tally = RunTally()
         var attribution: Attribution? = summary ? Attribution() : nil

@@ -65,8 +65,8 @@ struct PlanCommand: ParsableCommand {
                 plan.usage = try UsageReplay.replay(
                     stream: { usage == "-" ? UsageStreamReader(fileDescriptor: 0, name: "<stdin>") : try UsageStreamReader(path: usage) },
                     streamPath: usage,
-                    before: StreamEvaluator(rules: currentPolicies.rules, workspace: current),
-                    after: StreamEvaluator(rules: proposedPolicies.rules, workspace: proposed))
+                    before: StreamEvaluator(policies: currentPolicies, workspace: current),
+                    after: StreamEvaluator(policies: proposedPolicies, workspace: proposed))
             } catch let diagnostic as Diagnostic {
                 Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(diagnostic))
                 throw BylawExit.invalidInput.exitCode
