@@ -120,3 +120,61 @@ final class SizeNode: CELNode, @unchecked Sendable {
         }
     }
 }
+
+/// `x in [constant strings]`: a small table probed with a cheap hash (Swift's SipHash of a
+/// string costs more than the whole lookup should).
+final class InStringSetNode: CELNode, @unchecked Sendable {
+    let needle: CELNode
+    /// The strings grouped by bucket; bucket `b` is `strings[starts[b]..<starts[b + 1]]`.
+    let strings: [String]
+    let starts: [Int]
+    /// The general lookup, for needles that are not strings (`dyn` values of other kinds).
+    let general: InSetNode
+    static let bucketCount = 64
+
+    init(_ needle: CELNode, strings: [String], general: InSetNode) {
+        self.needle = needle
+        var buckets = [[String]](repeating: [], count: Self.bucketCount)
+        for s in strings {
+            let c = CELStrings.compact(s)
+            buckets[Self.bucket(c)].append(c)
+        }
+        var starts = [0]
+        for b in buckets { starts.append(starts[starts.count - 1] + b.count) }
+        self.strings = buckets.flatMap { $0 }
+        self.starts = starts
+        self.general = general
+        super.init(range: general.range)
+    }
+
+    /// FNV-1a over the UTF-8 bytes: a few instructions per byte for the short strings policies use.
+    @inline(__always)
+    static func bucket(_ s: String) -> Int {
+        var copy = s
+        let h = copy.withUTF8 { bytes in
+            var h: UInt32 = 2_166_136_261
+            for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
+            return h
+        }
+        return Int((h ^ (h >> 15)) & UInt32(bucketCount - 1))
+    }
+
+    override func eval(_ f: inout CELFrame) -> CELValue {
+        let v = needle.eval(&f)
+        switch v {
+        case .string(let s):
+            let b = Self.bucket(s)
+            var i = starts[b]
+            let end = starts[b + 1]
+            while i < end {
+                if CELValue.sameBytes(s, strings[i]) { return .bool(true) }
+                i += 1
+            }
+            return .bool(false)
+        case .error: return v
+        default:
+            guard let k = CELMapKey(v) else { return .bool(false) }
+            return .bool(general.keys.contains(k))
+        }
+    }
+}

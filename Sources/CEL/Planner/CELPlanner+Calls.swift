@@ -23,7 +23,10 @@ extension CELPlanner {
                 let needle = plan(args[0], c)
                 let haystack = plan(args[1], c)
                 if case .list(let items)? = haystack.constantValue, let keys = Self.keySet(items) {
-                    return InSetNode(needle, keys: keys, range: r)
+                    let set = InSetNode(needle, keys: keys, range: r)
+                    let strings = items.compactMap { item -> String? in if case .string(let s) = item { s } else { nil } }
+                    if !strings.isEmpty, strings.count == items.count { return InStringSetNode(needle, strings: strings, general: set) }
+                    return set
                 }
                 return BinaryCallNode(CELStandardLibrary.inImpl, needle, haystack, range: r)
             default: break
