@@ -24,7 +24,7 @@ extension CELStandardLibrary {
         env.declareFunction("strings.quote", overloads: [o("strings_quote", [s], s)], dynamic: .unary(quote))
     }
 
-    /// The arguments as (string receiver, rest), or nil when the receiver is not a string.
+    /// The code points of a string value, or nil when it is not a string.
     private static func scalars(_ v: CELValue) -> [Unicode.Scalar]? {
         guard case .string(let text) = v else { return nil }
         return Array(text.unicodeScalars)
@@ -43,7 +43,7 @@ extension CELStandardLibrary {
     }
 
     @Sendable static func indexOf(_ args: [CELValue], last: Bool) -> CELValue {
-        guard args.count >= 2, let text = scalars(args[0]), let sub = scalars(args[1]) else { return .noSuchOverload }
+        guard (2...3).contains(args.count), let text = scalars(args[0]), let sub = scalars(args[1]) else { return .noSuchOverload }
         var start = last ? text.count : 0
         if args.count == 3 {
             guard case .int(let s) = args[2] else { return .noSuchOverload }
@@ -77,7 +77,7 @@ extension CELStandardLibrary {
     }
 
     @Sendable static func replace(_ args: [CELValue]) -> CELValue {
-        guard args.count >= 3, case .string(let text) = args[0], case .string(let old) = args[1],
+        guard (3...4).contains(args.count), case .string(let text) = args[0], case .string(let old) = args[1],
               case .string(let new) = args[2] else { return .noSuchOverload }
         var limit = -1
         if args.count == 4 {
@@ -88,7 +88,7 @@ extension CELStandardLibrary {
     }
 
     @Sendable static func split(_ args: [CELValue]) -> CELValue {
-        guard args.count >= 2, case .string(let text) = args[0], case .string(let sep) = args[1] else { return .noSuchOverload }
+        guard (2...3).contains(args.count), case .string(let text) = args[0], case .string(let sep) = args[1] else { return .noSuchOverload }
         var limit = -1
         if args.count == 3 {
             guard case .int(let n) = args[2] else { return .noSuchOverload }
@@ -98,7 +98,7 @@ extension CELStandardLibrary {
     }
 
     @Sendable static func substring(_ args: [CELValue]) -> CELValue {
-        guard args.count >= 2, let text = scalars(args[0]), case .int(let start) = args[1] else { return .noSuchOverload }
+        guard (2...3).contains(args.count), let text = scalars(args[0]), case .int(let start) = args[1] else { return .noSuchOverload }
         var end = Int64(text.count)
         if args.count == 3 {
             guard case .int(let e) = args[2] else { return .noSuchOverload }
@@ -123,7 +123,7 @@ extension CELStandardLibrary {
     }
 
     @Sendable static func join(_ args: [CELValue]) -> CELValue {
-        guard let first = args.first, case .list(let items) = first else { return .noSuchOverload }
+        guard (1...2).contains(args.count), case .list(let items) = args[0] else { return .noSuchOverload }
         var separator = ""
         if args.count == 2 {
             guard case .string(let s) = args[1] else { return .noSuchOverload }
