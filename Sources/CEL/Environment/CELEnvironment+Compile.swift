@@ -49,6 +49,10 @@ public struct CELActivation: Sendable {
     }
 }
 
+/// The locals of programs without comprehensions: never read or written.
+private nonisolated(unsafe) let noLocals = UnsafeMutablePointer<CELValue>.allocate(capacity: 1)
+private nonisolated(unsafe) let noRefs = UnsafeMutablePointer<UnsafePointer<CELValue>>.allocate(capacity: 1)
+
 /// A planned expression, ready to evaluate. Immutable and shareable across threads.
 public struct CELProgram: Sendable {
     let root: CELNode
@@ -59,10 +63,28 @@ public struct CELProgram: Sendable {
 
     /// Evaluates the program. Failures come back as `.error` values with the failing node's range.
     public func evaluate(_ activation: CELActivation) -> CELValue {
-        var frame = CELFrame(vars: activation.values,
-                             locals: localCount == 0 ? [] : Array(repeating: .null, count: localCount),
-                             budget: budget ?? Int.max)
-        return root.eval(&frame)
+        // Variables are read in place and locals live on the stack for this call: evaluation
+        // allocates nothing and retains no array. Nodes never keep these pointers.
+        activation.values.withUnsafeBufferPointer { vars in
+            let count = localCount
+            let budget = budget ?? Int.max
+            if count == 0 {
+                var frame = CELFrame(vars: vars, locals: noLocals, refs: noRefs, budget: budget)
+                return root.eval(&frame)
+            }
+            return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: count) { values in
+                withUnsafeTemporaryAllocation(of: UnsafePointer<CELValue>.self, capacity: count) { refs in
+                    guard let base = values.baseAddress, let refBase = refs.baseAddress else {
+                        return .fail("no room for comprehension variables")
+                    }
+                    base.initialize(repeating: .null, count: count)
+                    defer { base.deinitialize(count: count) }
+                    for i in 0..<count { (refBase + i).initialize(to: UnsafePointer(base + i)) }
+                    var frame = CELFrame(vars: vars, locals: base, refs: refBase, budget: budget)
+                    return root.eval(&frame)
+                }
+            }
+        }
     }
 
     /// Evaluates with no variables bound.

@@ -134,7 +134,7 @@ extension CELStandardLibrary {
 
     @Sendable static func size(_ a: CELValue) -> CELValue {
         switch a {
-        case .string(let s): .int(Int64(s.unicodeScalars.count))
+        case .string(let s): .int(Int64(CELStrings.codePointCount(s)))
         case .bytes(let b): .int(Int64(b.count))
         case .list(let l): .int(Int64(l.count))
         case .map(let m): .int(Int64(m.count))

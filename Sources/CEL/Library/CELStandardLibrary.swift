@@ -8,6 +8,8 @@ enum CELStandardLibrary {
         installConversions(into: &env)
         installStrings(into: &env)
         installTime(into: &env)
+        installStringExt(into: &env)
+        installMathExt(into: &env)
     }
 
     static func o(_ id: String, _ params: [CELType], _ result: CELType, member: Bool = false) -> CELOverload {

@@ -92,11 +92,19 @@ final class MacroLoopNode: CELNode, @unchecked Sendable {
         default: return fail("expression of type '\(r.celType)' cannot be iterated")
         }
         guard f.spend(items.count) else { return fail("evaluation budget exceeded") }
+        return items.withUnsafeBufferPointer { buffer in
+            defer { f.refs[iterSlot] = UnsafePointer(f.locals + iterSlot) }
+            return loop(buffer, &f)
+        }
+    }
+
+    private func loop(_ items: UnsafeBufferPointer<CELValue>, _ f: inout CELFrame) -> CELValue {
+        guard let base = items.baseAddress else { return finish(nil, count: 0, out: []) }
         var firstError: CELValue?
         var count = 0
         var out: [CELValue] = []
-        for item in items {
-            f.locals[iterSlot] = item
+        for i in 0..<items.count {
+            f.refs[iterSlot] = base + i
             var keep = true
             if let predicate {
                 switch predicate.eval(&f) {
@@ -120,7 +128,7 @@ final class MacroLoopNode: CELNode, @unchecked Sendable {
             case .all: if !keep { return .bool(false) }
             case .exists: if keep { return .bool(true) }
             case .existsOne: if keep { count += 1 }
-            case .filter: if keep { out.append(item) }
+            case .filter: if keep { out.append(items[i]) }
             default:
                 if keep, let transform {
                     let v = transform.eval(&f)
@@ -129,6 +137,10 @@ final class MacroLoopNode: CELNode, @unchecked Sendable {
                 }
             }
         }
+        return finish(firstError, count: count, out: out)
+    }
+
+    private func finish(_ firstError: CELValue?, count: Int, out: [CELValue]) -> CELValue {
         switch macro {
         case .all: return firstError ?? .bool(true)
         case .exists: return firstError ?? .bool(false)

@@ -1,8 +1,14 @@
 /// Mutable state of one evaluation: variable values by slot, comprehension locals, and the
 /// remaining budget.
+///
+/// All three buffers belong to ``CELProgram/evaluate(_:)`` and live for one evaluation. A local
+/// variable is read through `refs[slot]`, which points at `locals[slot]` (values a comprehension
+/// computes, like its accumulator) or straight at the current element of the list being iterated,
+/// so binding an iteration variable copies and retains nothing.
 struct CELFrame {
-    var vars: [CELValue]
-    var locals: [CELValue]
+    let vars: UnsafeBufferPointer<CELValue>
+    let locals: UnsafeMutablePointer<CELValue>
+    let refs: UnsafeMutablePointer<UnsafePointer<CELValue>>
     var budget: Int
 
     /// Spends budget; false once it is exhausted.
@@ -53,8 +59,10 @@ final class VarNode: CELNode, @unchecked Sendable {
         super.init(range: range)
     }
     override func eval(_ f: inout CELFrame) -> CELValue {
-        slot < f.vars.count ? f.vars[slot] : fail("no value bound for variable '\(name)'")
+        slot < f.vars.count ? f.vars[slot] : unbound()
     }
+
+    func unbound() -> CELValue { fail("no value bound for variable '\(name)'") }
 }
 
 final class LocalNode: CELNode, @unchecked Sendable {
@@ -63,7 +71,7 @@ final class LocalNode: CELNode, @unchecked Sendable {
         self.slot = slot
         super.init(range: range)
     }
-    override func eval(_ f: inout CELFrame) -> CELValue { f.locals[slot] }
+    override func eval(_ f: inout CELFrame) -> CELValue { f.refs[slot].pointee }
 }
 
 final class ErrorNode: CELNode, @unchecked Sendable {

@@ -10,12 +10,23 @@ extension CELPlanner {
             case (CELOperator.conditional, 3):
                 return ConditionalNode(plan(args[0], c), plan(args[1], c), plan(args[2], c), range: r)
             case (CELOperator.equals, 2), (CELOperator.notEquals, 2):
-                return EqualsNode(plan(args[0], c), plan(args[1], c), negated: function == CELOperator.notEquals, range: r)
+                let lhs = plan(args[0], c), rhs = plan(args[1], c)
+                let negated = function == CELOperator.notEquals
+                if let k = rhs.constantValue, !k.isError { return EqualsConstNode(lhs, constant: k, negated: negated, range: r) }
+                if let k = lhs.constantValue, !k.isError { return EqualsConstNode(rhs, constant: k, negated: negated, range: r) }
+                return EqualsNode(lhs, rhs, negated: negated, range: r)
+            case (CELOperator.less, 2): return order(.less, args, c, range: r)
+            case (CELOperator.lessEquals, 2): return order(.lessEquals, args, c, range: r)
+            case (CELOperator.greater, 2): return order(.greater, args, c, range: r)
+            case (CELOperator.greaterEquals, 2): return order(.greaterEquals, args, c, range: r)
             case (CELOperator.in, 2):
                 let needle = plan(args[0], c)
                 let haystack = plan(args[1], c)
                 if case .list(let items)? = haystack.constantValue, let keys = Self.keySet(items) {
-                    return InSetNode(needle, keys: keys, range: r)
+                    let set = InSetNode(needle, keys: keys, range: r)
+                    let strings = items.compactMap { item -> String? in if case .string(let s) = item { s } else { nil } }
+                    if !strings.isEmpty, strings.count == items.count { return InStringSetNode(needle, strings: strings, general: set) }
+                    return set
                 }
                 return BinaryCallNode(CELStandardLibrary.inImpl, needle, haystack, range: r)
             default: break
@@ -48,12 +59,27 @@ extension CELPlanner {
         if case .overloads(_, let indices)? = c.references[e.id] {
             candidates = indices.map { decl.overloads[$0] }
         }
+        if name == "size", argNodes.count == 1, candidates.allSatisfy({ $0.implementation == nil && $0.id.contains("size") }) {
+            return SizeNode(argNodes[0], range: r)
+        }
         if candidates.count == 1, let impl = candidates[0].implementation {
             return node(impl, argNodes, range: r)
         }
         if let dynamic = decl.dynamicImplementation { return node(dynamic, argNodes, range: r) }
         if candidates.isEmpty { return ErrorNode("no_such_overload", range: r) }
         return DispatchNode(candidates, argNodes, range: r)
+    }
+
+    private mutating func order(_ op: OrderNode.Op, _ args: [CELExpr], _ c: CELCheckedExpr, range: CELRange) -> CELNode {
+        let general: @Sendable (CELValue, CELValue) -> CELValue = switch op {
+        case .less: CELStandardLibrary.less
+        case .lessEquals: CELStandardLibrary.lessEquals
+        case .greater: CELStandardLibrary.greater
+        case .greaterEquals: CELStandardLibrary.greaterEquals
+        }
+        let node = OrderNode(op, plan(args[0], c), plan(args[1], c), general: general, range: range)
+        if case .int(let k)? = node.rhs.constantValue { return OrderIntConstNode(node, operand: node.lhs, constant: k) }
+        return node
     }
 
     private func node(_ impl: CELImplementation, _ args: [CELNode], range: CELRange) -> CELNode {

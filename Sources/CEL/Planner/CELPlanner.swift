@@ -26,7 +26,9 @@ struct CELPlanner {
         case .select(let operand, let field, let testOnly):
             if let ref = c.references[e.id] {
                 if case .field(let index) = ref {
-                    return ObjectFieldNode(plan(operand, c), index: index, name: field, testOnly: testOnly, range: e.range)
+                    let node = ObjectFieldNode(plan(operand, c), index: index, name: field, testOnly: testOnly, range: e.range)
+                    if !testOnly, let variable = node.operand as? VarNode { return VarFieldNode(node, variable: variable) }
+                    return node
                 }
                 if let node = planReference(ref, name: field, e, c) { return node }
             }
@@ -112,7 +114,7 @@ struct CELPlanner {
         case .int(let i): .int(i)
         case .uint(let u): .uint(u)
         case .double(let d): .double(d)
-        case .string(let s): .string(s)
+        case .string(let s): .string(CELStrings.compact(s))
         case .bytes(let b): .bytes(b)
         }
     }

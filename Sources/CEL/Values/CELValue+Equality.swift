@@ -93,7 +93,17 @@ extension CELValue {
     static func sameBytes(_ x: String, _ y: String) -> Bool {
         var a = x
         var b = y
-        guard a.utf8.count == b.utf8.count else { return false }
-        return a.withUTF8 { p in b.withUTF8 { q in p.elementsEqual(q) } }
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        return a.withUTF8 { p in
+            b.withUTF8 { q in
+                var i = 0
+                while i < n {
+                    if p[i] != q[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
     }
 }

@@ -1,0 +1,145 @@
+/// cel-go's `strings` extension (enabled by default in Bylaw): code-point indexing, case mapping
+/// of ASCII letters, replace, split, join, trim, reverse and `strings.quote`.
+extension CELStandardLibrary {
+    static func installStringExt(into env: inout CELEnvironment) {
+        let s = CELType.string, i = CELType.int
+        func member(_ name: String, _ overloads: [(String, [CELType], CELType)], _ impl: CELImplementation) {
+            env.declareFunction(name, overloads: overloads.map { o($0.0, $0.1, $0.2, member: true) }, dynamic: impl)
+        }
+        member("charAt", [("string_char_at_int", [s, i], s)], .binary(charAt))
+        member("indexOf", [("string_index_of_string", [s, s], i), ("string_index_of_string_int", [s, s, i], i)],
+               .variadic { indexOf($0, last: false) })
+        member("lastIndexOf", [("string_last_index_of_string", [s, s], i), ("string_last_index_of_string_int", [s, s, i], i)],
+               .variadic { indexOf($0, last: true) })
+        member("lowerAscii", [("string_lower_ascii", [s], s)], .unary(mapASCII(upper: false)))
+        member("upperAscii", [("string_upper_ascii", [s], s)], .unary(mapASCII(upper: true)))
+        member("replace", [("string_replace_string_string", [s, s, s], s), ("string_replace_string_string_int", [s, s, s, i], s)],
+               .variadic(replace))
+        member("split", [("string_split_string", [s, s], .list(s)), ("string_split_string_int", [s, s, i], .list(s))],
+               .variadic(split))
+        member("substring", [("string_substring_int", [s, i], s), ("string_substring_int_int", [s, i, i], s)], .variadic(substring))
+        member("trim", [("string_trim", [s], s)], .unary(trim))
+        member("reverse", [("string_reverse", [s], s)], .unary(reverse))
+        member("join", [("list_join", [.list(s)], s), ("list_join_string", [.list(s), s], s)], .variadic(join))
+        env.declareFunction("strings.quote", overloads: [o("strings_quote", [s], s)], dynamic: .unary(quote))
+    }
+
+    /// The code points of a string value, or nil when it is not a string.
+    private static func scalars(_ v: CELValue) -> [Unicode.Scalar]? {
+        guard case .string(let text) = v else { return nil }
+        return Array(text.unicodeScalars)
+    }
+
+    private static func string(_ scalars: some Sequence<Unicode.Scalar>) -> CELValue {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return .string(String(view))
+    }
+
+    @Sendable static func charAt(_ a: CELValue, _ b: CELValue) -> CELValue {
+        guard let text = scalars(a), case .int(let index) = b else { return .noSuchOverload }
+        guard index >= 0, index <= text.count else { return .fail("index out of range: \(index)") }
+        return index == text.count ? .string("") : string([text[Int(index)]])
+    }
+
+    @Sendable static func indexOf(_ args: [CELValue], last: Bool) -> CELValue {
+        guard (2...3).contains(args.count), let text = scalars(args[0]), let sub = scalars(args[1]) else { return .noSuchOverload }
+        var start = last ? text.count : 0
+        if args.count == 3 {
+            guard case .int(let s) = args[2] else { return .noSuchOverload }
+            guard s >= 0, s <= text.count else { return .fail("index out of range: \(s)") }
+            start = Int(s)
+        }
+        if sub.isEmpty { return .int(Int64(start)) }
+        let matchesAt = { (p: Int) in p + sub.count <= text.count && text[p..<p + sub.count].elementsEqual(sub) }
+        if last {
+            var p = min(start, text.count - sub.count)
+            while p >= 0 {
+                if matchesAt(p) { return .int(Int64(p)) }
+                p -= 1
+            }
+        } else {
+            for p in stride(from: start, through: text.count - sub.count, by: 1) where matchesAt(p) { return .int(Int64(p)) }
+        }
+        return .int(-1)
+    }
+
+    static func mapASCII(upper: Bool) -> @Sendable (CELValue) -> CELValue {
+        { v in
+            guard case .string(let text) = v else { return .noSuchOverload }
+            let bytes = text.utf8.map { b -> UInt8 in
+                if upper, b >= 0x61, b <= 0x7A { return b - 0x20 }
+                if !upper, b >= 0x41, b <= 0x5A { return b + 0x20 }
+                return b
+            }
+            return .string(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    @Sendable static func replace(_ args: [CELValue]) -> CELValue {
+        guard (3...4).contains(args.count), case .string(let text) = args[0], case .string(let old) = args[1],
+              case .string(let new) = args[2] else { return .noSuchOverload }
+        var limit = -1
+        if args.count == 4 {
+            guard case .int(let n) = args[3] else { return .noSuchOverload }
+            limit = Int(clamping: n)
+        }
+        return .string(CELStrings.replace(text, old, new, limit: limit))
+    }
+
+    @Sendable static func split(_ args: [CELValue]) -> CELValue {
+        guard (2...3).contains(args.count), case .string(let text) = args[0], case .string(let sep) = args[1] else { return .noSuchOverload }
+        var limit = -1
+        if args.count == 3 {
+            guard case .int(let n) = args[2] else { return .noSuchOverload }
+            limit = Int(clamping: n)
+        }
+        return .list(CELStrings.split(text, sep, limit: limit).map { .string($0) })
+    }
+
+    @Sendable static func substring(_ args: [CELValue]) -> CELValue {
+        guard (2...3).contains(args.count), let text = scalars(args[0]), case .int(let start) = args[1] else { return .noSuchOverload }
+        var end = Int64(text.count)
+        if args.count == 3 {
+            guard case .int(let e) = args[2] else { return .noSuchOverload }
+            end = e
+        }
+        guard start >= 0, start <= text.count else { return .fail("index out of range: \(start)") }
+        guard end >= 0, end <= text.count else { return .fail("index out of range: \(end)") }
+        guard start <= end else { return .fail("invalid substring range. start: \(start), end: \(end)") }
+        return string(text[Int(start)..<Int(end)])
+    }
+
+    @Sendable static func trim(_ v: CELValue) -> CELValue {
+        guard let text = scalars(v) else { return .noSuchOverload }
+        guard let first = text.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.properties.isWhitespace }) else { return .string("") }
+        return string(text[first...last])
+    }
+
+    @Sendable static func reverse(_ v: CELValue) -> CELValue {
+        guard let text = scalars(v) else { return .noSuchOverload }
+        return string(text.reversed())
+    }
+
+    @Sendable static func join(_ args: [CELValue]) -> CELValue {
+        guard (1...2).contains(args.count), case .list(let items) = args[0] else { return .noSuchOverload }
+        var separator = ""
+        if args.count == 2 {
+            guard case .string(let s) = args[1] else { return .noSuchOverload }
+            separator = s
+        }
+        var out = ""
+        for (n, item) in items.enumerated() {
+            guard case .string(let s) = item else { return .noSuchOverload }
+            if n > 0 { out += separator }
+            out += s
+        }
+        return .string(out)
+    }
+
+    @Sendable static func quote(_ v: CELValue) -> CELValue {
+        guard case .string(let text) = v else { return .noSuchOverload }
+        return .string(CELStrings.quoted(text))
+    }
+}
