@@ -51,7 +51,8 @@ enum Terminal {
                 let written = Glibc.write(fileDescriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    if errno == EPIPE { terminate(0) }
+                    // The reader is gone: end quietly, without flushing (we may be inside a flush).
+                    if errno == EPIPE { Glibc.exit(0) }
                     return
                 }
                 offset += written
