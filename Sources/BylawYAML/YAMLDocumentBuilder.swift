@@ -14,8 +14,8 @@ struct YAMLDocumentBuilder {
         self.source = source
         // A node takes at least a few bytes of source: reserve for the common density once,
         // rather than regrow a large buffer many times.
-        records.reserveCapacity(source.count / 12 + 16)
-        children.reserveCapacity(source.count / 12 + 16)
+        records.reserveCapacity(source.count / 6 + 16)
+        children.reserveCapacity(source.count / 6 + 16)
     }
 
     /// The index plus one of `name` in `tags`, added if new.
