@@ -12,17 +12,15 @@ enum YAMLKeyIdentity: Hashable {
     case int(Int64)
     case float(UInt64)
 
-    /// The identities of a key: its text, and its value when that is not a string.
-    static func of(_ scalar: YAMLScalar) -> (text: YAMLKeyIdentity, value: YAMLKeyIdentity?) {
-        let value: YAMLKeyIdentity?
-        switch scalar.value {
-        case .string: value = nil
-        case .null: value = .null
-        case .bool(let flag): value = .bool(flag)
-        case .int(let number): value = .int(number)
-        case .float(let number): value = .float(number.bitPattern)
+    /// The identity of a key's value when that is not a string.
+    static func value(of record: YAMLNodeRecord) -> YAMLKeyIdentity? {
+        switch record.valueKind {
+        case .string: return nil
+        case .null: return .null
+        case .bool: return .bool(record.valueBits != 0)
+        case .int: return .int(Int64(bitPattern: record.valueBits))
+        case .float: return .float(record.valueBits)
         }
-        return (.text(scalar.text), value)
     }
 }
 
@@ -37,17 +35,17 @@ struct YAMLKeyPrint {
     /// What a non-scalar node (never compared as a key) stores.
     static let none = YAMLKeyPrint(text: 0, value: 0, isScalar: false)
 
-    static func of(_ scalar: YAMLScalar) -> YAMLKeyPrint {
+    static func of(_ text: UnsafeBufferPointer<UInt8>, _ record: YAMLNodeRecord) -> YAMLKeyPrint {
         // FNV-1a: keys are short, and a collision only costs a full comparison.
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in scalar.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        for byte in text { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         let value: UInt64
-        switch scalar.value {
+        switch record.valueKind {
         case .string: value = 0
         case .null: value = 1
-        case .bool(let flag): value = flag ? 2 : 3
-        case .int(let number): value = (UInt64(bitPattern: number) &* 0x9E37_79B9_7F4A_7C15) | 4
-        case .float(let number): value = (number.bitPattern &* 0xBF58_476D_1CE4_E5B9) | 8
+        case .bool: value = record.valueBits != 0 ? 2 : 3
+        case .int: value = (record.valueBits &* 0x9E37_79B9_7F4A_7C15) | 4
+        case .float: value = (record.valueBits &* 0xBF58_476D_1CE4_E5B9) | 8
         }
         return YAMLKeyPrint(text: hash, value: value, isScalar: true)
     }
@@ -61,25 +59,29 @@ extension YAMLComposer {
     /// Small mappings are scanned; past this many pairs a hash index is built.
     static let linearKeyScanLimit = 32
 
-    /// Reports `key` if the mapping at `frame` already has it; returns whether it is a duplicate,
-    /// and the key's print to store beside it.
-    mutating func checkDuplicate(key: YAMLNode, frame: Int) -> (duplicate: Bool, print: YAMLKeyPrint) {
-        guard case .scalar(let scalar) = key.kind else { return (false, .none) }
-        let print = YAMLKeyPrint.of(scalar)
+    /// Reports the key at `key` (an arena index) if the mapping at `frame` already has it;
+    /// returns whether it is a duplicate, and the key's print to store beside it.
+    mutating func checkDuplicate(key: Int, frame: Int) -> (duplicate: Bool, print: YAMLKeyPrint) {
+        let record = builder.records[key]
+        guard record.kind == .scalar else { return (false, .none) }
+        let print = builder.withText(record) { YAMLKeyPrint.of($0, record) }
         let firstPosition: Int?
         if stack[frame].isIndexed {
-            let identity = YAMLKeyIdentity.of(scalar)
-            var found = stack[frame].keyIndex[identity.text]
-            if found == nil, let value = identity.value { found = stack[frame].keyIndex[value] }
+            var found = stack[frame].keyIndex[.text(builder.string(record))]
+            if found == nil, let value = YAMLKeyIdentity.value(of: record) { found = stack[frame].keyIndex[value] }
             firstPosition = found
         } else {
-            firstPosition = linearSearch(scalar, print: print, frame: frame)
+            firstPosition = linearSearch(record, print: print, frame: frame)
         }
         if let firstPosition {
-            let first = pending[stack[frame].childStart + 2 * firstPosition]
+            let first = builder.records[Int(pending[stack[frame].childStart + 2 * firstPosition].node)]
+            let text = builder.string(record)
             report(.error(
-                "yaml.duplicate-key", "duplicate key '\(scalar.text)'", in: file, at: key.range,
-                notes: [DiagnosticNote("'\(first.scalar?.text ?? scalar.text)' is first defined here", at: SourceSpan(file: file, range: first.range))],
+                "yaml.duplicate-key", "duplicate key '\(text)'", in: file,
+                at: SourceRange(start: Int(record.start), end: Int(record.end)),
+                notes: [DiagnosticNote(
+                    "'\(builder.string(first))' is first defined here",
+                    at: SourceSpan(file: file, range: SourceRange(start: Int(first.start), end: Int(first.end))))],
                 hint: "a mapping may hold each key once; remove or rename one of them"))
             return (true, print)
         }
@@ -88,27 +90,27 @@ extension YAMLComposer {
         let position = (pending.count - childStart) / 2
         if !stack[frame].isIndexed, position >= Self.linearKeyScanLimit {
             for earlier in 0..<position {
-                if let existing = pending[childStart + 2 * earlier].scalar {
-                    insert(YAMLKeyIdentity.of(existing), at: earlier, frame: frame)
-                }
+                let existing = builder.records[Int(pending[childStart + 2 * earlier].node)]
+                if existing.kind == .scalar { insert(existing, at: earlier, frame: frame) }
             }
             stack[frame].isIndexed = true
         }
-        if stack[frame].isIndexed { insert(YAMLKeyIdentity.of(scalar), at: position, frame: frame) }
+        if stack[frame].isIndexed { insert(record, at: position, frame: frame) }
         return (false, print)
     }
 
-    private mutating func insert(_ identity: (text: YAMLKeyIdentity, value: YAMLKeyIdentity?), at position: Int, frame: Int) {
-        stack[frame].keyIndex[identity.text] = position
-        if let value = identity.value { stack[frame].keyIndex[value] = position }
+    private mutating func insert(_ record: YAMLNodeRecord, at position: Int, frame: Int) {
+        stack[frame].keyIndex[.text(builder.string(record))] = position
+        if let value = YAMLKeyIdentity.value(of: record) { stack[frame].keyIndex[value] = position }
     }
 
     /// The pair position of an earlier key equal to `key`, scanning the frame's pending keys.
-    private func linearSearch(_ key: YAMLScalar, print: YAMLKeyPrint, frame: Int) -> Int? {
+    private func linearSearch(_ key: YAMLNodeRecord, print: YAMLKeyPrint, frame: Int) -> Int? {
         let childStart = stack[frame].childStart
         var index = childStart
         while index < pending.count {
-            if pending.print(at: index).mayEqual(print), Self.sameKey(pending[index].scalar, key) {
+            let candidate = pending[index]
+            if candidate.print.mayEqual(print), sameKey(builder.records[Int(candidate.node)], key) {
                 return (index - childStart) / 2
             }
             index += 2
@@ -116,11 +118,10 @@ extension YAMLComposer {
         return nil
     }
 
-    private static func sameKey(_ existing: YAMLScalar?, _ key: YAMLScalar) -> Bool {
-        guard let existing else { return false }
-        if existing.text == key.text { return true }
-        if case .string = key.value { return false }
-        if case .string = existing.value { return false }
-        return YAMLKeyIdentity.of(existing).value == YAMLKeyIdentity.of(key).value
+    private func sameKey(_ existing: YAMLNodeRecord, _ key: YAMLNodeRecord) -> Bool {
+        guard existing.kind == .scalar else { return false }
+        if builder.sameText(existing, key) { return true }
+        guard key.valueKind != .string, existing.valueKind != .string else { return false }
+        return YAMLKeyIdentity.value(of: existing) == YAMLKeyIdentity.value(of: key)
     }
 }

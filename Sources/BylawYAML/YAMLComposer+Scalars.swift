@@ -30,7 +30,6 @@ extension YAMLComposer {
         let hasProperties = data.anchor != nil || data.tag != nil
         let start = hasProperties ? skipProperties(from: eventStart, to: end) : eventStart
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
-        let text = String(decoding: bytes, as: UTF8.self)
         let contentStart: Int
         var blockIndentation: Int?
         switch style {
@@ -45,36 +44,37 @@ extension YAMLComposer {
         }
         let range = SourceRange(start: start, end: end)
         let tag = data.tag.map(Self.shortTag)
-        let value: YAMLScalarValue
+        let value: YAMLValueBits
         if let tag, tag != "!" {
             if Self.scalarTags.contains(tag) {
-                switch YAMLScalarResolver.resolve(tagged: tag, bytes, text: text) {
+                switch YAMLScalarResolver.resolve(tagged: tag, bytes) {
                 case .value(let resolved): value = resolved
                 case .mismatch(let message):
                     report(.error("yaml.bad-tag", "\(message), as its tag \(tag) requires", in: file, at: range))
-                    value = .string(text)
+                    value = .string
                 }
             } else {
-                value = untagged(style, bytes, text: text, range: range)
+                value = untagged(style, bytes, range: range)
             }
         } else if tag == "!" {
-            value = .string(text)
+            value = .string
         } else {
-            value = untagged(style, bytes, text: text, range: range)
+            value = untagged(style, bytes, range: range)
         }
-        let scalar = YAMLScalar(text: text, style: style, value: value, contentStart: contentStart, blockIndentation: blockIndentation)
-        let shared = tag.map { tagName($0) }
-        add(YAMLNode(kind: .scalar(scalar), range: range, tagName: shared),
-            expanded: 1, anchor: data.anchor.map { String(cString: $0) })
+        let tagIndex = tag.map { builder.tag($0) } ?? 0
+        let node = builder.appendScalar(
+            bytes, style: style, value: value, range: range, contentStart: contentStart,
+            indentation: blockIndentation, tag: tagIndex)
+        add(node, expanded: 1, anchor: data.anchor.map { String(cString: $0) })
     }
 
-    private mutating func untagged(_ style: YAMLScalarStyle, _ bytes: UnsafeBufferPointer<UInt8>, text: String, range: SourceRange) -> YAMLScalarValue {
-        guard style == .plain else { return .string(text) }
-        if let value = YAMLScalarResolver.resolvePlain(bytes, text: text) { return value }
+    private mutating func untagged(_ style: YAMLScalarStyle, _ bytes: UnsafeBufferPointer<UInt8>, range: SourceRange) -> YAMLValueBits {
+        guard style == .plain else { return .string }
+        if let value = YAMLScalarResolver.resolvePlain(bytes) { return value }
         report(.error(
-            "yaml.int-range", "integer '\(text)' does not fit in 64 bits", in: file, at: range,
+            "yaml.int-range", "integer '\(String(decoding: bytes, as: UTF8.self))' does not fit in 64 bits", in: file, at: range,
             hint: "quote it to keep it as a string"))
-        return .string(text)
+        return .string
     }
 
     /// Skips `&anchor`, `!tag`, blanks, line breaks and comments up to the scalar itself.

@@ -1,18 +1,22 @@
 internal import CLibYAML
 import BylawSource
 
-/// Builds ``YAMLNode`` trees from libyaml's events, iteratively (an explicit stack of open
-/// collections, never recursion), enforcing ``YAMLLimits`` as it goes.
+/// Builds the node storage of a file from libyaml's events, iteratively (an explicit stack of
+/// open collections, never recursion), enforcing ``YAMLLimits`` as it goes.
+///
+/// Nodes go straight into the arena (``YAMLDocumentBuilder``): a collection's record is
+/// appended when it opens and completed when it closes; its children's indices wait on the
+/// `pending` stack meanwhile and are then copied, as one run, to the shared children buffer.
 struct YAMLComposer {
     /// A mapping or sequence whose end event has not come yet. Its children wait on the
-    /// composer's shared `pending` stack, from `childStart`, until it closes: then they are
-    /// copied once into an array of exactly the right size.
+    /// composer's shared `pending` stack, from `childStart`, until it closes.
     struct Frame {
+        /// Its record in the arena.
+        let node: Int
         let isMapping: Bool
         let isFlow: Bool
         let start: Int
         let childStart: Int
-        let tag: YAMLTagName?
         let anchor: String?
         var end: Int
         /// A mapping has its key and waits for the value.
@@ -28,8 +32,15 @@ struct YAMLComposer {
 
     /// A node an anchor names, with the number of nodes it stands for.
     struct Anchored {
-        let node: YAMLNode
+        let node: Int
         let expanded: Int
+    }
+
+    /// A child of an open collection, with its fingerprint as a mapping key (see
+    /// ``YAMLKeyPrint``), so that looking for a duplicate key compares integers first.
+    struct Pending {
+        let node: UInt32
+        let print: YAMLKeyPrint
     }
 
     let file: SourceFile
@@ -37,14 +48,14 @@ struct YAMLComposer {
     var marks: MarkConverter
     var diagnostics: [Diagnostic] = []
     var suppressedDiagnostics = 0
-    var documents: [YAMLNode] = []
+    var builder: YAMLDocumentBuilder
+    /// The root node of each complete document.
+    var documents: [Int] = []
     var stack: [Frame] = []
     /// Children of the open collections, innermost last (a mapping's keys and values alternate).
-    let pending = YAMLNodeStack()
-    var root: YAMLNode?
+    var pending: [Pending] = []
+    var root: Int?
     var anchors: [String: Anchored] = [:]
-    /// One shared name per distinct tag.
-    var tagNames: [String: YAMLTagName] = [:]
     var sourceNodes = 0
     var aliasNodes = 0
     var stopped = false
@@ -53,6 +64,15 @@ struct YAMLComposer {
         self.file = file
         self.limits = limits
         self.marks = marks
+        self.builder = YAMLDocumentBuilder(source: file.bytes)
+        pending.reserveCapacity(256)
+    }
+
+    /// The documents composed, as nodes sharing one storage.
+    func documentNodes() -> [YAMLNode] {
+        guard !documents.isEmpty else { return [] }
+        let storage = builder.build()
+        return documents.map { YAMLNode(storage: storage, index: $0) }
     }
 
     /// Reads events until the stream ends, a syntax error, or a crossed limit.
@@ -113,9 +133,10 @@ struct YAMLComposer {
                 "yaml.bad-tag", "the tag \(tag) cannot be used on a \(isMapping ? "mapping" : "sequence")",
                 in: file, at: SourceRange(start: start, end: start + 1)))
         }
-        let shared = tag.map { tagName($0) }
+        let tagIndex = tag.map { builder.tag($0) } ?? 0
+        builder.records.append(.collection(isMapping ? .mapping : .sequence, start: start, tag: tagIndex))
         stack.append(Frame(
-            isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count, tag: shared,
+            node: builder.records.count - 1, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
             anchor: anchorPointer.map { String(cString: $0) }, end: start))
     }
 
@@ -124,12 +145,18 @@ struct YAMLComposer {
         // A block collection's end event sits at the next token, often lines later; its last
         // child's end is where it really ends.
         let end = frame.isFlow ? marks.offset(of: event.pointee.end_mark) : frame.end
-        let range = SourceRange(start: frame.start, end: end)
-        let kind: YAMLNode.Kind = frame.isMapping
-            ? .mapping(pending.popPairs(from: frame.childStart))
-            : .sequence(pending.popItems(from: frame.childStart))
-        let node = YAMLNode(kind: kind, range: range, tagName: frame.tag)
-        add(node, expanded: frame.expanded, anchor: frame.anchor)
+        var childCount = pending.count - frame.childStart
+        // A key without a value (never produced by libyaml) is dropped.
+        if frame.isMapping, childCount % 2 == 1 { childCount -= 1 }
+        let first = builder.children.count
+        for position in frame.childStart..<(frame.childStart + childCount) {
+            builder.children.append(pending[position].node)
+        }
+        pending.removeLast(pending.count - frame.childStart)
+        builder.records[frame.node].end = UInt32(clamping: end)
+        builder.records[frame.node].first = UInt32(clamping: first)
+        builder.records[frame.node].count = UInt32(clamping: childCount)
+        add(frame.node, expanded: frame.expanded, anchor: frame.anchor)
     }
 
     // MARK: Aliases
@@ -147,7 +174,10 @@ struct YAMLComposer {
                 inside ? "alias '*\(name)' refers to a node that contains it" : "alias '*\(name)' refers to no anchor '&\(name)' before it",
                 in: file, at: range,
                 hint: inside ? "a node cannot include itself" : "define the anchor before using it, in the same document"))
-            add(YAMLNode(kind: .scalar(YAMLScalar(text: "", style: .plain, value: .null, contentStart: start)), range: range), expanded: 1, anchor: nil)
+            let node = builder.appendScalar(
+                UnsafeBufferPointer(start: nil, count: 0), style: .plain, value: .null, range: range,
+                contentStart: start, indentation: nil, tag: 0)
+            add(node, expanded: 1, anchor: nil)
             return
         }
         aliasNodes = Self.saturatingAdd(aliasNodes, anchored.expanded)
@@ -162,12 +192,19 @@ struct YAMLComposer {
             return
         }
         // The alias node points at the alias; what it contains keeps the anchored ranges.
-        add(YAMLNode(kind: anchored.node.kind, range: range, tagName: anchored.node.tagName), expanded: anchored.expanded, anchor: nil)
+        // Sharing is free in the arena: the copy's children are the anchored node's children.
+        var copy = builder.records[anchored.node]
+        copy.start = UInt32(clamping: start)
+        copy.end = UInt32(clamping: end)
+        builder.records.append(copy)
+        add(builder.records.count - 1, expanded: anchored.expanded, anchor: nil)
     }
 
     // MARK: Adding nodes
 
-    mutating func add(_ node: YAMLNode, expanded: Int, anchor: String?) {
+    /// Attaches the node at `node` (already in the arena) to the innermost open collection, or
+    /// makes it the document's root.
+    mutating func add(_ node: Int, expanded: Int, anchor: String?) {
         if let anchor { anchors[anchor] = Anchored(node: node, expanded: expanded) }
         let top = stack.count - 1
         guard top >= 0 else {
@@ -175,9 +212,10 @@ struct YAMLComposer {
             return
         }
         stack[top].expanded = Self.saturatingAdd(stack[top].expanded, expanded)
-        stack[top].end = node.range.end
+        stack[top].end = Int(builder.records[node].end)
+        let index = UInt32(truncatingIfNeeded: node)
         guard stack[top].isMapping else {
-            pending.append(node)
+            pending.append(Pending(node: index, print: .none))
             return
         }
         if stack[top].expectingValue {
@@ -185,21 +223,14 @@ struct YAMLComposer {
             if stack[top].dropValue {
                 stack[top].dropValue = false
             } else {
-                pending.append(node)
+                pending.append(Pending(node: index, print: .none))
             }
         } else {
             stack[top].expectingValue = true
             let (duplicate, print) = checkDuplicate(key: node, frame: top)
             stack[top].dropValue = duplicate
-            if !duplicate { pending.append(node, print: print) }
+            if !duplicate { pending.append(Pending(node: index, print: print)) }
         }
-    }
-
-    mutating func tagName(_ tag: String) -> YAMLTagName {
-        if let shared = tagNames[tag] { return shared }
-        let name = YAMLTagName(tag)
-        tagNames[tag] = name
-        return name
     }
 
     mutating func report(_ diagnostic: Diagnostic) {

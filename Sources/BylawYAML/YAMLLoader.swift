@@ -30,7 +30,7 @@ public enum YAMLLoader {
                     message: "\(composer.suppressedDiagnostics) more problems in this file were not recorded",
                     path: file.path))
             }
-            return YAMLLoadResult(documents: composer.documents, diagnostics: composer.diagnostics)
+            return YAMLLoadResult(documents: composer.documentNodes(), diagnostics: composer.diagnostics)
         }
         if result.documents.isEmpty, result.diagnostics.isEmpty, limits.requireDocument {
             result.diagnostics.append(.error(

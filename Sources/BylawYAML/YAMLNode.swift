@@ -2,8 +2,13 @@ import BylawSource
 
 /// A node of a composed YAML document, with the byte range it came from.
 ///
-/// Produced by ``YAMLComposer`` from libyaml's events. Mappings keep their pairs in source order
+/// Produced by ``YAMLLoader`` from libyaml's events. Mappings keep their pairs in source order
 /// and never hold a duplicate key (a duplicate is a diagnostic, not a silently dropped value).
+///
+/// A node is a cheap handle (a reference to its file's node storage and an index): copying it
+/// copies no tree. ``kind``, ``scalar``, ``mapping`` and ``sequence`` build their values on
+/// access; hot code reads through the non-allocating accessors (``pairs``, ``items``,
+/// ``scalarText(equals:)``, ``isNull``; see `YAMLNode+Access.swift`).
 public struct YAMLNode: Sendable {
     /// What the node is.
     public enum Kind: Sendable {
@@ -12,68 +17,102 @@ public struct YAMLNode: Sendable {
         case sequence([YAMLNode])
     }
 
-    public let kind: Kind
-    // Stored compactly (a large file's tree holds millions of nodes, and the tree's size is most
-    // of the composer's cost): offsets as 32 bits (``YAMLLoader`` refuses larger inputs), the
-    // rare tag behind one shared reference.
-    private let start: UInt32
-    private let end: UInt32
-    let tagName: YAMLTagName?
+    let storage: YAMLDocumentStorage
+    let index: Int
+
+    init(storage: YAMLDocumentStorage, index: Int) {
+        self.storage = storage
+        self.index = index
+    }
+
+    var record: YAMLNodeRecord { storage.records[index] }
+
+    /// What the node is, built on access (a mapping's pairs and a sequence's items as arrays).
+    public var kind: Kind {
+        let record = self.record
+        switch record.kind {
+        case .scalar: return .scalar(YAMLScalar(text: storage.string(record), record: record))
+        case .mapping: return .mapping(Array(YAMLPairs(storage: storage, record: record)))
+        case .sequence: return .sequence(Array(YAMLItems(storage: storage, record: record)))
+        }
+    }
 
     /// Bytes of the whole node in its file: for a mapping or sequence, from its first to its last
     /// character; for a scalar, including quotes and block indicators.
-    public var range: SourceRange { SourceRange(start: Int(start), end: Int(end)) }
+    public var range: SourceRange {
+        let record = self.record
+        return SourceRange(start: Int(record.start), end: Int(record.end))
+    }
 
     /// An explicit tag (`!!str`, `!custom`), if the source wrote one.
-    public var tag: String? { tagName?.name }
+    public var tag: String? {
+        let tag = record.tag
+        return tag == 0 ? nil : storage.tags[Int(tag) - 1]
+    }
 
     /// Creates a node; offsets past 4 GiB are clamped (no loaded file is that large).
+    ///
+    /// The children of a mapping or sequence are copied into the new node's storage (with the
+    /// whole storage they come from): building trees by hand is for tests and small inputs.
     public init(kind: Kind, range: SourceRange, tag: String? = nil) {
-        self.init(kind: kind, range: range, tagName: tag.map(YAMLTagName.init))
+        var builder = YAMLDocumentBuilder(source: [])
+        let tagIndex = tag.map { builder.tag($0) } ?? 0
+        let index: Int
+        switch kind {
+        case .scalar(let scalar):
+            var text = scalar.text
+            index = text.withUTF8 { bytes in
+                builder.appendScalar(
+                    bytes, style: scalar.style, value: YAMLValueBits(scalar.value), range: range,
+                    contentStart: scalar.contentStart, indentation: scalar.blockIndentation, tag: tagIndex)
+            }
+        case .mapping(let pairs):
+            var adopted: [ObjectIdentifier: Int] = [:]
+            let children = pairs.flatMap { [$0.key, $0.value] }.map { UInt32(clamping: builder.adopt($0, adopted: &adopted)) }
+            index = builder.appendCollection(.mapping, range: range, tag: tagIndex, children: children)
+        case .sequence(let items):
+            var adopted: [ObjectIdentifier: Int] = [:]
+            let children = items.map { UInt32(clamping: builder.adopt($0, adopted: &adopted)) }
+            index = builder.appendCollection(.sequence, range: range, tag: tagIndex, children: children)
+        }
+        self.init(storage: builder.build(), index: index)
     }
 
-    init(kind: Kind, range: SourceRange, tagName: YAMLTagName?) {
-        self.kind = kind
-        self.start = UInt32(clamping: range.start)
-        self.end = UInt32(clamping: range.end)
-        self.tagName = tagName
-    }
-
-    /// The scalar, if this is one.
+    /// The scalar, if this is one (its text built on access).
     public var scalar: YAMLScalar? {
-        if case .scalar(let scalar) = kind { return scalar }
-        return nil
+        let record = self.record
+        guard record.kind == .scalar else { return nil }
+        return YAMLScalar(text: storage.string(record), record: record)
     }
 
-    /// The pairs, if this is a mapping.
+    /// The pairs, if this is a mapping (an array built on access; ``pairs`` builds none).
     public var mapping: [YAMLPair]? {
-        if case .mapping(let pairs) = kind { return pairs }
-        return nil
+        pairs.map { Array($0) }
     }
 
-    /// The items, if this is a sequence.
+    /// The items, if this is a sequence (an array built on access; ``items`` builds none).
     public var sequence: [YAMLNode]? {
-        if case .sequence(let items) = kind { return items }
-        return nil
+        items.map { Array($0) }
     }
 
     /// The value for a string key of a mapping (keys compare by their resolved text).
     public subscript(key: String) -> YAMLNode? {
-        mapping?.first { $0.key.scalar?.text == key }?.value
+        pair(key)?.value
     }
 
     /// The pair whose key is `key`, to point at the key itself in a diagnostic.
     public func pair(_ key: String) -> YAMLPair? {
-        mapping?.first { $0.key.scalar?.text == key }
+        pairs?.first { $0.key.scalarText(equals: key) }
     }
 
     /// A word for the node's kind, for messages ("expected a mapping, found a sequence").
     public var kindDescription: String {
-        switch kind {
+        let record = self.record
+        switch record.kind {
         case .mapping: return "a mapping"
         case .sequence: return "a sequence"
-        case .scalar(let scalar):
-            switch scalar.value {
+        case .scalar:
+            switch record.valueKind {
             case .null: return "null"
             case .bool: return "a boolean"
             case .int: return "an integer"
@@ -84,13 +123,6 @@ public struct YAMLNode: Sendable {
     }
 }
 
-/// A tag's text, shared by every node that carries it.
-final class YAMLTagName: Sendable {
-    let name: String
-
-    init(_ name: String) { self.name = name }
-}
-
 /// One `key: value` entry of a mapping.
 public struct YAMLPair: Sendable {
     public let key: YAMLNode
@@ -99,76 +131,5 @@ public struct YAMLPair: Sendable {
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
-    }
-}
-
-/// How a scalar was written.
-public enum YAMLScalarStyle: String, Sendable {
-    case plain, singleQuoted, doubleQuoted, literal, folded
-}
-
-/// A scalar's value under the YAML 1.2 core schema (see `docs/yaml.md`).
-///
-/// Only plain scalars resolve to non-strings: `null`, `~` and the empty plain scalar are null;
-/// `true`/`false` (and their `True`/`TRUE` spellings) are booleans; `no`, `yes`, `on`, `off` are
-/// strings. Quoted and block scalars are always strings. An explicit tag (`!!str 12`) wins.
-public enum YAMLScalarValue: Sendable, Equatable {
-    case null
-    case bool(Bool)
-    case int(Int64)
-    case float(Double)
-    case string(String)
-}
-
-/// A scalar node's text and resolved value.
-///
-/// Stored compactly (a file's tree holds millions of these): the value's payload as raw bits
-/// beside the text, since a string value is always the text itself.
-public struct YAMLScalar: Sendable {
-    /// The scalar's content after YAML's unescaping and folding (what a program reads).
-    public let text: String
-    private let valueBits: UInt64
-    private let storedContentStart: UInt32
-    /// `UInt16.max` for none; larger indentations are clamped to `UInt16.max - 1`.
-    private let storedIndentation: UInt16
-    private let valueKind: ValueKind
-    public let style: YAMLScalarStyle
-
-    /// Byte offset where the content starts in the source: after the opening quote, or at the
-    /// first content line of a block scalar.
-    public var contentStart: Int { Int(storedContentStart) }
-
-    private enum ValueKind: UInt8, Sendable {
-        case string, null, bool, int, float
-    }
-
-    /// The resolved value (see ``YAMLScalarValue``); a string value is always ``text``.
-    public var value: YAMLScalarValue {
-        switch valueKind {
-        case .string: return .string(text)
-        case .null: return .null
-        case .bool: return .bool(valueBits != 0)
-        case .int: return .int(Int64(bitPattern: valueBits))
-        case .float: return .float(Double(bitPattern: valueBits))
-        }
-    }
-
-    /// For a literal (`|`) or folded (`>`) scalar, the spaces of indentation stripped from each
-    /// content line; `nil` for other styles. Needed to map offsets in `text` back to the source.
-    public var blockIndentation: Int? { storedIndentation == .max ? nil : Int(storedIndentation) }
-
-    /// Creates a scalar. A `.string` value stands for `text` (the scalar's value is its text).
-    public init(text: String, style: YAMLScalarStyle, value: YAMLScalarValue, contentStart: Int, blockIndentation: Int? = nil) {
-        self.text = text
-        self.style = style
-        self.storedContentStart = UInt32(clamping: contentStart)
-        self.storedIndentation = blockIndentation.map { UInt16(clamping: max(0, min($0, Int(UInt16.max) - 1))) } ?? .max
-        switch value {
-        case .string: (valueKind, valueBits) = (.string, 0)
-        case .null: (valueKind, valueBits) = (.null, 0)
-        case .bool(let flag): (valueKind, valueBits) = (.bool, flag ? 1 : 0)
-        case .int(let number): (valueKind, valueBits) = (.int, UInt64(bitPattern: number))
-        case .float(let number): (valueKind, valueBits) = (.float, number.bitPattern)
-        }
     }
 }

@@ -5,31 +5,32 @@
 enum YAMLScalarResolver {
     /// A tagged scalar's value, or why its text does not fit its tag.
     enum TaggedResolution {
-        case value(YAMLScalarValue)
+        case value(YAMLValueBits)
         case mismatch(String)
     }
 
     /// A plain scalar's resolution; `nil` when it looks like an integer that does not fit in 64 bits.
-    static func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> YAMLScalarValue? {
+    static func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLValueBits? {
         guard let first = bytes.first else { return .null }
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
-            return number(bytes, text: text)
+            return number(bytes)
         case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
-            return isNull(bytes) ? .null : .string(text)
+            return isNull(bytes) ? .null : .string
         case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-            return bool(bytes).map(YAMLScalarValue.bool) ?? .string(text)
+            return bool(bytes).map(YAMLValueBits.bool) ?? .string
         default:
-            return .string(text)
+            return .string
         }
     }
 
     /// The value of a scalar carrying one of the core tags (`!!str`, `!!int`, ...), or a message
     /// saying why the text does not fit the tag.
-    static func resolve(tagged tag: String, _ bytes: UnsafeBufferPointer<UInt8>, text: String) -> TaggedResolution {
+    static func resolve(tagged tag: String, _ bytes: UnsafeBufferPointer<UInt8>) -> TaggedResolution {
+        let text = String(decoding: bytes, as: UTF8.self)
         switch tag {
         case "!!str":
-            return .value(.string(text))
+            return .value(.string)
         case "!!null":
             return bytes.isEmpty || isNull(bytes) ? .value(.null) : .mismatch("'\(text)' is not null")
         case "!!bool":
@@ -40,9 +41,10 @@ enum YAMLScalarResolver {
             }
             return .mismatch("'\(text)' is not an integer")
         case "!!float":
-            switch number(bytes, text: text) {
-            case .float(let value)?: return .value(.float(value))
-            case .int(let value)?: return .value(.float(Double(value)))
+            let resolved = number(bytes)
+            switch resolved?.kind {
+            case .float?: return resolved.map { .value($0) } ?? .mismatch("'\(text)' is not a number")
+            case .int?: return .value(.float(Double(Int64(bitPattern: resolved?.bits ?? 0))))
             default:
                 if isIntSyntax(bytes), let value = Double(text) { return .value(.float(value)) }
                 return .mismatch("'\(text)' is not a number")
@@ -65,11 +67,11 @@ enum YAMLScalarResolver {
 
     /// An int or float by the core schema; an int too large for 64 bits is `nil` (not a string,
     /// so the caller can report it).
-    static func number(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> YAMLScalarValue? {
-        if isIntSyntax(bytes) { return int(bytes).map(YAMLScalarValue.int) }
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLValueBits? {
+        if isIntSyntax(bytes) { return int(bytes).map(YAMLValueBits.int) }
         if let special = specialFloat(bytes) { return .float(special) }
-        if isFloatSyntax(bytes), let value = Double(text) { return .float(value) }
-        return .string(text)
+        if isFloatSyntax(bytes), let value = Double(String(decoding: bytes, as: UTF8.self)) { return .float(value) }
+        return .string
     }
 
     /// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`.

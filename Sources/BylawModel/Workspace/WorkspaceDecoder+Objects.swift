@@ -60,9 +60,9 @@ extension WorkspaceDecoder {
             case "name": decl.name = string(pair.value, field: key); decl.spans.name = span
             // `parent: null` and `billing_account: null` say "none", as leaving them out does.
             case "parent":
-                if pair.value.scalar?.value != .null { decl.parent = located(pair.value, field: key); decl.spans.parent = span }
+                if !pair.value.isNull { decl.parent = located(pair.value, field: key); decl.spans.parent = span }
             case "billing_account":
-                if pair.value.scalar?.value != .null {
+                if !pair.value.isNull {
                     decl.billingAccount = located(pair.value, field: key); decl.spans.billingAccount = span
                 }
             default: decl.labels = labels(pair.value); decl.spans.labels = span
@@ -123,7 +123,7 @@ extension WorkspaceDecoder {
             case "kind": decl.kind = enumValue(pair.value, field: key, noun: "app kind"); decl.spans.kind = span
             case "owner":
                 // An owner left null is an app without one: a policy's finding, like a missing key.
-                if pair.value.scalar?.value != .null { decl.owner = owner(pair.value); decl.spans.owner = span }
+                if !pair.value.isNull { decl.owner = owner(pair.value); decl.spans.owner = span }
             case "provider": decl.provider = located(pair.value, field: key); decl.spans.provider = span
             case "orgs":
                 decl.orgs = list(pair.value, field: key).compactMap { located($0, field: "orgs") }; decl.spans.orgs = span
@@ -140,7 +140,7 @@ extension WorkspaceDecoder {
 
     /// An app's single owner; a list gets its own hint, since "several owners" is the likely intent.
     private mutating func owner(_ node: YAMLNode) -> Located? {
-        if node.sequence != nil {
+        if node.isSequence {
             error(
                 WorkspaceDiagnosticCode.wrongType, "expected one user id for 'owner', found a sequence", at: node.range,
                 hint: "an app has exactly one owner")

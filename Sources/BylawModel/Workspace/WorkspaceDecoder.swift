@@ -23,7 +23,7 @@ struct WorkspaceDecoder {
     /// The pairs of a mapping whose keys are in `keys`; other keys are reported with a "did you
     /// mean". Nil (after reporting) when the node is not a mapping.
     mutating func fields(of node: YAMLNode, what: String, keys: [String]) -> [(key: String, pair: YAMLPair)]? {
-        guard let pairs = node.mapping else {
+        guard let pairs = node.pairs else {
             error(WorkspaceDiagnosticCode.wrongType, "expected \(what) (a mapping), found \(node.kindDescription)", at: node.range)
             return nil
         }
@@ -45,17 +45,17 @@ struct WorkspaceDecoder {
     }
 
     private func keyText(_ node: YAMLNode) -> String? {
-        guard let scalar = node.scalar, scalar.value != .null else { return nil }
-        return scalar.text
+        guard !node.isNull else { return nil }
+        return node.scalarText
     }
 
     /// A string field. Any non-null scalar is read as written (`id: 2024` is the id "2024").
     mutating func string(_ node: YAMLNode, field: String) -> String? {
-        guard let scalar = node.scalar, scalar.value != .null else {
+        guard !node.isNull, let text = node.scalarText else {
             error(WorkspaceDiagnosticCode.wrongType, "expected a string for '\(field)', found \(node.kindDescription)", at: node.range)
             return nil
         }
-        return scalar.text
+        return text
     }
 
     /// An id or a reference: a non-empty string, with its range.
@@ -69,7 +69,7 @@ struct WorkspaceDecoder {
     }
 
     mutating func bool(_ node: YAMLNode, field: String) -> Bool? {
-        guard case .bool(let value)? = node.scalar?.value else {
+        guard case .bool(let value)? = node.scalarValue else {
             error(
                 WorkspaceDiagnosticCode.wrongType, "expected a boolean for '\(field)', found \(node.kindDescription)",
                 at: node.range, hint: "write true or false")
@@ -80,7 +80,7 @@ struct WorkspaceDecoder {
 
     /// A whole number ≥ 0.
     mutating func count(_ node: YAMLNode, field: String) -> Int64? {
-        guard case .int(let value)? = node.scalar?.value else {
+        guard case .int(let value)? = node.scalarValue else {
             error(WorkspaceDiagnosticCode.wrongType, "expected an integer for '\(field)', found \(node.kindDescription)", at: node.range)
             return nil
         }
@@ -105,16 +105,16 @@ struct WorkspaceDecoder {
 
     /// The items of a list; a null value (`orgs:` with nothing after it) is an empty list.
     mutating func list(_ node: YAMLNode, field: String) -> [YAMLNode] {
-        if let items = node.sequence { return items }
-        if node.scalar?.value == .null { return [] }
+        if let items = node.items { return Array(items) }
+        if node.isNull { return [] }
         error(WorkspaceDiagnosticCode.wrongType, "expected a list for '\(field)', found \(node.kindDescription)", at: node.range)
         return []
     }
 
     /// A `labels` map of strings to strings; scalar values are read as written, null is empty.
     mutating func labels(_ node: YAMLNode) -> [String: String] {
-        if node.scalar?.value == .null { return [:] }
-        guard let pairs = node.mapping else {
+        if node.isNull { return [:] }
+        guard let pairs = node.pairs else {
             error(WorkspaceDiagnosticCode.wrongType, "expected a mapping for 'labels', found \(node.kindDescription)", at: node.range)
             return [:]
         }

@@ -1,0 +1,143 @@
+import BylawSource
+
+/// Fills the buffers of a ``YAMLDocumentStorage`` as a document is composed: appending a node
+/// is appending a fixed-size record, never an allocation of its own.
+struct YAMLDocumentBuilder {
+    var records: [YAMLNodeRecord] = []
+    var children: [UInt32] = []
+    var text: [UInt8] = []
+    let source: [UInt8]
+    var tags: [String] = []
+    private var tagIndex: [String: UInt32] = [:]
+
+    init(source: [UInt8]) {
+        self.source = source
+        // A node takes at least a few bytes of source: reserve for the common density once,
+        // rather than regrow a large buffer many times.
+        records.reserveCapacity(source.count / 6 + 16)
+        children.reserveCapacity(source.count / 6 + 16)
+    }
+
+    /// The index plus one of `name` in `tags`, added if new.
+    mutating func tag(_ name: String) -> UInt32 {
+        if let index = tagIndex[name] { return index }
+        tags.append(name)
+        let index = UInt32(tags.count)
+        tagIndex[name] = index
+        return index
+    }
+
+    /// The tag of `record`, if any.
+    func tagName(_ record: YAMLNodeRecord) -> String? {
+        record.tag == 0 ? nil : tags[Int(record.tag) - 1]
+    }
+
+    /// Appends a scalar whose text is `bytes`; the text points into the source when the source
+    /// has those very bytes at `contentStart` (no copy), else it is copied to `text`.
+    mutating func appendScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, value: YAMLValueBits, range: SourceRange,
+        contentStart: Int, indentation: Int?, tag: UInt32
+    ) -> Int {
+        let length = bytes.count
+        let verbatim = length == 0 || source.withUnsafeBufferPointer { all in
+            guard contentStart + length <= all.count, let base = all.baseAddress, let wanted = bytes.baseAddress else { return false }
+            return memoryEquals(base + contentStart, wanted, length)
+        }
+        let first: Int
+        if verbatim {
+            first = length == 0 ? 0 : contentStart
+        } else {
+            first = text.count
+            text.append(contentsOf: bytes)
+        }
+        records.append(YAMLNodeRecord(
+            start: UInt32(clamping: range.start), end: UInt32(clamping: range.end),
+            first: UInt32(clamping: first), count: UInt32(clamping: length), contentStart: UInt32(clamping: contentStart),
+            tag: tag, indentation: indentation.map { UInt16(clamping: max(0, min($0, Int(UInt16.max) - 1))) } ?? .max,
+            kind: .scalar, style: style, valueKind: value.kind, textInSource: verbatim, valueBits: value.bits))
+        return records.count - 1
+    }
+
+    /// Appends a mapping or sequence whose children (a mapping's keys and values alternating)
+    /// are already in `records`.
+    mutating func appendCollection(_ kind: YAMLNodeRecord.Kind, range: SourceRange, tag: UInt32, children items: [UInt32]) -> Int {
+        var record = YAMLNodeRecord.collection(kind, start: range.start, tag: tag)
+        record.end = UInt32(clamping: range.end)
+        record.first = UInt32(clamping: children.count)
+        record.count = UInt32(clamping: items.count)
+        children.append(contentsOf: items)
+        records.append(record)
+        return records.count - 1
+    }
+
+    /// Whether the scalar texts of two records are the same bytes.
+    func sameText(_ a: YAMLNodeRecord, _ b: YAMLNodeRecord) -> Bool {
+        guard a.count == b.count else { return false }
+        return withText(a) { left in withText(b) { right in
+            guard let l = left.baseAddress, let r = right.baseAddress else { return true }
+            return memoryEquals(l, r, left.count)
+        } }
+    }
+
+    func withText<Result>(_ record: YAMLNodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = Int(record.first)
+        let end = start + Int(record.count)
+        if record.textInSource {
+            return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        }
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    func string(_ record: YAMLNodeRecord) -> String {
+        withText(record) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Copies every node of `storage` into this builder (their indices shifted) and returns
+    /// where its node `index` landed. Each storage is copied once per builder (`adopted`).
+    mutating func adopt(_ node: YAMLNode, adopted: inout [ObjectIdentifier: Int]) -> Int {
+        let storage = node.storage
+        if let base = adopted[ObjectIdentifier(storage)] { return base + node.index }
+        let base = records.count
+        let childBase = UInt32(clamping: children.count)
+        adopted[ObjectIdentifier(storage)] = base
+        records.reserveCapacity(base + storage.records.count)
+        for var record in storage.records {
+            if record.kind == .scalar {
+                if record.count > 0 {
+                    let copied = text.count
+                    storage.withText(record) { text.append(contentsOf: $0) }
+                    record.first = UInt32(clamping: copied)
+                }
+                record.textInSource = false
+            } else {
+                record.first = UInt32(clamping: Int(record.first) + Int(childBase))
+            }
+            if record.tag != 0 { record.tag = tag(storage.tags[Int(record.tag) - 1]) }
+            records.append(record)
+        }
+        let shift = UInt32(clamping: base)
+        children.append(contentsOf: storage.children.lazy.map { $0 &+ shift })
+        return base + node.index
+    }
+
+    func build() -> YAMLDocumentStorage {
+        YAMLDocumentStorage(records: records, children: children, text: text, source: source, tags: tags)
+    }
+}
+
+/// Whether `count` bytes at `a` and `b` are equal.
+@inline(__always)
+func memoryEquals(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var index = 0
+    while index + 8 <= count {
+        let left = UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self)
+        let right = UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self)
+        if left != right { return false }
+        index += 8
+    }
+    while index < count {
+        if a[index] != b[index] { return false }
+        index += 1
+    }
+    return true
+}
