@@ -22,7 +22,7 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Creates limits; the defaults are those of ``default``.
     public init(
         maxDepth: Int = 200,
-        maxBytes: Int = 64 << 20,
+        maxBytes: Int = SourceFile.defaultMaxBytes,
         minAliasBudget: Int = 10_000,
         aliasBudgetFactor: Int = 10,
         maxDiagnostics: Int = 1_000,
