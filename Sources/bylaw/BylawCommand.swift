@@ -12,11 +12,9 @@ struct BylawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bylaw",
         abstract: "Policy-as-code for AI workspaces: YAML policies with CEL expressions.",
-        discussion: """
-            Exit codes: 0 clean; 1 findings at 'block' enforcement (any finding with --strict);
-            2 invalid input (unreadable file, bad YAML, compile error, bad arguments).
-            Policies default to Policies/ in the current directory.
-            """,
+        discussion: "Exit codes: 0 clean; 1 findings at 'block' enforcement (any finding with --strict); "
+            + "2 invalid input (unreadable file, bad YAML, compile error, bad arguments).\n\n"
+            + "Policies default to Policies/ in the current directory. Documentation: docs/ in the repository.",
         version: BylawVersion.current,
         subcommands: [
             CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self,
