@@ -90,40 +90,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(value)"
     }
 
-    /// Escapes per RFC 8259; control characters as \u00XX; U+2028/2029 escaped for JavaScript readers.
+    /// Escapes per RFC 8259; control characters as \u00XX; U+2028/2029 escaped for JavaScript
+    /// readers. One implementation for both: ``JSONBytes`` writes the bytes.
     public static func writeString(_ value: String, to out: inout String) {
-        // Most strings need no escape: append them whole (scalar by scalar is ~50x slower).
-        // 0xE2 leads U+2028/2029 in UTF-8, so a string without it has neither.
-        var plain = true
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
-            plain = false
-            break
-        }
-        if plain {
-            out += "\""
-            out += value
-            out += "\""
-            return
-        }
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        JSONBytes.writeString(value, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
