@@ -106,8 +106,10 @@ extension EventLineParser {
                 throw ScanFailure(.invalidJSON, at: start, "\\u\(hex(unit, width: 4)) is a low surrogate without a high surrogate before it")
             }
         default:
+            // `describeByte` quotes a printable character ('q'); the escape reads '\q' then.
             let shown = describeByte(at: index + 1)
-            throw ScanFailure(.invalidJSON, at: start, "invalid escape '\\\(shown)' (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
+            let escape = shown.hasPrefix("'") ? "'\\" + shown.dropFirst() : "a backslash followed by \(shown)"
+            throw ScanFailure(.invalidJSON, at: start, "invalid escape \(escape) (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
         }
     }
 
