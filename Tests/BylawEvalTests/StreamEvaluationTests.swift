@@ -62,3 +62,27 @@ struct StreamEvaluationTests {
         #expect(counts.lines == 1)
     }
 }
+
+@Suite("Attribution")
+struct AttributionTests {
+    @Test("made-up org ids share one bucket past the cap, and every event is still counted")
+    func unknownOrgsAreCapped() throws {
+        let model = try #require(loadWorkspace(assignedWorkspace))
+        let set = try #require(compilePolicy("policy: p\n"))
+        let lines = (0..<(Attribution.maxUnknownOrgBuckets + 50)).map { #"{"id":"e\#($0)","org":"made-up-\#($0)","cost":{"amount":1,"currency":"USD"}}"# }
+        var tally = RunTally()
+        var attribution: Attribution? = Attribution()
+        _ = try StreamEvaluator(rules: set.rules, workspace: WorkspaceGraph(model)).evaluate(
+            UsageStreamReader(bytes: Array(lines.joined(separator: "\n").utf8), name: "s"), streamPath: "s", tally: &tally,
+            attribution: &attribution, callbacks: .init(finding: { _ in }, diagnostic: { _ in }))
+        let byOrg = try #require(attribution?.json["by_org"])
+        guard case .object(let buckets) = byOrg else { Issue.record("by_org is not an object"); return }
+        #expect(buckets.count == Attribution.maxUnknownOrgBuckets + 1)
+        #expect(byOrg["unknown:(other ids)"]?["events"] == .int(50))
+        let total = buckets.reduce(Int64(0)) { sum, bucket in
+            if case .int(let events)? = bucket.1["events"] { return sum + events }
+            return sum
+        }
+        #expect(total == Int64(lines.count))
+    }
+}

@@ -30,6 +30,10 @@ public struct Attribution: Sendable {
 
     var byAccount: [String: Bucket] = [:]
     var byOrg: [String: Bucket] = [:]
+    /// Distinct unknown org ids get a bucket each up to this many; the rest share one, so a
+    /// stream of made-up org ids cannot grow memory without bound.
+    public static let maxUnknownOrgBuckets = 1_000
+    private var unknownOrgBuckets = 0
 
     public init() {}
 
@@ -45,7 +49,18 @@ public struct Attribution: Sendable {
             account = "unattributed"
         }
         byAccount[account, default: Bucket()].add(event)
-        byOrg[org == nil ? "unknown:\(orgID)" : orgID, default: Bucket()].add(event)
+        var orgKey = orgID
+        if org == nil {
+            orgKey = "unknown:\(orgID)"
+            if byOrg[orgKey] == nil {
+                if unknownOrgBuckets >= Self.maxUnknownOrgBuckets {
+                    orgKey = "unknown:(other ids)"
+                } else {
+                    unknownOrgBuckets += 1
+                }
+            }
+        }
+        byOrg[orgKey, default: Bucket()].add(event)
     }
 
     public var json: JSONValue {
