@@ -134,9 +134,11 @@ struct YAMLComposer {
                 in: file, at: SourceRange(start: start, end: start + 1)))
         }
         let tagIndex = tag.map { builder.tag($0) } ?? 0
-        builder.records.append(.collection(isMapping ? .mapping : .sequence, start: start, tag: tagIndex))
+        let node = builder.append(
+            .collection(isMapping ? .mapping : .sequence, start: start, tag: 0), tag: tagIndex,
+            contentStart: UInt32(clamping: start), indentation: .max)
         stack.append(Frame(
-            node: builder.records.count - 1, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
+            node: node, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
             anchor: anchorPointer.map { String(cString: $0) }, end: start))
     }
 
@@ -193,11 +195,8 @@ struct YAMLComposer {
         }
         // The alias node points at the alias; what it contains keeps the anchored ranges.
         // Sharing is free in the arena: the copy's children are the anchored node's children.
-        var copy = builder.records[anchored.node]
-        copy.start = UInt32(clamping: start)
-        copy.end = UInt32(clamping: end)
-        builder.records.append(copy)
-        add(builder.records.count - 1, expanded: anchored.expanded, anchor: nil)
+        let copy = builder.appendCopy(of: anchored.node, start: start, end: end)
+        add(copy, expanded: anchored.expanded, anchor: nil)
     }
 
     // MARK: Adding nodes
