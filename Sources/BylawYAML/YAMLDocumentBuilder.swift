@@ -17,6 +17,8 @@ struct YAMLDocumentBuilder {
         // rather than regrow a large buffer many times.
         records.reserveCapacity(source.count / 6 + 16)
         children.reserveCapacity(source.count / 6 + 16)
+        records.adviseHugePages()
+        children.adviseHugePages()
     }
 
     /// The index plus one of `name` in `tags`, added if new.
