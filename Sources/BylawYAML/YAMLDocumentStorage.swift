@@ -104,7 +104,15 @@ struct YAMLNodeRecord: Sendable {
     }
 
     var style: YAMLScalarStyle {
-        get { Self.styles[Int((packed >> 2) & 0b111)] }
+        get {
+            switch (packed >> 2) & 0b111 {
+            case 1: return .singleQuoted
+            case 2: return .doubleQuoted
+            case 3: return .literal
+            case 4: return .folded
+            default: return .plain
+            }
+        }
         set { packed = (packed & ~0b1_1100) | (Self.styleCode(newValue) << 2) }
     }
 
@@ -141,8 +149,6 @@ struct YAMLNodeRecord: Sendable {
         default: return start
         }
     }
-
-    private static let styles: [YAMLScalarStyle] = [.plain, .singleQuoted, .doubleQuoted, .literal, .folded, .plain, .plain, .plain]
 
     private static func styleCode(_ style: YAMLScalarStyle) -> UInt8 {
         switch style {
