@@ -65,13 +65,28 @@ struct MarkConverter {
     mutating func offset(of index: Int) -> Int {
         if isASCII { return min(index + bomLength, bytes.count) }
         let count = bytes.count
-        // Eight ASCII bytes at once are eight characters: most text between two marks is ASCII.
-        if let base = bytes.baseAddress {
+        if index > scalarIndex, let base = bytes.baseAddress {
+            // Eight bytes at a time, counting the characters that start in them (every byte that
+            // is not a continuation byte), while the word cannot overshoot `index`. Most text
+            // between two marks is ASCII, and multi-byte text goes just as fast.
+            let highs: UInt64 = 0x8080_8080_8080_8080
             while index - scalarIndex >= 8, byteOffset + 8 <= count {
                 let word = UnsafeRawPointer(base + byteOffset).loadUnaligned(as: UInt64.self)
-                guard word & 0x8080_8080_8080_8080 == 0 else { break }
+                let continuations = word & ~(word << 1) & highs
                 byteOffset += 8
-                scalarIndex += 8
+                scalarIndex += 8 - continuations.nonzeroBitCount
+            }
+            // The last word may end inside a character already counted: move to the next start.
+            while byteOffset < count, bytes[byteOffset] & 0xC0 == 0x80 { byteOffset += 1 }
+            // The few characters left: all ASCII in one check, usually.
+            let left = index - scalarIndex
+            if left > 0, left < 8, byteOffset + 8 <= count {
+                let word = UnsafeRawPointer(base + byteOffset).loadUnaligned(as: UInt64.self)
+                let mask = highs & ((1 << (8 * UInt64(left))) &- 1)
+                if word & mask == 0 {
+                    byteOffset += left
+                    scalarIndex = index
+                }
             }
         }
         while scalarIndex < index, byteOffset < count {

@@ -50,6 +50,14 @@ struct YAMLKeyPrint {
         return YAMLKeyPrint(text: hash, value: value, isScalar: true)
     }
 
+    /// One bit for the text print and one for a non-string value print, for a mapping's
+    /// 64-bit filter of the keys it has: no bit in common proves the key new without a scan.
+    var filterBits: UInt64 {
+        guard isScalar else { return 0 }
+        let textBit: UInt64 = 1 << (text >> 58)
+        return value == 0 ? textBit : textBit | 1 << (value >> 58)
+    }
+
     func mayEqual(_ other: YAMLKeyPrint) -> Bool {
         isScalar && other.isScalar && (text == other.text || (value != 0 && value == other.value))
     }
@@ -70,6 +78,8 @@ extension YAMLComposer {
             var found = stack[frame].keyIndex[.text(builder.string(record))]
             if found == nil, let value = YAMLKeyIdentity.value(of: record) { found = stack[frame].keyIndex[value] }
             firstPosition = found
+        } else if stack[frame].keyFilter & print.filterBits == 0 {
+            firstPosition = nil
         } else {
             firstPosition = linearSearch(record, print: print, frame: frame)
         }
@@ -85,6 +95,7 @@ extension YAMLComposer {
                 hint: "a mapping may hold each key once; remove or rename one of them"))
             return (true, print)
         }
+        stack[frame].keyFilter |= print.filterBits
         // The pair is appended when its value arrives, at the next position.
         let childStart = stack[frame].childStart
         let position = (pending.count - childStart) / 2

@@ -28,6 +28,8 @@ struct YAMLComposer {
         /// Key → pair position, built once a mapping outgrows a linear scan (`isIndexed`).
         var keyIndex: [YAMLKeyIdentity: Int] = [:]
         var isIndexed = false
+        /// The bits of its keys' ``YAMLKeyPrint/filterBits``.
+        var keyFilter: UInt64 = 0
     }
 
     /// A node an anchor names, with the number of nodes it stands for.
@@ -134,9 +136,11 @@ struct YAMLComposer {
                 in: file, at: SourceRange(start: start, end: start + 1)))
         }
         let tagIndex = tag.map { builder.tag($0) } ?? 0
-        builder.records.append(.collection(isMapping ? .mapping : .sequence, start: start, tag: tagIndex))
+        let node = builder.append(
+            .collection(isMapping ? .mapping : .sequence, start: start, tag: 0), tag: tagIndex,
+            contentStart: UInt32(clamping: start), indentation: .max)
         stack.append(Frame(
-            node: builder.records.count - 1, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
+            node: node, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
             anchor: anchorPointer.map { String(cString: $0) }, end: start))
     }
 
@@ -193,11 +197,8 @@ struct YAMLComposer {
         }
         // The alias node points at the alias; what it contains keeps the anchored ranges.
         // Sharing is free in the arena: the copy's children are the anchored node's children.
-        var copy = builder.records[anchored.node]
-        copy.start = UInt32(clamping: start)
-        copy.end = UInt32(clamping: end)
-        builder.records.append(copy)
-        add(builder.records.count - 1, expanded: anchored.expanded, anchor: nil)
+        let copy = builder.appendCopy(of: anchored.node, start: start, end: end)
+        add(copy, expanded: anchored.expanded, anchor: nil)
     }
 
     // MARK: Adding nodes
@@ -211,26 +212,42 @@ struct YAMLComposer {
             root = node
             return
         }
-        stack[top].expanded = Self.saturatingAdd(stack[top].expanded, expanded)
-        stack[top].end = Int(builder.records[node].end)
-        let index = UInt32(truncatingIfNeeded: node)
-        guard stack[top].isMapping else {
-            pending.append(Pending(node: index, print: .none))
-            return
-        }
-        if stack[top].expectingValue {
-            stack[top].expectingValue = false
-            if stack[top].dropValue {
-                stack[top].dropValue = false
-            } else {
-                pending.append(Pending(node: index, print: .none))
+        let end = Int(builder.records[node].end)
+        // Every node passes here: one exclusive access to the frames instead of one per field.
+        let slot = stack.withUnsafeMutableBufferPointer { frames -> Slot in
+            frames[top].expanded = Self.saturatingAdd(frames[top].expanded, expanded)
+            frames[top].end = end
+            guard frames[top].isMapping else { return .item }
+            guard !frames[top].expectingValue else {
+                frames[top].expectingValue = false
+                guard !frames[top].dropValue else {
+                    frames[top].dropValue = false
+                    return .droppedValue
+                }
+                return .value
             }
-        } else {
-            stack[top].expectingValue = true
-            let (duplicate, print) = checkDuplicate(key: node, frame: top)
-            stack[top].dropValue = duplicate
-            if !duplicate { pending.append(Pending(node: index, print: print)) }
+            frames[top].expectingValue = true
+            return .key
         }
+        let index = UInt32(truncatingIfNeeded: node)
+        switch slot {
+        case .item, .value:
+            pending.append(Pending(node: index, print: .none))
+        case .droppedValue:
+            break
+        case .key:
+            let (duplicate, print) = checkDuplicate(key: node, frame: top)
+            if duplicate {
+                stack[top].dropValue = true
+            } else {
+                pending.append(Pending(node: index, print: print))
+            }
+        }
+    }
+
+    /// What a node added to the innermost open collection is there.
+    private enum Slot {
+        case item, key, value, droppedValue
     }
 
     mutating func report(_ diagnostic: Diagnostic) {

@@ -8,6 +8,7 @@ struct YAMLDocumentBuilder {
     var text: [UInt8] = []
     let source: [UInt8]
     var tags: [String] = []
+    var extras = YAMLNodeExtras()
     private var tagIndex: [String: UInt32] = [:]
 
     init(source: [UInt8]) {
@@ -16,6 +17,8 @@ struct YAMLDocumentBuilder {
         // rather than regrow a large buffer many times.
         records.reserveCapacity(source.count / 6 + 16)
         children.reserveCapacity(source.count / 6 + 16)
+        records.adviseHugePages()
+        children.adviseHugePages()
     }
 
     /// The index plus one of `name` in `tags`, added if new.
@@ -25,11 +28,6 @@ struct YAMLDocumentBuilder {
         let index = UInt32(tags.count)
         tagIndex[name] = index
         return index
-    }
-
-    /// The tag of `record`, if any.
-    func tagName(_ record: YAMLNodeRecord) -> String? {
-        record.tag == 0 ? nil : tags[Int(record.tag) - 1]
     }
 
     /// Appends a scalar whose text is `bytes`; the text points into the source when the source
@@ -50,24 +48,52 @@ struct YAMLDocumentBuilder {
             first = text.count
             text.append(contentsOf: bytes)
         }
-        records.append(YAMLNodeRecord(
-            start: UInt32(clamping: range.start), end: UInt32(clamping: range.end),
-            first: UInt32(clamping: first), count: UInt32(clamping: length), contentStart: UInt32(clamping: contentStart),
-            tag: tag, indentation: indentation.map { UInt16(clamping: max(0, min($0, Int(UInt16.max) - 1))) } ?? .max,
-            kind: .scalar, style: style, valueKind: value.kind, textInSource: verbatim, valueBits: value.bits))
-        return records.count - 1
+        var record = YAMLNodeRecord(
+            kind: .scalar, start: UInt32(clamping: range.start), end: UInt32(clamping: range.end),
+            first: UInt32(clamping: first), count: UInt32(clamping: length), shortTag: 0)
+        record.style = style
+        record.valueKind = value.kind
+        record.valueBits = value.bits
+        record.textInSource = verbatim
+        let indentation = indentation.map { UInt16(clamping: max(0, min($0, Int(UInt16.max) - 1))) } ?? .max
+        return append(record, tag: tag, contentStart: UInt32(clamping: contentStart), indentation: indentation)
+    }
+
+    /// Appends `record` with what it cannot hold itself moved to the extras.
+    mutating func append(_ record: YAMLNodeRecord, tag: UInt32, contentStart: UInt32, indentation: UInt16) -> Int {
+        var record = record
+        let node = records.count
+        let wideTag = tag >= UInt32(YAMLNodeRecord.wideTag)
+        record.shortTag = wideTag ? YAMLNodeRecord.wideTag : UInt16(tag)
+        let needsExtra = record.kind == .scalar && (indentation != .max || record.derivedContentStart != contentStart)
+        record.hasExtra = needsExtra || wideTag
+        if record.hasExtra {
+            extras.append(.init(node: UInt32(clamping: node), contentStart: contentStart, indentation: indentation, tag: tag))
+        }
+        records.append(record)
+        return node
+    }
+
+    /// Appends a copy of the node at `node` (an alias of it) with the range `start..<end`.
+    mutating func appendCopy(of node: Int, start: Int, end: Int) -> Int {
+        var copy = records[node]
+        copy.start = UInt32(clamping: start)
+        copy.end = UInt32(clamping: end)
+        let contentStart = copy.kind == .scalar ? UInt32(clamping: extras.contentStart(of: records[node], at: node)) : copy.start
+        return append(
+            copy, tag: extras.tag(of: records[node], at: node), contentStart: contentStart,
+            indentation: extras.indentation(of: records[node], at: node))
     }
 
     /// Appends a mapping or sequence whose children (a mapping's keys and values alternating)
     /// are already in `records`.
     mutating func appendCollection(_ kind: YAMLNodeRecord.Kind, range: SourceRange, tag: UInt32, children items: [UInt32]) -> Int {
-        var record = YAMLNodeRecord.collection(kind, start: range.start, tag: tag)
+        var record = YAMLNodeRecord.collection(kind, start: range.start, tag: 0)
         record.end = UInt32(clamping: range.end)
         record.first = UInt32(clamping: children.count)
         record.count = UInt32(clamping: items.count)
         children.append(contentsOf: items)
-        records.append(record)
-        return records.count - 1
+        return append(record, tag: tag, contentStart: record.start, indentation: .max)
     }
 
     /// Whether the scalar texts of two records are the same bytes.
@@ -101,7 +127,10 @@ struct YAMLDocumentBuilder {
         let childBase = UInt32(clamping: children.count)
         adopted[ObjectIdentifier(storage)] = base
         records.reserveCapacity(base + storage.records.count)
-        for var record in storage.records {
+        for (index, var record) in storage.records.enumerated() {
+            let contentStart = record.kind == .scalar ? UInt32(clamping: storage.extras.contentStart(of: record, at: index)) : record.start
+            let indentation = storage.extras.indentation(of: record, at: index)
+            let oldTag = storage.extras.tag(of: record, at: index)
             if record.kind == .scalar {
                 if record.count > 0 {
                     let copied = text.count
@@ -112,8 +141,8 @@ struct YAMLDocumentBuilder {
             } else {
                 record.first = UInt32(clamping: Int(record.first) + Int(childBase))
             }
-            if record.tag != 0 { record.tag = tag(storage.tags[Int(record.tag) - 1]) }
-            records.append(record)
+            let newTag = oldTag == 0 ? 0 : tag(storage.tags[Int(oldTag) - 1])
+            _ = append(record, tag: newTag, contentStart: contentStart, indentation: indentation)
         }
         let shift = UInt32(clamping: base)
         children.append(contentsOf: storage.children.lazy.map { $0 &+ shift })
@@ -121,7 +150,7 @@ struct YAMLDocumentBuilder {
     }
 
     func build() -> YAMLDocumentStorage {
-        YAMLDocumentStorage(records: records, children: children, text: text, source: source, tags: tags)
+        YAMLDocumentStorage(records: records, children: children, text: text, source: source, tags: tags, extras: extras)
     }
 }
 

@@ -16,8 +16,11 @@ final class YAMLDocumentStorage: Sendable {
     let source: [UInt8]
     /// Distinct tags; a record's `tag` is an index into this plus one (zero is no tag).
     let tags: [String]
+    /// What records cannot hold themselves (see ``YAMLNodeRecord``).
+    let extras: YAMLNodeExtras
 
-    init(records: [YAMLNodeRecord], children: [UInt32], text: [UInt8], source: [UInt8], tags: [String]) {
+    init(records: [YAMLNodeRecord], children: [UInt32], text: [UInt8], source: [UInt8], tags: [String], extras: YAMLNodeExtras) {
+        self.extras = extras
         self.records = records
         self.children = children
         self.text = text
@@ -51,7 +54,13 @@ final class YAMLDocumentStorage: Sendable {
     }
 }
 
-/// One node of a ``YAMLDocumentStorage``, 40 bytes.
+/// One node of a ``YAMLDocumentStorage``, 28 bytes.
+///
+/// A large file holds millions of these, written once each to fresh memory: every byte saved
+/// is page faults and kernel page zeroing saved. So nothing is stored that can be derived: a
+/// verbatim scalar's content starts at its text (`first`), a plain one's at `start`, a quoted
+/// one's just after its quote; what cannot be derived (block scalars' content start and
+/// indentation, tags past 16 bits) waits in the storage's ``YAMLNodeExtras``, flagged by `hasExtra`.
 struct YAMLNodeRecord: Sendable {
     enum Kind: UInt8, Sendable {
         case scalar, mapping, sequence
@@ -68,21 +77,94 @@ struct YAMLNodeRecord: Sendable {
     var first: UInt32
     /// A scalar's text length in bytes; a collection's number of children (2 × pairs).
     var count: UInt32
-    var contentStart: UInt32
-    /// Index into `tags` plus one; zero for none.
-    var tag: UInt32
-    /// `UInt16.max` for none.
-    var indentation: UInt16
-    var kind: Kind
-    var style: YAMLScalarStyle
-    var valueKind: ValueKind
-    var textInSource: Bool
-    var valueBits: UInt64
+    // Two halves rather than one UInt64: 4-byte alignment keeps the record at 28 bytes.
+    private var valueLow: UInt32 = 0
+    private var valueHigh: UInt32 = 0
+    /// Index into `tags` plus one; zero for none, ``wideTag`` when the index is in the extras.
+    var shortTag: UInt16
+    /// Kind (2 bits), style (3 bits) and value kind (3 bits).
+    private var packed: UInt8 = 0
+    private var flags: UInt8 = 0
 
-    static func collection(_ kind: Kind, start: Int, tag: UInt32) -> YAMLNodeRecord {
-        YAMLNodeRecord(
-            start: UInt32(clamping: start), end: UInt32(clamping: start), first: 0, count: 0, contentStart: UInt32(clamping: start),
-            tag: tag, indentation: .max, kind: kind, style: .plain, valueKind: .string, textInSource: true, valueBits: 0)
+    /// `shortTag` when the tag index does not fit in 16 bits.
+    static let wideTag = UInt16.max
+
+    init(kind: Kind, start: UInt32, end: UInt32, first: UInt32, count: UInt32, shortTag: UInt16) {
+        self.start = start
+        self.end = end
+        self.first = first
+        self.count = count
+        self.shortTag = shortTag
+        self.kind = kind
+    }
+
+    var kind: Kind {
+        get { Kind(rawValue: packed & 0b11) ?? .scalar }
+        set { packed = (packed & ~0b11) | newValue.rawValue }
+    }
+
+    var style: YAMLScalarStyle {
+        get {
+            switch (packed >> 2) & 0b111 {
+            case 1: return .singleQuoted
+            case 2: return .doubleQuoted
+            case 3: return .literal
+            case 4: return .folded
+            default: return .plain
+            }
+        }
+        set { packed = (packed & ~0b1_1100) | (Self.styleCode(newValue) << 2) }
+    }
+
+    var valueKind: ValueKind {
+        get { ValueKind(rawValue: packed >> 5) ?? .string }
+        set { packed = (packed & 0b1_1111) | (newValue.rawValue << 5) }
+    }
+
+    var valueBits: UInt64 {
+        get { UInt64(valueHigh) << 32 | UInt64(valueLow) }
+        set {
+            valueLow = UInt32(truncatingIfNeeded: newValue)
+            valueHigh = UInt32(truncatingIfNeeded: newValue >> 32)
+        }
+    }
+
+    /// The scalar's text is a range of the source, not of the storage's `text`.
+    var textInSource: Bool {
+        get { flags & 1 != 0 }
+        set { flags = newValue ? flags | 1 : flags & ~1 }
+    }
+
+    /// The storage's extras hold an entry for this node.
+    var hasExtra: Bool {
+        get { flags & 2 != 0 }
+        set { flags = newValue ? flags | 2 : flags & ~2 }
+    }
+
+    /// Where a scalar's content starts when that can be derived from the record alone.
+    var derivedContentStart: UInt32 {
+        if textInSource, count > 0 { return first }
+        switch style {
+        case .singleQuoted, .doubleQuoted: return min(start &+ 1, end)
+        default: return start
+        }
+    }
+
+    private static func styleCode(_ style: YAMLScalarStyle) -> UInt8 {
+        switch style {
+        case .plain: return 0
+        case .singleQuoted: return 1
+        case .doubleQuoted: return 2
+        case .literal: return 3
+        case .folded: return 4
+        }
+    }
+
+    static func collection(_ kind: Kind, start: Int, tag: UInt16) -> YAMLNodeRecord {
+        var record = YAMLNodeRecord(
+            kind: kind, start: UInt32(clamping: start), end: UInt32(clamping: start), first: 0, count: 0, shortTag: tag)
+        record.textInSource = true
+        return record
     }
 
     /// The resolved value; a string value is the text `text()` returns.

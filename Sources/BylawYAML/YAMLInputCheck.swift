@@ -92,15 +92,19 @@ struct YAMLInputCheck {
         return nil
     }
 
-    /// Whether all eight bytes of `word` are in 0x20...0x7E, the common case, needing no check
-    /// one by one (exact bit tricks: a byte below 0x20, a 0x7F, or a high bit).
+    /// Whether all eight bytes of `word` are in 0x20...0x7E or line feeds, the common case,
+    /// needing no check one by one. Exact per byte: once no byte has its high bit, setting it
+    /// makes every byte at least 0x80, so the subtractions below never borrow across bytes.
     private static func isPrintableASCII(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let below20 = (word &- ones &* 0x20) & ~word & highs
+        guard word & highs == 0 else { return false }
+        let below20 = ~((word | highs) &- ones &* 0x20) & highs
+        let lineFeed = word ^ (ones &* 0x0A)
+        let isLineFeed = ~((lineFeed | highs) &- ones) & highs
         let del = word ^ (ones &* 0x7F)
-        let hasDel = (del &- ones) & ~del & highs
-        return (word & highs) | below20 | hasDel == 0
+        let isDel = ~((del | highs) &- ones) & highs
+        return (below20 & ~isLineFeed) | isDel == 0
     }
 
     private static func invalidUTF8(at offset: Int, file: SourceFile) -> Diagnostic {

@@ -31,7 +31,7 @@ public struct YAMLNode: Sendable {
     public var kind: Kind {
         let record = self.record
         switch record.kind {
-        case .scalar: return .scalar(YAMLScalar(text: storage.string(record), record: record))
+        case .scalar: return .scalar(YAMLScalar(text: storage.string(record), record: record, at: index, extras: storage.extras))
         case .mapping: return .mapping(Array(YAMLPairs(storage: storage, record: record)))
         case .sequence: return .sequence(Array(YAMLItems(storage: storage, record: record)))
         }
@@ -46,7 +46,7 @@ public struct YAMLNode: Sendable {
 
     /// An explicit tag (`!!str`, `!custom`), if the source wrote one.
     public var tag: String? {
-        let tag = record.tag
+        let tag = storage.extras.tag(of: record, at: index)
         return tag == 0 ? nil : storage.tags[Int(tag) - 1]
     }
 
@@ -82,7 +82,7 @@ public struct YAMLNode: Sendable {
     public var scalar: YAMLScalar? {
         let record = self.record
         guard record.kind == .scalar else { return nil }
-        return YAMLScalar(text: storage.string(record), record: record)
+        return YAMLScalar(text: storage.string(record), record: record, at: index, extras: storage.extras)
     }
 
     /// The pairs, if this is a mapping (an array built on access; ``pairs`` builds none).

@@ -67,11 +67,11 @@ public struct YAMLScalar: Sendable {
     }
 
     /// The scalar a record of the arena stands for, with its text.
-    init(text: String, record: YAMLNodeRecord) {
+    init(text: String, record: YAMLNodeRecord, at node: Int, extras: YAMLNodeExtras) {
         self.text = text
         self.style = record.style
-        self.storedContentStart = record.contentStart
-        self.storedIndentation = record.indentation
+        self.storedContentStart = UInt32(clamping: extras.contentStart(of: record, at: node))
+        self.storedIndentation = extras.indentation(of: record, at: node)
         self.valueKind = record.valueKind
         self.valueBits = record.valueBits
     }

@@ -1,0 +1,32 @@
+import BylawSource
+import Testing
+@testable import BylawYAML
+
+/// The input check reads eight bytes at a time; a control character is found at its exact
+/// offset wherever it sits in a word, between line feeds (which the fast path accepts).
+@Suite struct YAMLInputCheckWordTests {
+    static let controls: [UInt8] = {
+        var bytes: [UInt8] = [0x7F]
+        for byte: UInt8 in 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D { bytes.append(byte) }
+        return bytes
+    }()
+
+    @Test(arguments: controls)
+    func controlCharacterFoundInEveryLane(byte: UInt8) {
+        for lane in 0..<8 {
+            var bytes = Array("a: b\nc: dddddddd\n\ne: ffffffffffff\n".utf8)
+            let offset = 16 + lane
+            bytes.insert(byte, at: offset)
+            let (_, result) = load(bytes: bytes)
+            let problem = result.diagnostics.first
+            #expect(problem?.code == "yaml.control-character", "byte \(byte) at \(offset)")
+            #expect(problem?.span?.range == SourceRange(start: offset, end: offset + 1), "byte \(byte) at \(offset)")
+        }
+    }
+
+    @Test func lineFeedsAndPrintableTextPass() {
+        let (_, result) = load("a: b\n\n\n\nccccccc: d\ne: \"~ \\u007E\"\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.documents.first?["e"]?.scalarText == "~ ~")
+    }
+}
