@@ -104,8 +104,10 @@ struct StreamFieldInterner {
     private mutating func number(_ field: UsageEventField, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard bytes.count <= Self.maxValueLength else { return nil }
         let (w0, w1) = Self.words(bytes)
-        let rest = bytes.count > 16 ? UnsafeBufferPointer(rebasing: bytes[16...]) : UnsafeBufferPointer(start: nil, count: 0)
-        return number(field, w0: w0, w1: w1, length: bytes.count, rest: rest)
+        guard bytes.count > 16, let base = bytes.baseAddress else {
+            return number(field, w0: w0, w1: w1, length: bytes.count, rest: UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return number(field, w0: w0, w1: w1, length: bytes.count, rest: UnsafeBufferPointer(start: base + 16, count: bytes.count - 16))
     }
 
     /// The value whose first 16 bytes are `w0`, `w1` (zero-padded), `length` bytes in all, the

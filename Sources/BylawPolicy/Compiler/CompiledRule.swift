@@ -71,10 +71,12 @@ public struct CompiledTemplate: Sendable {
 
     /// The text with each placeholder's value written in (see ``TemplateFormatting``).
     public func render(_ activation: CELActivation) -> String {
+        // A plain text (most hints) is the text.
+        if parts.count == 1, case .literal(let text) = parts[0] { return text }
         // The stream renders one message per finding: the pieces are gathered first, so that the
         // result is allocated once at its final size, and the parts are read in place rather
         // than copied out of the array.
-        parts.withUnsafeBufferPointer { parts in
+        return parts.withUnsafeBufferPointer { parts in
             withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { pieces in
                 var length = 0
                 for index in parts.indices {
