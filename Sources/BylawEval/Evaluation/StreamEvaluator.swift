@@ -80,6 +80,7 @@ public struct StreamEvaluator {
         if attribution != nil { fields.formUnion(UsageEventFields([.org, .subscription, .costAmount, .costCurrency])) }
         var scanner = UsageEventScanner(fields: fields)
         var caches = plan.entries.map(\.cache)
+        var texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields) }
         var interner = StreamFieldInterner()
         let entries = plan.entries
         struct Stop: Error {}
@@ -120,7 +121,9 @@ public struct StreamEvaluator {
                         case .fired, .failed: break
                         }
                         if reference == nil { reference = EventReference(line: line.number, id: current.has(.id) ? current.id : nil) }
-                        if let finding = entries[index].finding(decision, inputPath: streamPath, event: reference) {
+                        if let finding = entries[index].finding(
+                            decision, inputPath: streamPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
+                        {
                             tally.count(finding)
                             callbacks.finding(finding)
                         }
