@@ -28,6 +28,10 @@ enum StreamDecision {
 /// A fixed number of slots (open addressing, emptied when half full): memory is constant
 /// whatever the stream. A rule whose keys rarely repeat (it reads `event.id`, say) turns its
 /// cache off after a trial, so it costs little more than evaluating.
+///
+/// The slots are one block of words, allocated at the first lookup (a copy made before then
+/// gets its own): a slot is its decision's code (0 when empty) then the key's numbers, so a
+/// probe reads adjacent words and a hit copies no reference.
 struct StreamDecisionCache {
     /// Slots per rule (a power of two).
     static let slotCount = 8192
@@ -37,15 +41,29 @@ struct StreamDecisionCache {
     /// Most fields in a key; a rule reading more is evaluated every time.
     static let maxFields = 8
 
+    private final class Storage {
+        let words: UnsafeMutablePointer<UInt64>
+        let count: Int
+
+        init(count: Int) {
+            self.count = count
+            words = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+            words.initialize(repeating: 0, count: count)
+        }
+
+        deinit { words.deallocate() }
+    }
+
     /// The fields the key is made of.
     let fields: [UsageEventField]
     private let width: Int
+    /// Words per slot: the decision's code, then the key.
+    private let stride: Int
     private var keyFields = InlineArray<8, UsageEventField>(repeating: .id)
     private(set) var isEnabled: Bool
-    private var filled: [Bool]
-    /// `fields.count` numbers per slot.
-    private var keys: [UInt64]
-    private var decisions: [StreamDecision]
+    private var storage: Storage?
+    /// The messages of `failed` decisions, by slot (rare: a rule that fails to evaluate).
+    private var messages: [Int: String] = [:]
     private var key = InlineArray<8, UInt64>(repeating: 0)
     private var slot = -1
     private var used = 0
@@ -56,12 +74,9 @@ struct StreamDecisionCache {
     init(fields: [UsageEventField]?) {
         self.fields = fields ?? []
         width = self.fields.count
+        stride = width + 1
         isEnabled = fields != nil && self.fields.count <= Self.maxFields
         for (position, field) in self.fields.prefix(Self.maxFields).enumerated() { keyFields[position] = field }
-        let count = isEnabled ? Self.slotCount : 0
-        filled = Array(repeating: false, count: count)
-        keys = Array(repeating: 0, count: count * width)
-        decisions = Array(repeating: .notApplicable, count: count)
     }
 
     /// The cached decision for `event`, or nil; on nil, ``store(_:)`` the decision computed.
@@ -81,21 +96,25 @@ struct StreamDecisionCache {
             lookups = 0
             misses = 0
         }
+        let words = words()
         var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
-        while filled[found] {
-            let base = found * width
+        while true {
+            let entry = words + found &* stride
+            let code = entry[0]
+            if code == 0 { break }
             var same = true
-            for position in 0..<width where keys[base + position] != key[position] {
+            for position in 0..<width where entry[position + 1] != key[position] {
                 same = false
                 break
             }
-            if same { return decisions[found] }
+            if same { return decision(code: code, slot: found) }
             found = (found + 1) & (Self.slotCount - 1)
         }
         misses += 1
         if used >= Self.slotCount / 2 {
             // Half full: start over, keeping probes short.
-            for index in 0..<Self.slotCount { filled[index] = false }
+            for index in 0..<Self.slotCount { words[index &* stride] = 0 }
+            messages.removeAll(keepingCapacity: true)
             used = 0
             found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
         }
@@ -106,11 +125,41 @@ struct StreamDecisionCache {
     /// Stores the decision for the key of the last ``lookup(_:_:)`` that returned nil.
     mutating func store(_ decision: StreamDecision) {
         guard isEnabled, slot >= 0 else { return }
-        let base = slot * fields.count
-        for position in 0..<width { keys[base + position] = key[position] }
-        filled[slot] = true
+        let entry = words() + slot &* stride
+        for position in 0..<width { entry[position + 1] = key[position] }
+        entry[0] = Self.code(of: decision)
+        if case .failed(let message) = decision { messages[slot] = message }
         used += 1
-        decisions[slot] = decision
         slot = -1
+    }
+
+    /// The slots, allocated on first use.
+    @inline(__always)
+    private mutating func words() -> UnsafeMutablePointer<UInt64> {
+        if let storage { return storage.words }
+        let made = Storage(count: Self.slotCount * stride)
+        storage = made
+        return made.words
+    }
+
+    private static func code(of decision: StreamDecision) -> UInt64 {
+        switch decision {
+        case .notApplicable: return 1
+        case .passed: return 2
+        case .excepted: return 3
+        case .fired: return 4
+        case .failed: return 5
+        }
+    }
+
+    @inline(__always)
+    private func decision(code: UInt64, slot: Int) -> StreamDecision {
+        switch code {
+        case 1: return .notApplicable
+        case 2: return .passed
+        case 3: return .excepted
+        case 4: return .fired
+        default: return .failed(message: messages[slot] ?? "")
+        }
     }
 }

@@ -80,6 +80,7 @@ public struct StreamEvaluator {
         if attribution != nil { fields.formUnion(UsageEventFields([.org, .subscription, .costAmount, .costCurrency])) }
         var scanner = UsageEventScanner(fields: fields)
         var caches = plan.entries.map(\.cache)
+        var texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields) }
         var interner = StreamFieldInterner()
         let entries = plan.entries
         struct Stop: Error {}
@@ -101,11 +102,13 @@ public struct StreamEvaluator {
                     interner.beginEvent()
                     let current = event.event
                     for index in plan.rules(for: current) {
-                        let entry = entries[index]
+                        // The entry is read only when needed: most decisions come from the
+                        // cache and make no finding, and reading it retains it.
                         let decision: StreamDecision
                         if let cached = caches[index].lookup(current, &interner) {
                             decision = cached
                         } else {
+                            let entry = entries[index]
                             let outcome = RuleRunner.run(entry.rule, entry.activation)
                             decision = StreamDecision(outcome)
                             caches[index].store(decision)
@@ -118,7 +121,9 @@ public struct StreamEvaluator {
                         case .fired, .failed: break
                         }
                         if reference == nil { reference = EventReference(line: line.number, id: current.has(.id) ? current.id : nil) }
-                        if let finding = entry.finding(decision, inputPath: streamPath, event: reference) {
+                        if let finding = entries[index].finding(
+                            decision, inputPath: streamPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
+                        {
                             tally.count(finding)
                             callbacks.finding(finding)
                         }

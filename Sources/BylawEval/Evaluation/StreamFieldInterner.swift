@@ -19,30 +19,44 @@ struct StreamFieldInterner {
     /// Values longer than this get no number (rules reading them are evaluated).
     static let maxValueLength = 256
 
-    private struct Table {
-        var hashes: [UInt64]
-        var numbers: [UInt64]
-        var values: [[UInt8]]
-        var used = 0
-
-        init() {
-            hashes = Array(repeating: 0, count: StreamFieldInterner.slotCount)
-            numbers = Array(repeating: 0, count: StreamFieldInterner.slotCount)
-            values = Array(repeating: [], count: StreamFieldInterner.slotCount)
-        }
+    /// One slot: a value's first 16 bytes (zero-padded) and length compare in three word
+    /// compares, so the common short value needs no call; longer values keep the rest apart.
+    fileprivate struct Slot {
+        var number: UInt64
+        var hash: UInt64
+        var length: Int
+        var w0: UInt64
+        var w1: UInt64
     }
 
-    private var tables: [Table] = []
+    /// Every field's slots in one allocation: a field's block is zeroed when first used, so
+    /// untouched fields cost no memory.
+    private final class Storage {
+        let slots: UnsafeMutablePointer<Slot>
+
+        init(fieldCount: Int) {
+            slots = UnsafeMutablePointer<Slot>.allocate(capacity: fieldCount * StreamFieldInterner.slotCount)
+        }
+
+        deinit { slots.deallocate() }
+    }
+
+    private let storage: Storage
     /// The numbers of the current event's fields, valid where `stamps` holds `event`.
     private var current = InlineArray<32, UInt64>(repeating: 0)
     private var stamps = InlineArray<32, UInt32>(repeating: 0)
     private var event: UInt32 = 1
     private var next: UInt64 = 2
-    private var scratch: [UInt8] = []
+    /// Per field: slots in use, and (a bit) whether its block is zeroed yet. Kept here rather
+    /// than in `storage`, whose properties would be checked for exclusive access on every use.
+    private var used = InlineArray<32, Int>(repeating: 0)
+    private var ready: UInt64 = 0
+    /// The bytes past the 16th of long values, by slot.
+    private var rest: [[UInt8]]
 
     init() {
-        tables = (0..<UsageEventField.allCases.count).map { _ in Table() }
-        scratch.reserveCapacity(16)
+        storage = Storage(fieldCount: UsageEventField.allCases.count)
+        rest = Array(repeating: [], count: UsageEventField.allCases.count * Self.slotCount)
     }
 
     /// Forgets the numbers of the previous event's fields.
@@ -73,44 +87,64 @@ struct StreamFieldInterner {
             return 1
         case .time:
             let time = usage.timestamp
-            return numberOfWord(field, UInt64(bitPattern: time?.seconds ?? 0), UInt64(time?.nanos ?? 0))
-        case .tokensIn: return numberOfWord(field, UInt64(bitPattern: usage.tokensIn), 0)
-        case .tokensOut: return numberOfWord(field, UInt64(bitPattern: usage.tokensOut), 0)
-        case .costAmount: return numberOfWord(field, usage.costAmount.bitPattern, 0)
+            return numberOfWords(field, UInt64(bitPattern: time?.seconds ?? 0), UInt64(time?.nanos ?? 0))
+        case .tokensIn: return numberOfWords(field, UInt64(bitPattern: usage.tokensIn), 0)
+        case .tokensOut: return numberOfWords(field, UInt64(bitPattern: usage.tokensOut), 0)
+        case .costAmount: return numberOfWords(field, usage.costAmount.bitPattern, 0)
         default:
             return usage.withUTF8(field) { bytes in number(field, bytes) }
         }
     }
 
-    private mutating func numberOfWord(_ field: UsageEventField, _ first: UInt64, _ second: UInt64) -> UInt64? {
-        var words = (first, second)
-        return withUnsafeBytes(of: &words) { raw in
-            number(field, UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: 16))
-        }
+    /// A numeric value: its 16 bytes are the two words.
+    private mutating func numberOfWords(_ field: UsageEventField, _ first: UInt64, _ second: UInt64) -> UInt64? {
+        number(field, w0: first, w1: second, length: 16, rest: UnsafeBufferPointer(start: nil, count: 0))
     }
 
     private mutating func number(_ field: UsageEventField, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard bytes.count <= Self.maxValueLength else { return nil }
-        let hash = Self.hash(bytes)
+        let (w0, w1) = Self.words(bytes)
+        guard bytes.count > 16, let base = bytes.baseAddress else {
+            return number(field, w0: w0, w1: w1, length: bytes.count, rest: UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return number(field, w0: w0, w1: w1, length: bytes.count, rest: UnsafeBufferPointer(start: base + 16, count: bytes.count - 16))
+    }
+
+    /// The value whose first 16 bytes are `w0`, `w1` (zero-padded), `length` bytes in all, the
+    /// bytes past the 16th being `rest`.
+    @inline(__always)
+    private mutating func number(_ field: UsageEventField, w0: UInt64, w1: UInt64, length: Int, rest: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let hash = Self.hash(w0: w0, w1: w1, length: length, rest: rest)
         let table = Int(field.rawValue)
+        let first = table &* Self.slotCount
+        let slots = storage.slots + first
+        if ready & (1 << UInt64(table)) == 0 {
+            slots.initialize(repeating: Slot(number: 0, hash: 0, length: 0, w0: 0, w1: 0), count: Self.slotCount)
+            ready |= 1 << UInt64(table)
+        }
         var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
-        while tables[table].numbers[slot] != 0 {
-            if tables[table].hashes[slot] == hash, Self.equal(tables[table].values[slot], bytes) { return tables[table].numbers[slot] }
+        while slots[slot].number != 0 {
+            let stored = slots[slot]
+            if stored.hash == hash, stored.w0 == w0, stored.w1 == w1, stored.length == length,
+               length <= 16 || Self.equal(self.rest[first + slot], rest) {
+                return stored.number
+            }
             slot = (slot + 1) & (Self.slotCount - 1)
         }
-        if tables[table].used >= Self.slotCount / 2 {
+        if used[table] >= Self.slotCount / 2 {
             // Half full: start over (probes stay short; the values met again get new numbers).
-            for index in 0..<Self.slotCount { tables[table].numbers[index] = 0 }
-            tables[table].used = 0
+            for index in 0..<Self.slotCount { slots[index].number = 0 }
+            used[table] = 0
             slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
         }
-        tables[table].used += 1
+        used[table] += 1
         let number = next
         next += 1
-        tables[table].hashes[slot] = hash
-        tables[table].numbers[slot] = number
-        tables[table].values[slot].removeAll(keepingCapacity: true)
-        tables[table].values[slot].append(contentsOf: bytes)
+        slots[slot] = Slot(number: number, hash: hash, length: length, w0: w0, w1: w1)
+        if length > 16 {
+            self.rest[first + slot].removeAll(keepingCapacity: true)
+            self.rest[first + slot].append(contentsOf: rest)
+        }
         return number
     }
 
@@ -123,26 +157,54 @@ struct StreamFieldInterner {
         }
     }
 
-    /// Eight bytes at a time (multiply and rotate), the length mixed in, then MurmurHash3's
-    /// finaliser so that every input bit reaches the low bits that pick the slot.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return mix(hash) }
+    /// The first 16 bytes as two little-endian words, zero past the end, read without a
+    /// loop: whole words where there are eight bytes, else two overlapping loads shifted into
+    /// place.
+    @inline(__always)
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return (0, 0) }
         let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            hash = hash << 31 | hash >> 33
-            offset += 8
+        if count >= 16 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
+        if count > 8 {
+            // Bytes 8..<count are the top bytes of the word ending at the last byte.
+            let last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            return (raw.loadUnaligned(as: UInt64.self), last >> UInt64(8 * (16 - count)))
         }
-        return mix((hash ^ tail) &* 0x9E37_79B9_7F4A_7C15)
+        if count == 8 { return (raw.loadUnaligned(as: UInt64.self), 0) }
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) >> UInt64(8 * (8 - count))
+            return (low | high << 32, 0)
+        }
+        var word = UInt64(base[0])
+        if count > 1 { word |= UInt64(base[1]) << 8 }
+        if count > 2 { word |= UInt64(base[2]) << 16 }
+        return (word, 0)
+    }
+
+    /// The words and length mixed, then the bytes past the 16th eight at a time, then
+    /// MurmurHash3's finaliser so that every input bit reaches the low bits that pick the slot.
+    @inline(__always)
+    static func hash(w0: UInt64, w1: UInt64, length: Int, rest: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = (0xCBF2_9CE4_8422_2325 ^ UInt64(length) ^ w0) &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash << 31 | hash >> 33) ^ w1
+        if let base = rest.baseAddress, !rest.isEmpty {
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= rest.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash = hash << 31 | hash >> 33
+                offset += 8
+            }
+            while offset < rest.count {
+                hash = (hash ^ UInt64(base[offset])) &* 0x100_0000_01B3
+                offset += 1
+            }
+        }
+        return mix(hash &* 0x9E37_79B9_7F4A_7C15)
     }
 
     /// MurmurHash3's 64-bit finaliser.

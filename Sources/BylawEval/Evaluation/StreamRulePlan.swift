@@ -16,11 +16,14 @@ final class StreamRulePlan {
         let fullID: String
         let message: CompiledTemplate?
         let hint: CompiledTemplate?
+        /// The fields the message and hint read (nil: unknown, their texts are not cached).
+        let messageFields: [UsageEventField]?
 
-        init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache) {
+        init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache, messageFields: [UsageEventField]?) {
             self.rule = rule
             self.activation = activation
             self.cache = cache
+            self.messageFields = messageFields
             descriptor = rule.descriptor
             fullID = rule.fullID
             message = rule.message
@@ -28,15 +31,25 @@ final class StreamRulePlan {
         }
 
         /// The finding for a decision that makes one (nil for `notApplicable`, `passed`,
-        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it.
-        func finding(_ decision: StreamDecision, inputPath: String, event: EventReference?) -> Finding? {
+        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it. The
+        /// texts come from `texts` when an earlier event agreeing on the fields they read
+        /// rendered them.
+        func finding(
+            _ decision: StreamDecision, inputPath: String, event: EventReference?,
+            texts: inout StreamMessageCache, usage: UsageEvent, interner: inout StreamFieldInterner
+        ) -> Finding? {
             switch decision {
             case .notApplicable, .passed, .excepted:
                 return nil
             case .fired:
-                return Finding(
-                    rule: descriptor, message: message?.render(activation) ?? descriptor.title, hint: hint?.render(activation),
-                    inputPath: inputPath, location: nil, event: event)
+                let rendering: StreamMessageCache.Rendering
+                if let cached = texts.lookup(usage, &interner) {
+                    rendering = cached
+                } else {
+                    rendering = StreamMessageCache.Rendering(message: message?.render(activation) ?? descriptor.title, hint: hint?.render(activation))
+                    texts.store(rendering)
+                }
+                return Finding(rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event)
             case .failed(let message):
                 return Finding(rule: descriptor, kind: .evaluationError, message: "\(fullID) \(message)", inputPath: inputPath, location: nil, event: event)
             }
@@ -74,7 +87,9 @@ final class StreamRulePlan {
                 fields = .all
             }
             let cache = StreamDecisionCache(fields: options.cacheDecisions ? decisionFields : nil)
-            entries.append(Entry(rule: rule, activation: inputs.activation(for: rule), cache: cache))
+            entries.append(Entry(
+                rule: rule, activation: inputs.activation(for: rule), cache: cache,
+                messageFields: options.cacheDecisions ? templateFields : nil))
             required.append(options.indexByKind ? analysis?.requiredKinds : nil)
         }
         let kindValues = Array(Set(required.compactMap { $0 }.flatMap { $0 })).sorted()

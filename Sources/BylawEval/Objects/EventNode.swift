@@ -117,12 +117,12 @@ final class EventPartNode: CELObject, @unchecked Sendable {
     }
 
     func celField(_ index: Int) -> CELValue {
-        let event = parent.event
-        if let field = stringField(index) { return .string(event.string(field)) }
+        // Read in place: copying the event would retain and release its storage.
+        if let field = stringField(index) { return .string(parent.event.string(field)) }
         switch numericField(index) {
-        case .tokensIn: return .int(event.tokensIn)
-        case .tokensOut: return .int(event.tokensOut)
-        case .costAmount: return .double(event.costAmount)
+        case .tokensIn: return .int(parent.event.tokensIn)
+        case .tokensOut: return .int(parent.event.tokensOut)
+        case .costAmount: return .double(parent.event.costAmount)
         default: return .error(CELError("no field \(index) on \(celTypeName)"))
         }
     }

@@ -8,18 +8,21 @@ struct EventLineParser {
     let fields: UsageEventFields
     let maxDepth: Int
     var scratch: [UInt8]
+    /// The previous lines' keys by position (``EventKeyGuess``), updated as keys are scanned.
+    var guesses: [EventKeyGuess]
     var index = 0
     /// Known fields met so far, `null` included (for duplicates).
     var seen: UInt32 = 0
     /// Known fields met with a value other than `null`.
     var present: UInt32 = 0
 
-    init(base: UnsafePointer<UInt8>, count: Int, fields: UsageEventFields, maxDepth: Int, scratch: [UInt8]) {
+    init(base: UnsafePointer<UInt8>, count: Int, fields: UsageEventFields, maxDepth: Int, scratch: [UInt8], guesses: [EventKeyGuess]) {
         self.base = base
         self.count = count
         self.fields = fields
         self.maxDepth = maxDepth
         self.scratch = scratch
+        self.guesses = guesses
     }
 
     /// Parses the line; `false` when it is blank (only whitespace).
@@ -65,17 +68,32 @@ struct EventLineParser {
             index += 1
             return
         }
+        let guessBase = EventKeyGuess.base(of: object)
+        var position = 0
         while true {
             guard index < count, base[index] == UInt8(ascii: "\"") else {
                 throw unexpected("where a field name in double quotes was expected")
             }
             let keyStart = index
-            let field = try scanKey(in: object)
-            skipWhitespace()
-            guard index < count, base[index] == UInt8(ascii: ":") else {
-                throw unexpected("where ':' was expected after a field name")
+            let field: UsageEventField?
+            let guessed = position < EventKeyGuess.perObject && index + 16 <= count
+                && guesses[guessBase + position].matches(loadWord(at: index), loadWord(at: index + 8))
+            if guessed {
+                let guess = guesses[guessBase + position]
+                field = guess.field
+                index += guess.length
+            } else {
+                field = try scanKey(in: object)
+                skipWhitespace()
+                guard index < count, base[index] == UInt8(ascii: ":") else {
+                    throw unexpected("where ':' was expected after a field name")
+                }
+                index += 1
+                if position < EventKeyGuess.perObject {
+                    guesses[guessBase + position] = EventKeyGuess(base + keyStart, length: index - keyStart, field: field) ?? .empty
+                }
             }
-            index += 1
+            position += 1
             skipWhitespace()
             if let field {
                 let bit: UInt32 = 1 << UInt32(field.rawValue)

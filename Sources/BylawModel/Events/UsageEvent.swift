@@ -62,7 +62,8 @@ public struct UsageEvent: Sendable {
     @inlinable public func withUTF8<R>(_ field: UsageEventField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let index = Int(field.rawValue)
         guard materialised & (1 << UInt32(index)) != 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let slot = slots[index]
+        // Through a span: subscripting the inline array directly copies all of it first.
+        let slot = slots.span[index]
         return try text.withUnsafeBufferPointer { all in
             guard slot.count > 0, let base = all.baseAddress else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
             return try body(UnsafeBufferPointer(start: base + Int(slot.start), count: Int(slot.count)))
@@ -83,7 +84,7 @@ public struct UsageEvent: Sendable {
     @inlinable func field(_ field: UsageEventField, equalsBytes expected: UnsafeBufferPointer<UInt8>) -> Bool {
         let index = Int(field.rawValue)
         guard materialised & (1 << UInt32(index)) != 0 else { return expected.isEmpty }
-        let slot = slots[index]
+        let slot = slots.span[index]
         guard Int(slot.count) == expected.count else { return false }
         if expected.isEmpty { return true }
         return text.withUnsafeBufferPointer { all in

@@ -39,6 +39,8 @@ public struct UsageEventScanner {
     public var maxDepth: Int
     /// Decoded key or `time` bytes when they hold escapes; kept to avoid allocating per line.
     var scratch: [UInt8] = []
+    /// The keys of the lines scanned so far, by position: see ``EventKeyGuess``.
+    var guesses = EventKeyGuess.emptyTable()
 
     /// A scanner materialising `fields` (every known field by default).
     public init(fields: UsageEventFields = .all, maxDepth: Int = defaultMaxDepth) {
@@ -57,9 +59,13 @@ public struct UsageEventScanner {
         }
         guard let base = line.bytes.baseAddress, !line.bytes.isEmpty else { return .blank }
         if fields.rawValue != 0 { event.text.append(contentsOf: line.bytes) }
-        var parser = EventLineParser(base: base, count: line.bytes.count, fields: fields, maxDepth: maxDepth, scratch: [])
+        var parser = EventLineParser(base: base, count: line.bytes.count, fields: fields, maxDepth: maxDepth, scratch: [], guesses: [])
         swap(&scratch, &parser.scratch)
-        defer { swap(&scratch, &parser.scratch) }
+        swap(&guesses, &parser.guesses)
+        defer {
+            swap(&scratch, &parser.scratch)
+            swap(&guesses, &parser.guesses)
+        }
         do throws(ScanFailure) {
             return try parser.parseLine(into: &event) ? .event : .blank
         } catch {

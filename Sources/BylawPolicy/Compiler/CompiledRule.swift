@@ -71,14 +71,38 @@ public struct CompiledTemplate: Sendable {
 
     /// The text with each placeholder's value written in (see ``TemplateFormatting``).
     public func render(_ activation: CELActivation) -> String {
-        var out = ""
-        for part in parts {
-            switch part {
-            case .literal(let text): out += text
-            case .expression(let expression): out += TemplateFormatting.text(of: expression.program.evaluate(activation))
+        // A plain text (most hints) is the text.
+        if parts.count == 1, case .literal(let text) = parts[0] { return text }
+        // The stream renders one message per finding: the pieces are gathered first, so that the
+        // result is allocated once at its final size, and the parts are read in place rather
+        // than copied out of the array.
+        return parts.withUnsafeBufferPointer { parts in
+            withUnsafeTemporaryAllocation(of: String.self, capacity: parts.count) { pieces in
+                var length = 0
+                for index in parts.indices {
+                    let piece: String
+                    switch parts[index] {
+                    case .literal(let text): piece = text
+                    case .expression(let expression): piece = TemplateFormatting.text(of: expression.program.evaluate(activation))
+                    }
+                    length += piece.utf8.count
+                    pieces.initializeElement(at: index, to: piece)
+                }
+                defer { _ = pieces.extracting(0..<parts.count).deinitialize() }
+                return String(unsafeUninitializedCapacity: length) { out in
+                    var written = 0
+                    for index in 0..<parts.count {
+                        var piece = pieces[index]
+                        piece.withUTF8 { bytes in
+                            guard let source = bytes.baseAddress, let target = out.baseAddress, written + bytes.count <= out.count else { return }
+                            (target + written).initialize(from: source, count: bytes.count)
+                            written += bytes.count
+                        }
+                    }
+                    return written
+                }
             }
         }
-        return out
     }
 }
 
