@@ -11,6 +11,9 @@ public enum JSONBytes {
             var index = 0
             let count = bytes.count
             while index < count {
+                // Skip eight bytes at a time while none of them needs attention.
+                while index + 8 <= count, !needsAttention(loadWord(bytes, index)) { index += 8 }
+                guard index < count else { break }
                 let byte = bytes[index]
                 var escape: StaticString?
                 var width = 1
@@ -44,6 +47,23 @@ public enum JSONBytes {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         out.append(0x22)
+    }
+
+    /// Whether any byte of a little-endian word is a control character, `"`, `\` or 0xE2 (the
+    /// lead byte of U+2028/2029): the classic "has a zero byte" trick applied per condition.
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below0x20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0xE2))
+    }
+
+    @inline(__always)
+    static func loadWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
 
     /// Appends a literal fragment (`,"line":`).

@@ -23,3 +23,43 @@ struct JSONBytesTests {
         #expect(String(decoding: bytes, as: UTF8.self) == String(value))
     }
 }
+
+@Suite("JSON bytes: the word-at-a-time scan")
+struct JSONBytesWordScanTests {
+    /// A plain reference: escape scalar by scalar.
+    static func reference(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test("a special character at every offset of a long string", arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "é", "日", "\u{7F}", " "])
+    func everyOffset(_ special: String) {
+        for length in [7, 8, 9, 15, 16, 17, 33] {
+            for offset in 0...length {
+                var text = String(repeating: "a", count: length)
+                text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: offset))
+                var bytes: [UInt8] = []
+                JSONBytes.writeString(text, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == Self.reference(text), "\(special.debugDescription) at \(offset) of \(length)")
+            }
+        }
+    }
+}
