@@ -11,8 +11,9 @@ import CEL
 /// alive while any value from it is in use (adapters hold it `unowned`).
 public final class WorkspaceGraph: @unchecked Sendable {
     public let workspace: Workspace
-    private(set) var root: WorkspaceNode!
-    private(set) var billing: BillingNode!
+    /// The workspace's own adapters; lazy because they refer back to the graph.
+    private(set) lazy var root = WorkspaceNode(graph: self)
+    private(set) lazy var billing = BillingNode(graph: self)
     private(set) var orgs: [OrgNode] = []
     private(set) var orgBillings: [OrgBillingNode] = []
     private(set) var users: [UserNode] = []
@@ -25,8 +26,6 @@ public final class WorkspaceGraph: @unchecked Sendable {
 
     public init(_ workspace: Workspace) {
         self.workspace = workspace
-        root = WorkspaceNode(graph: self)
-        billing = BillingNode(graph: self)
         orgs = workspace.orgs.map { OrgNode(graph: self, org: $0) }
         orgBillings = workspace.orgs.map { OrgBillingNode(graph: self, org: $0) }
         users = workspace.users.map { UserNode(graph: self, user: $0) }
