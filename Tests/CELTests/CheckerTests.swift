@@ -77,3 +77,28 @@ struct CheckerTests {
         #expect(found.map(\.range.start) == found.map(\.range.start).sorted())
     }
 }
+
+@Suite("CEL checker hints for new users")
+struct CheckerHintTests {
+    @Test("mixing int and double says how to write it", arguments: ["2.0 * 3", "1 + 1u", "x + 1.5"])
+    func mixedNumbers(_ text: String) throws {
+        var env = CELEnvironment()
+        env.declareVariable("x", .int)
+        guard case .failure(let issues) = env.checkText(text) else {
+            Issue.record("\(text) should not type-check")
+            return
+        }
+        let issue = try #require(issues.issues.first)
+        #expect(issue.code == "cel.no-matching-overload")
+        #expect(issue.hint?.contains("CEL does not mix int, uint and double") == true)
+    }
+
+    @Test("indexing a string points at charAt and substring")
+    func stringIndex() throws {
+        guard case .failure(let issues) = CELEnvironment().checkText("'abc'[0]") else {
+            Issue.record("a string index should not type-check")
+            return
+        }
+        #expect(issues.issues.first?.hint?.contains("charAt") == true)
+    }
+}

@@ -62,8 +62,15 @@ extension CELChecker {
         guard let resultType else {
             let shown = argTypes.map { "'\(substitute($0))'" }.joined(separator: ", ")
             let what = member ? "member function '\(function)'" : "function '\(function)'"
-            report(CELIssueCode.noMatchingOverload, "found no matching overload for \(what) applied to (\(shown))", e.range,
-                   hint: overloadHint(decl, member: member))
+            let numeric: Set<CELType> = [.int, .uint, .double]
+            let argumentTypes = Set(argTypes.map { substitute($0) })
+            // CEL never converts between int, uint and double implicitly: say how to write it.
+            let mixedNumbers = argumentTypes.count > 1 && argumentTypes.isSubset(of: numeric)
+            let indexesString = function == "_[_]" && argTypes.first.map { substitute($0) } == .string
+            let hint = mixedNumbers
+                ? "CEL does not mix int, uint and double: write the literal in one type (`3.0`, `3u`) or convert with double(), int() or uint()"
+                : indexesString ? "strings cannot be indexed in CEL: use s.charAt(i) or s.substring(i, j)" : overloadHint(decl, member: member)
+            report(CELIssueCode.noMatchingOverload, "found no matching overload for \(what) applied to (\(shown))", e.range, hint: hint)
             return .error
         }
         if matched.count == 1 { substitution = matchedSubstitution }
