@@ -136,6 +136,21 @@ struct PolicyDecodingTests {
         #expect(duplicate?.notes.first?.span?.file.path == "a.yaml")
     }
 
+    @Test("an unquoted condition starting with '!' is a YAML tag, and the error says so")
+    func yamlTag() {
+        let source = MarkedSource("""
+            policy: p
+            rules:
+              - id: r
+                on: workspace
+                for: org in workspace.orgs
+                forbid: 1️⃣!has(org.parent)
+            """)
+        let diagnostics = compile(source).diagnostics
+        expectDiagnostic("policy.yaml-tag", at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == "policy.yaml-tag" }?.hint?.contains("in quotes") == true)
+    }
+
     @Test("a correct policy produces no diagnostic at all")
     func correct() {
         let source = MarkedSource("""

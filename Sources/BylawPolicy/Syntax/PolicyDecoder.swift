@@ -191,11 +191,33 @@ public enum PolicyDecoder {
             collection: ExpressionText(text: collection, node: node, offsetInScalar: index, file: reader.file))
     }
 
+    /// Where a tag is written: libyaml places an empty tagged scalar after its tag, so look back
+    /// on the same line for the tag's text.
+    static func tagRange(_ tag: String, before range: SourceRange, in file: SourceFile) -> SourceRange {
+        let needle = Array(tag.utf8)
+        let bytes = file.bytes
+        var start = min(range.start, bytes.count) - needle.count
+        while start >= 0 {
+            if bytes[start] == UInt8(ascii: "\n") { break }
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return SourceRange(start: start, end: start + needle.count) }
+            start -= 1
+        }
+        return range
+    }
+
     /// A condition: a scalar is a CEL expression; a mapping with one key `all`, `any` or `not`
     /// is a combinator.
     static func decodeCondition(_ node: YAMLNode, _ what: String, _ reader: NodeReader, depth: Int) -> Condition? {
         if depth > maxConditionDepth {
             reader.error("policy.too-deep", "conditions nest more than \(maxConditionDepth) levels deep", at: node.range)
+            return nil
+        }
+        // `forbid: !has(org.parent)` is a YAML tag (`!has(org.parent)`) on an empty scalar, not an
+        // expression: the most common YAML trap when writing CEL, so it gets its own message.
+        if let tag = node.tag, tag.hasPrefix("!"), !tag.hasPrefix("!!") {
+            reader.error(
+                "policy.yaml-tag", "YAML reads '\(tag)' in \(what) as a tag, not as part of the expression", at: tagRange(tag, before: node.range, in: reader.file),
+                hint: "put the whole expression in quotes: a plain YAML value cannot start with '!'")
             return nil
         }
         switch node.kind {
