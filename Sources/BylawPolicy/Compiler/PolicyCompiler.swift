@@ -141,18 +141,13 @@ extension CalendarDate {
         return CalendarDate.fromUnixTime(Int64(time(nil)))
     }
 
-    /// The UTC calendar date of a Unix time (civil-from-days, valid for the proleptic Gregorian calendar).
+    /// The UTC calendar date of a Unix time, through CEL's timestamp accessors (one
+    /// implementation of the calendar arithmetic in the package).
     public static func fromUnixTime(_ seconds: Int64) -> CalendarDate? {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return CalendarDate(year: Int(year), month: Int(month), day: Int(day))
+        guard let timestamp = try? CELTimestamp(unixSeconds: seconds),
+              let year = try? timestamp.component(.fullYear, timeZone: nil),
+              let month = try? timestamp.component(.month, timeZone: nil),
+              let day = try? timestamp.component(.date, timeZone: nil) else { return nil }
+        return CalendarDate(year: Int(year), month: Int(month) + 1, day: Int(day))
     }
 }
