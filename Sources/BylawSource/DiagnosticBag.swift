@@ -7,6 +7,11 @@ public struct DiagnosticBag: Sendable {
 
     public init() {}
 
+    /// A bag holding these diagnostics.
+    public init(_ diagnostics: some Sequence<Diagnostic>) {
+        self.diagnostics = Array(diagnostics)
+    }
+
     public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     public mutating func append(contentsOf more: some Sequence<Diagnostic>) { diagnostics.append(contentsOf: more) }

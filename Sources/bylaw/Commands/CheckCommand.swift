@@ -30,8 +30,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = PolicySetLoader.compile(paths: PolicyLoading.paths(paths), today: try PolicyLoading.today())
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: result.diagnostics)
+        let bag = DiagnosticBag(result.diagnostics)
         let exit: BylawExit = bag.hasErrors ? .invalidInput : (strict && bag.warningCount > 0 ? .findings : .clean)
         switch format {
         case .json:

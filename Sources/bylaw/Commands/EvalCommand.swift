@@ -50,17 +50,12 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let set = try PolicyLoading.compileOrExit(policies, format: format, maxDiagnostics: options.maxDiagnostics)
-        let loaded = WorkspaceLoader.load(path: workspace)
-        guard let model = loaded.workspace else {
-            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(Self.bag(loaded.diagnostics), limit: options.maxDiagnostics))
-            throw BylawExit.invalidInput.exitCode
-        }
+        let model = try InputFailure.loadWorkspace(workspace, limit: options.maxDiagnostics)
         let reader: UsageStreamReader
         do {
             reader = usage == "-" ? UsageStreamReader(fileDescriptor: 0, name: "<stdin>") : try UsageStreamReader(path: usage)
         } catch {
-            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(error))
-            throw BylawExit.invalidInput.exitCode
+            throw InputFailure.report([error])
         }
         let streamPath = usage == "-" ? "<stdin>" : usage
         let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out)
@@ -79,11 +74,5 @@ struct EvalCommand: ParsableCommand {
         (sink as? SARIFReport)?.exitCode = Int(exit.rawValue)
         sink.finish(summary: .object(fields))
         if exit != .clean { throw exit.exitCode }
-    }
-
-    static func bag(_ diagnostics: [Diagnostic]) -> DiagnosticBag {
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: diagnostics)
-        return bag
     }
 }

@@ -50,7 +50,7 @@ struct ExprCommand: ParsableCommand {
             let node = try Self.loadYAML(SourceFile(path: "--var \(name)", text: String(assignment[assignment.index(after: equals)...])))
             values.append((environment.declareVariable(name, .dyn), node.celValue))
         }
-        let graph = WorkspaceGraph(try Self.loadWorkspace(workspace))
+        let graph = WorkspaceGraph(try InputFailure.loadWorkspace(workspace))
         let eventNode = EventNode()
         if let event {
             let node = try Self.loadYAML(try Self.read(event))
@@ -65,14 +65,11 @@ struct ExprCommand: ParsableCommand {
         switch environment.compile(expression) {
         case .success(let compiled): program = compiled
         case .failure(let issues):
-            var bag = DiagnosticBag()
-            for issue in issues.issues {
-                bag.append(Diagnostic(
+            throw InputFailure.report(issues.issues.map { issue in
+                Diagnostic(
                     code: issue.code, severity: issue.severity == .error ? .error : .warning, message: issue.message,
-                    span: SourceSpan(file: source, range: SourceRange(start: issue.range.start, end: issue.range.end)), hint: issue.hint))
-            }
-            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag))
-            throw BylawExit.invalidInput.exitCode
+                    span: SourceSpan(file: source, range: SourceRange(start: issue.range.start, end: issue.range.end)), hint: issue.hint)
+            })
         }
         var activation = CELActivation(slotCount: environment.slotCount)
         activation[eventSlot] = .object(eventNode)
@@ -92,35 +89,14 @@ struct ExprCommand: ParsableCommand {
         do {
             return try SourceFile.read(path: path)
         } catch {
-            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(error))
-            throw BylawExit.invalidInput.exitCode
+            throw InputFailure.report([error])
         }
     }
 
     /// One YAML (or JSON) document, or its diagnostics and exit 2.
     static func loadYAML(_ file: SourceFile) throws -> YAMLNode {
         let loaded = YAMLLoader.load(file)
-        guard let node = loaded.documents.first, !loaded.hasErrors else {
-            var bag = DiagnosticBag()
-            bag.append(contentsOf: loaded.diagnostics)
-            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag))
-            throw BylawExit.invalidInput.exitCode
-        }
+        guard let node = loaded.documents.first, !loaded.hasErrors else { throw InputFailure.report(loaded.diagnostics) }
         return node
-    }
-
-    static func loadWorkspace(_ path: String?) throws -> Workspace {
-        guard let path else {
-            guard let empty = Workspace.empty() else { throw BylawExit.invalidInput.exitCode }
-            return empty
-        }
-        let result = WorkspaceLoader.load(path: path)
-        guard let workspace = result.workspace else {
-            var bag = DiagnosticBag()
-            bag.append(contentsOf: result.diagnostics)
-            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag))
-            throw BylawExit.invalidInput.exitCode
-        }
-        return workspace
     }
 }

@@ -52,8 +52,8 @@ struct PlanCommand: ParsableCommand {
         let currentPolicies = try PolicyLoading.compileOrExit(policies, format: format, maxDiagnostics: options.maxDiagnostics)
         let proposedPolicies = policiesAfter.isEmpty
             ? currentPolicies : try PolicyLoading.compileOrExit(policiesAfter, format: format, maxDiagnostics: options.maxDiagnostics)
-        let current = WorkspaceGraph(try load(before))
-        let proposed = WorkspaceGraph(try load(after))
+        let current = WorkspaceGraph(try InputFailure.loadWorkspace(before, limit: options.maxDiagnostics))
+        let proposed = WorkspaceGraph(try InputFailure.loadWorkspace(after, limit: options.maxDiagnostics))
 
         var plan = ChangePlan()
         let beforeFindings = lint(current, path: before, policies: currentPolicies)
@@ -68,8 +68,7 @@ struct PlanCommand: ParsableCommand {
                     before: StreamEvaluator(policies: currentPolicies, workspace: current),
                     after: StreamEvaluator(policies: proposedPolicies, workspace: proposed))
             } catch let diagnostic as Diagnostic {
-                Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(diagnostic))
-                throw BylawExit.invalidInput.exitCode
+                throw InputFailure.report([diagnostic])
             }
         }
         switch format {
@@ -84,16 +83,5 @@ struct PlanCommand: ParsableCommand {
         var tally = RunTally()
         WorkspaceEvaluator(rules: policies.rules).evaluate(graph, inputPath: path, tally: &tally) { findings.append($0) }
         return findings
-    }
-
-    private func load(_ path: String) throws -> Workspace {
-        let result = WorkspaceLoader.load(path: path)
-        guard let workspace = result.workspace else {
-            var bag = DiagnosticBag()
-            bag.append(contentsOf: result.diagnostics)
-            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag, limit: options.maxDiagnostics))
-            throw BylawExit.invalidInput.exitCode
-        }
-        return workspace
     }
 }

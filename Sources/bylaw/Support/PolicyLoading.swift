@@ -23,8 +23,7 @@ extension PolicyLoading {
     /// report sees why the run failed.
     static func compileOrExit(_ given: [String], format: ReportFormat, maxDiagnostics: Int) throws -> PolicySet {
         let result = PolicySetLoader.compile(paths: paths(given), today: try today())
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: result.diagnostics)
+        let bag = DiagnosticBag(result.diagnostics)
         if !bag.isEmpty {
             Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag, limit: maxDiagnostics))
         }
