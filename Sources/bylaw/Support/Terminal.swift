@@ -1,4 +1,5 @@
 import BylawSource
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -45,18 +46,20 @@ enum Terminal {
     /// run quietly, as `bylaw eval … | head` expects.
     static func write(all text: String, to fileDescriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fileDescriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    // The reader is gone: end quietly, without flushing (we may be inside a flush).
-                    if errno == EPIPE { Glibc.exit(0) }
-                    return
-                }
-                offset += written
+        text.withUTF8 { write(bytes: $0, to: fileDescriptor) }
+    }
+
+    static func write(bytes buffer: UnsafeBufferPointer<UInt8>, to fileDescriptor: Int32) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fileDescriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                // The reader is gone: end quietly, without flushing (we may be inside a flush).
+                if errno == EPIPE { Glibc.exit(0) }
+                return
             }
+            offset += written
         }
     }
 }
@@ -65,38 +68,24 @@ extension Terminal {
     static func isTerminal(_ fileDescriptor: Int32) -> Bool { isatty(fileDescriptor) == 1 }
 }
 
-/// The stdout buffer. The CLI is single-threaded; the lock only keeps strict concurrency honest.
-final class StandardOutput: @unchecked Sendable {
+/// The stdout buffer. The CLI is single-threaded; the mutex only keeps strict concurrency honest.
+final class StandardOutput: Sendable {
     static let shared = StandardOutput()
-    private var buffer: [UInt8] = []
-    private let lock = NSLockLike()
     static let capacity = 64 << 10
+    private let buffer = Mutex<[UInt8]>([])
 
     func append(_ text: String) {
-        lock.withLock {
-            buffer.append(contentsOf: text.utf8)
-            if buffer.count >= Self.capacity { writeOut() }
+        buffer.withLock { bytes in
+            bytes.append(contentsOf: text.utf8)
+            if bytes.count >= Self.capacity { Self.writeOut(&bytes) }
         }
     }
 
-    func flush() { lock.withLock { writeOut() } }
+    func flush() { buffer.withLock { Self.writeOut(&$0) } }
 
-    private func writeOut() {
-        guard !buffer.isEmpty else { return }
-        let text = String(decoding: buffer, as: UTF8.self)
-        buffer.removeAll(keepingCapacity: true)
-        Terminal.write(all: text, to: 1)
-    }
-}
-
-/// A minimal mutex over pthreads (Foundation is not imported by the CLI).
-final class NSLockLike: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
+    private static func writeOut(_ bytes: inout [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { Terminal.write(bytes: $0, to: 1) }
+        bytes.removeAll(keepingCapacity: true)
     }
 }
