@@ -53,13 +53,14 @@ let package = Package(
         .target(name: "CELConformance", dependencies: ["CEL"]),
         .executableTarget(name: "cel-conformance", dependencies: ["CEL", "CELConformance"]),
         // Benchmarks: release-mode executables that print figures (`swift run -c release bench-…`).
-        .executableTarget(name: "bench-yaml", dependencies: ["BylawSource", "BylawYAML", "CLibYAML"]),
+        .target(name: "BenchSupport"),
+        .executableTarget(name: "bench-yaml", dependencies: ["BenchSupport", "BylawSource", "BylawYAML", "CLibYAML"]),
         .executableTarget(name: "bench-cel", dependencies: ["CEL"]),
-        .executableTarget(name: "bench-compile", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy"]),
-        .executableTarget(name: "bench-lint", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval"]),
+        .executableTarget(name: "bench-compile", dependencies: ["BenchSupport", "BylawSource", "BylawYAML", "CEL", "BylawPolicy"]),
+        .executableTarget(name: "bench-lint", dependencies: ["BenchSupport", "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval"]),
         .executableTarget(
             name: "bench-eval",
-            dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
+            dependencies: ["BenchSupport", "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
         ),
         .testTarget(name: "BylawSourceTests", dependencies: ["BylawSource"]),
         .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML", "BylawSource"], resources: [.copy("Fixtures")]),

@@ -2,6 +2,7 @@
 // 10 rules each (issue 4's goal: under one second). Run in release mode:
 //   swift run -c release bench-compile [POLICIES] [RULES] [RUNS]
 // Prints the best of RUNS, split into YAML + decoding and checking + planning, per rule.
+import BenchSupport
 import BylawPolicy
 import BylawSource
 import BylawYAML
@@ -84,11 +85,6 @@ func policyText(_ index: Int, rules: Int) -> String {
     return text
 }
 
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-}
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let policyCount = arguments.first ?? 1_000
@@ -117,14 +113,7 @@ for _ in 0..<runs {
 let total = best.load + best.compile
 let rules = Double(policyCount * rulesPerPolicy)
 print("policies: \(policyCount) × \(rulesPerPolicy) rules = \(Int(rules)) rules, \(bytes / 1024) KiB of YAML; best of \(runs) runs, CPU time")
-print("  load (YAML + decode):       \(String(format3: best.load)) s")
-print("  compile (check + plan):     \(String(format3: best.compile)) s")
-print("  total:                      \(String(format3: total)) s   (\(String(format3: total / rules * 1e6)) µs per rule; goal: < 1 s in all)")
+print("  load (YAML + decode):       \(fixed(best.load, 3)) s")
+print("  compile (check + plan):     \(fixed(best.compile, 3)) s")
+print("  total:                      \(fixed(total, 3)) s   (\(fixed(total / rules * 1e6, 3)) µs per rule; goal: < 1 s in all)")
 
-extension String {
-    init(format3 value: Double) {
-        let thousandths = Int((value * 1000).rounded())
-        let fraction = String(abs(thousandths % 1000))
-        self = "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
-    }
-}

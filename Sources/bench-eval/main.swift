@@ -16,6 +16,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BenchSupport
 import BylawEval
 import BylawModel
 import BylawPolicy
@@ -24,19 +25,6 @@ import BylawSource
 
 // MARK: - Deterministic generator
 
-/// SplitMix64: small, fast, and the same sequence on every machine.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
 
 /// Events of an "Acme" workspace in assigned mode (orgs `us`, `eu` and children), about 360
 /// bytes each, with the mix of kinds, scopes, apps and classifications the policies look at.
@@ -266,46 +254,10 @@ func warn(_ message: String) {
     text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
 }
 
-func now() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
 
-/// User plus system CPU time of this process: on a shared machine, the one-core cost of a
-/// stage even while other processes take turns on the core.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    return user + system
-}
 
-func peakRSSMiB() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
 
-func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-    let padding = String(repeating: " ", count: max(0, width - text.count))
-    return right ? padding + text : text + padding
-}
 
-func format(_ value: Double, _ decimals: Int) -> String {
-    var factor = 1.0
-    for _ in 0..<decimals { factor *= 10 }
-    let rounded = (value * factor).rounded() / factor
-    var text = String(rounded)
-    if let dot = text.firstIndex(of: ".") {
-        let fraction = text[text.index(after: dot)...].count
-        if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }
-    } else if decimals > 0 {
-        text += "." + String(repeating: "0", count: decimals)
-    }
-    return text
-}
 
 func benchmark(sizes: [Int], stages: [Stage]) throws {
     let directory = String(cString: getenv("TMPDIR") ?? strdup("/tmp"))
@@ -329,14 +281,14 @@ func benchmark(sizes: [Int], stages: [Stage]) throws {
                 bestWall = min(bestWall, now() - start)
             }
             if seen != size { warn("bench-eval: \(stage.name) saw \(seen) lines, expected \(size)\n") }
-            let findings = stage.name.hasPrefix("eval") ? "  (\(format(Double(lastFindings) / Double(size) * 100, 0))% findings)" : ""
+            let findings = stage.name.hasPrefix("eval") ? "  (\(fixed(Double(lastFindings) / Double(size) * 100, 0))% findings)" : ""
             let rate = Double(size) / best
-            print(pad(String(size), 10) + pad(stage.name, 30) + pad(format(rate / 1e6, 2) + " M", 14, right: true)
-                + pad(format(Double(size) / bestWall / 1e6, 2) + " M", 12, right: true)
-                + pad(format(Double(bytes) / best / 1e6, 0), 10, right: true) + pad(format(best / Double(size) * 1e9, 1), 10, right: true)
-                + pad(format(peakRSSMiB(), 1) + " MiB", 12, right: true) + findings)
+            print(pad(String(size), 10) + pad(stage.name, 30) + pad(fixed(rate / 1e6, 2) + " M", 14, right: true)
+                + pad(fixed(Double(size) / bestWall / 1e6, 2) + " M", 12, right: true)
+                + pad(fixed(Double(bytes) / best / 1e6, 0), 10, right: true) + pad(fixed(best / Double(size) * 1e9, 1), 10, right: true)
+                + pad(fixed(peakRSSMiB(), 1) + " MiB", 12, right: true) + findings)
         }
-        print(pad("", 10) + "(\(format(Double(bytes) / Double(size), 1)) bytes/event, \(format(Double(bytes) / 1e6, 1)) MB)")
+        print(pad("", 10) + "(\(fixed(Double(bytes) / Double(size), 1)) bytes/event, \(fixed(Double(bytes) / 1e6, 1)) MB)")
     }
 }
 
@@ -360,7 +312,7 @@ if arguments.first == "generate" {
         let lines = try stages[row - 1].run(arguments[2])
         let seconds = max(cpuSeconds() - startCPU, 1e-6)
         let wall = now() - start
-        print("\(stages[row - 1].name): \(lines) lines, CPU \(format(seconds, 3)) s (\(format(Double(lines) / seconds / 1e6, 2)) M lines/s), wall \(format(wall, 3)) s, peak RSS \(format(peakRSSMiB(), 1)) MiB")
+        print("\(stages[row - 1].name): \(lines) lines, CPU \(fixed(seconds, 3)) s (\(fixed(Double(lines) / seconds / 1e6, 2)) M lines/s), wall \(fixed(wall, 3)) s, peak RSS \(fixed(peakRSSMiB(), 1)) MiB")
     } catch {
         warn("bench-eval: \(error)\n")
         exit(2)

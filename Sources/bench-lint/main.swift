@@ -9,6 +9,7 @@
 // Workspaces are deterministic: one org per 50 users, in trees of branching 5 and 4-6 levels,
 // assigned billing with one account per top-level org, 2% of users offboarded, one app per
 // 1,000 users.
+import BenchSupport
 import BylawEval
 import BylawModel
 import BylawPolicy
@@ -72,50 +73,10 @@ func generateWorkspace(users: Int) -> String {
     return out
 }
 
-/// `value` with `digits` decimals (no Foundation in benchmarks).
-func fixed(_ value: Double, _ digits: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let scaled = Int((value * scale).rounded())
-    guard digits > 0 else { return String(scaled) }
-    let whole = String(scaled / Int(scale))
-    let fraction = String(scaled % Int(scale))
-    return whole + "." + String(repeating: "0", count: digits - fraction.count) + fraction
-}
 
-/// Left-aligned in `width` columns.
-func pad(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(0, width - text.count))
-}
 
-func now() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
 
-/// Peak resident set size of this process so far, in MiB (`ru_maxrss` is KiB on Linux).
-func peakRSSMiB() -> Double {
-    var usage = rusage()
-    #if canImport(Darwin)
-    getrusage(RUSAGE_SELF, &usage)
-    return Double(usage.ru_maxrss) / 1_048_576
-    #else
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-    #endif
-}
 
-/// Resident set size now, in MiB (the second field of Linux's `/proc/self/statm`; 0 elsewhere).
-func currentRSSMiB() -> Double {
-    guard let handle = fopen("/proc/self/statm", "r") else { return 0 }
-    defer { fclose(handle) }
-    var buffer = [UInt8](repeating: 0, count: 128)
-    let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-    let fields = String(decoding: buffer[0..<count], as: UTF8.self).split(separator: " ")
-    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-    return Double(pages * sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
-}
 
 var sizes = [10_000, 100_000, 1_000_000]
 let arguments = CommandLine.arguments

@@ -6,6 +6,7 @@
 // mappings and sequences, plain, quoted, block and flow scalars, some multi-byte text), then
 // times (a) parsing every libyaml event and deleting it, (b) YAMLLoader.load, best of N runs
 // of this thread's CPU time (robust on a shared machine). Prints the ratio of (a) to (b).
+import BenchSupport
 import BylawSource
 import BylawYAML
 import CLibYAML
@@ -15,21 +16,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A small deterministic generator (SplitMix64), so every run measures the same bytes.
-struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-}
 
 func workspaceYAML(targetBytes: Int) -> [UInt8] {
-    var random = Generator(state: 42)
+    var random = SplitMix64(state: 42)
     let words = ["alpha", "billing", "silo", "pooled", "assigned", "Données", "client", "日本", "usage", "policy", "ideation", "legal"]
     let kinds = ["company", "consumer-chat"]
     var out = "workspace:\n  name: \"Example Workspace\"\n  billing: assigned\norgs:\n"
@@ -83,39 +72,16 @@ func bareEventLoop(_ bytes: [UInt8]) -> Int {
     }
 }
 
-/// `value` with `digits` decimals (no Foundation in this target).
-func fixed(_ value: Double, _ digits: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let scaled = Int((value * scale).rounded())
-    let whole = scaled / Int(scale), fraction = scaled % Int(scale)
-    var decimals = String(fraction)
-    while decimals.count < digits { decimals = "0" + decimals }
-    return digits == 0 ? String(whole) : "\(whole).\(decimals)"
-}
 
-/// This thread's CPU time in seconds: on a shared machine, wall-clock time mostly measures the
-/// neighbours, CPU time measures the code.
-func cpuNow() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
 
-/// CPU time spent in the kernel (page faults, mostly), in seconds; the bench has one thread.
-func kernelNow() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-}
 
 func best(runs: Int, _ body: () -> Int) -> (seconds: Double, result: Int) {
     var bestSeconds = Double.infinity
     var result = 0
     for _ in 0..<runs {
-        let start = cpuNow()
+        let start = threadCPUSeconds()
         result = body()
-        bestSeconds = min(bestSeconds, cpuNow() - start)
+        bestSeconds = min(bestSeconds, threadCPUSeconds() - start)
     }
     return (bestSeconds, result)
 }
@@ -148,14 +114,14 @@ for _ in 0..<runs {
         bareSeconds = min(bareSeconds, bare.seconds)
         events = bare.result
     }
-    let kernelStart = kernelNow()
-    let start = cpuNow()
+    let kernelStart = kernelCPUSeconds()
+    let start = threadCPUSeconds()
     var result: YAMLLoadResult? = YAMLLoader.load(file)
-    let loaded = cpuNow()
-    kernelSeconds = min(kernelSeconds, kernelNow() - kernelStart)
+    let loaded = threadCPUSeconds()
+    kernelSeconds = min(kernelSeconds, kernelCPUSeconds() - kernelStart)
     documents = result?.diagnostics.isEmpty == true ? result?.documents.count ?? 0 : -1
     result = nil
-    let freed = cpuNow()
+    let freed = threadCPUSeconds()
     composedSeconds = min(composedSeconds, loaded - start)
     freeSeconds = min(freeSeconds, freed - loaded)
 }
