@@ -67,57 +67,73 @@ extension YAMLComposer {
     /// Small mappings are scanned; past this many pairs a hash index is built.
     static let linearKeyScanLimit = 32
 
-    /// Reports the key at `key` (an arena index) if the mapping at `frame` already has it;
-    /// returns whether it is a duplicate, and the key's print to store beside it.
-    mutating func checkDuplicate(key: Int, frame: Int) -> (duplicate: Bool, print: YAMLKeyPrint) {
+    /// Reports the key at `key` (an arena index) if the innermost open mapping (`top`) already
+    /// has it; returns whether it is a duplicate, and the key's print to store beside it.
+    mutating func checkDuplicate(key: Int) -> (duplicate: Bool, print: YAMLKeyPrint) {
         let record = builder.records[key]
         guard record.kind == .scalar else { return (false, .none) }
         let print = builder.withText(record) { YAMLKeyPrint.of($0, record) }
+        // The common case, a small mapping and a key whose bits are new to its filter, stays
+        // here; the rest is out of line, to keep this path small in the instruction cache.
+        if !top.isIndexed, top.keyFilter & print.filterBits == 0, pending.count - top.childStart < 2 * Self.linearKeyScanLimit {
+            top.keyFilter |= print.filterBits
+            return (false, print)
+        }
+        return (checkDuplicateSlowly(record, print: print), print)
+    }
+
+    /// ``checkDuplicate(key:)`` for a key that may repeat one, or in a mapping past
+    /// ``linearKeyScanLimit`` pairs (looked up in, or first indexed into, a hash table).
+    @inline(never)
+    private mutating func checkDuplicateSlowly(_ record: YAMLNodeRecord, print: YAMLKeyPrint) -> Bool {
         let firstPosition: Int?
-        if stack[frame].isIndexed {
-            var found = stack[frame].keyIndex[.text(builder.string(record))]
-            if found == nil, let value = YAMLKeyIdentity.value(of: record) { found = stack[frame].keyIndex[value] }
+        if top.isIndexed {
+            var found = top.keyIndex[.text(builder.string(record))]
+            if found == nil, let value = YAMLKeyIdentity.value(of: record) { found = top.keyIndex[value] }
             firstPosition = found
-        } else if stack[frame].keyFilter & print.filterBits == 0 {
+        } else if top.keyFilter & print.filterBits == 0 {
             firstPosition = nil
         } else {
-            firstPosition = linearSearch(record, print: print, frame: frame)
+            firstPosition = linearSearch(record, print: print)
         }
         if let firstPosition {
-            let first = builder.records[Int(pending[stack[frame].childStart + 2 * firstPosition].node)]
-            let text = builder.string(record)
-            report(.error(
-                "yaml.duplicate-key", "duplicate key '\(text)'", in: file,
-                at: SourceRange(start: Int(record.start), end: Int(record.end)),
-                notes: [DiagnosticNote(
-                    "'\(builder.string(first))' is first defined here",
-                    at: SourceSpan(file: file, range: SourceRange(start: Int(first.start), end: Int(first.end))))],
-                hint: "a mapping may hold each key once; remove or rename one of them"))
-            return (true, print)
+            let first = builder.records[Int(pending[top.childStart + 2 * firstPosition].node)]
+            reportDuplicate(record, first: first)
+            return true
         }
-        stack[frame].keyFilter |= print.filterBits
+        top.keyFilter |= print.filterBits
         // The pair is appended when its value arrives, at the next position.
-        let childStart = stack[frame].childStart
+        let childStart = top.childStart
         let position = (pending.count - childStart) / 2
-        if !stack[frame].isIndexed, position >= Self.linearKeyScanLimit {
+        if !top.isIndexed, position >= Self.linearKeyScanLimit {
             for earlier in 0..<position {
                 let existing = builder.records[Int(pending[childStart + 2 * earlier].node)]
-                if existing.kind == .scalar { insert(existing, at: earlier, frame: frame) }
+                if existing.kind == .scalar { insert(existing, at: earlier) }
             }
-            stack[frame].isIndexed = true
+            top.isIndexed = true
         }
-        if stack[frame].isIndexed { insert(record, at: position, frame: frame) }
-        return (false, print)
+        if top.isIndexed { insert(record, at: position) }
+        return false
     }
 
-    private mutating func insert(_ record: YAMLNodeRecord, at position: Int, frame: Int) {
-        stack[frame].keyIndex[.text(builder.string(record))] = position
-        if let value = YAMLKeyIdentity.value(of: record) { stack[frame].keyIndex[value] = position }
+    private mutating func reportDuplicate(_ record: YAMLNodeRecord, first: YAMLNodeRecord) {
+        report(.error(
+            "yaml.duplicate-key", "duplicate key '\(builder.string(record))'", in: file,
+            at: SourceRange(start: Int(record.start), end: Int(record.end)),
+            notes: [DiagnosticNote(
+                "'\(builder.string(first))' is first defined here",
+                at: SourceSpan(file: file, range: SourceRange(start: Int(first.start), end: Int(first.end))))],
+            hint: "a mapping may hold each key once; remove or rename one of them"))
     }
 
-    /// The pair position of an earlier key equal to `key`, scanning the frame's pending keys.
-    private func linearSearch(_ key: YAMLNodeRecord, print: YAMLKeyPrint, frame: Int) -> Int? {
-        let childStart = stack[frame].childStart
+    private mutating func insert(_ record: YAMLNodeRecord, at position: Int) {
+        top.keyIndex[.text(builder.string(record))] = position
+        if let value = YAMLKeyIdentity.value(of: record) { top.keyIndex[value] = position }
+    }
+
+    /// The pair position of an earlier key equal to `key`, scanning the open mapping's pending keys.
+    private func linearSearch(_ key: YAMLNodeRecord, print: YAMLKeyPrint) -> Int? {
+        let childStart = top.childStart
         var index = childStart
         while index < pending.count {
             let candidate = pending[index]

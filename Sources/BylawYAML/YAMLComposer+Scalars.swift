@@ -13,19 +13,48 @@ extension YAMLComposer {
         return tag
     }
 
+    /// A scalar event. Most scalars in a large file are plain or quoted, with no anchor or tag:
+    /// they take the short path here; the rest go to ``scalarWithProperties(_:start:end:)``,
+    /// kept out of line so that the hot path stays small in the instruction cache, which it
+    /// shares with libyaml's parser.
     mutating func scalar(_ event: UnsafeMutablePointer<yaml_event_t>) {
         sourceNodes += 1
         let data = event.pointee.data.scalar
-        let eventStart = marks.offset(of: event.pointee.start_mark)
-        var end = marks.offset(of: event.pointee.end_mark)
-        let style: YAMLScalarStyle
-        switch data.style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: style = .literal
-        case YAML_FOLDED_SCALAR_STYLE: style = .folded
-        default: style = .plain
+        let start = marks.offset(of: event.pointee.start_mark)
+        let end = marks.offset(of: event.pointee.end_mark)
+        let style = Self.style(of: data.style)
+        guard data.anchor == nil, data.tag == nil, style != .literal, style != .folded else {
+            scalarWithProperties(event, start: start, end: end, style: style)
+            return
         }
+        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        let range = SourceRange(start: start, end: end)
+        let node = builder.appendScalar(
+            bytes, style: style, value: untagged(style, bytes, range: range), range: range,
+            contentStart: style == .plain ? start : min(start + 1, end), indentation: nil, tag: 0)
+        add(node, expanded: 1, anchor: nil)
+    }
+
+    @inline(__always)
+    static func style(of style: yaml_scalar_style_t) -> YAMLScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    /// A scalar with an anchor or a tag, or a block scalar: `eventStart..<eventEnd` is what
+    /// libyaml marks, which includes the properties and, for a block scalar, the blank lines
+    /// after it.
+    @inline(never)
+    private mutating func scalarWithProperties(
+        _ event: UnsafeMutablePointer<yaml_event_t>, start eventStart: Int, end eventEnd: Int, style: YAMLScalarStyle
+    ) {
+        let data = event.pointee.data.scalar
+        var end = eventEnd
         // With an anchor or tag, libyaml's start mark is at those properties, not at the scalar.
         let hasProperties = data.anchor != nil || data.tag != nil
         let start = hasProperties ? skipProperties(from: eventStart, to: end) : eventStart
@@ -71,10 +100,15 @@ extension YAMLComposer {
     private mutating func untagged(_ style: YAMLScalarStyle, _ bytes: UnsafeBufferPointer<UInt8>, range: SourceRange) -> YAMLValueBits {
         guard style == .plain else { return .string }
         if let value = YAMLScalarResolver.resolvePlain(bytes) { return value }
+        reportIntRange(bytes, range: range)
+        return .string
+    }
+
+    @inline(never)
+    private mutating func reportIntRange(_ bytes: UnsafeBufferPointer<UInt8>, range: SourceRange) {
         report(.error(
             "yaml.int-range", "integer '\(String(decoding: bytes, as: UTF8.self))' does not fit in 64 bits", in: file, at: range,
             hint: "quote it to keep it as a string"))
-        return .string
     }
 
     /// Skips `&anchor`, `!tag`, blanks, line breaks and comments up to the scalar itself.
@@ -112,7 +146,8 @@ extension YAMLComposer {
     /// the enclosing collection's).
     private func blockIndentationOf(header: Int, content: Int, end: Int) -> Int {
         let bytes = file.bytes
-        let parent = stack.last { !$0.isFlow }.map { column(of: $0.start) } ?? -1
+        let enclosing = depth > 0 && !top.isFlow ? top : outer.last { !$0.isFlow }
+        let parent = enclosing.map { column(of: $0.start) } ?? -1
         var index = header + 1
         while index < content, index < bytes.count {
             let byte = bytes[index]

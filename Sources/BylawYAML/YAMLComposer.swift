@@ -30,6 +30,9 @@ struct YAMLComposer {
         var isIndexed = false
         /// The bits of its keys' ``YAMLKeyPrint/filterBits``.
         var keyFilter: UInt64 = 0
+
+        /// What `top` holds while no collection is open.
+        static let none = Frame(node: -1, isMapping: false, isFlow: false, start: 0, childStart: 0, anchor: nil, end: 0)
     }
 
     /// A node an anchor names, with the number of nodes it stands for.
@@ -53,7 +56,14 @@ struct YAMLComposer {
     var builder: YAMLDocumentBuilder
     /// The root node of each complete document.
     var documents: [Int] = []
-    var stack: [Frame] = []
+    /// The innermost open collection, when `depth > 0`. Every node is attached to it, so it
+    /// lives in a field of its own rather than at the end of an array: no uniqueness check or
+    /// bounds check per node.
+    var top = Frame.none
+    /// The open collections around `top`, outermost first.
+    var outer: [Frame] = []
+    /// How many collections are open: `top` and `outer`.
+    var depth = 0
     /// Children of the open collections, innermost last (a mapping's keys and values alternate).
     var pending: [Pending] = []
     var root: Int?
@@ -109,12 +119,8 @@ struct YAMLComposer {
         let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
         let start = marks.offset(of: event.pointee.start_mark)
         sourceNodes += 1
-        if stack.count >= limits.maxDepth {
-            report(.error(
-                "yaml.too-deep", "nesting is deeper than the limit of \(limits.maxDepth) levels",
-                in: file, at: SourceRange(start: start, end: min(start + 1, file.bytes.count)),
-                hint: "flatten the structure; no Bylaw file needs this much nesting"))
-            stopped = true
+        guard depth < limits.maxDepth else {
+            reportTooDeep(at: start)
             return
         }
         let anchorPointer: UnsafeMutablePointer<yaml_char_t>?
@@ -129,23 +135,50 @@ struct YAMLComposer {
             (anchorPointer, tagPointer) = (data.anchor, data.implicit == 0 ? data.tag : nil)
             isFlow = data.style == YAML_FLOW_SEQUENCE_STYLE
         }
-        let tag = tagPointer.map(Self.shortTag)
-        if let tag, Self.scalarTags.contains(tag) {
+        let tagIndex = tagPointer.map { collectionTag($0, isMapping: isMapping, at: start) } ?? 0
+        let node = builder.append(
+            .collection(isMapping ? .mapping : .sequence, start: start, tag: 0), tag: tagIndex,
+            contentStart: UInt32(clamping: start), indentation: .max)
+        if depth > 0 { outer.append(top) }
+        top = Frame(
+            node: node, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
+            anchor: anchorPointer.map(Self.anchorName), end: start)
+        depth += 1
+    }
+
+    /// Reports nesting past ``YAMLLimits/maxDepth`` and stops the composer.
+    @inline(never)
+    private mutating func reportTooDeep(at start: Int) {
+        report(.error(
+            "yaml.too-deep", "nesting is deeper than the limit of \(limits.maxDepth) levels",
+            in: file, at: SourceRange(start: start, end: min(start + 1, file.bytes.count)),
+            hint: "flatten the structure; no Bylaw file needs this much nesting"))
+        stopped = true
+    }
+
+    /// The tag index of a mapping's or sequence's explicit tag; a scalar type's tag there is
+    /// reported.
+    @inline(never)
+    private mutating func collectionTag(_ pointer: UnsafeMutablePointer<yaml_char_t>, isMapping: Bool, at start: Int) -> UInt32 {
+        let tag = Self.shortTag(pointer)
+        if Self.scalarTags.contains(tag) {
             report(.error(
                 "yaml.bad-tag", "the tag \(tag) cannot be used on a \(isMapping ? "mapping" : "sequence")",
                 in: file, at: SourceRange(start: start, end: start + 1)))
         }
-        let tagIndex = tag.map { builder.tag($0) } ?? 0
-        let node = builder.append(
-            .collection(isMapping ? .mapping : .sequence, start: start, tag: 0), tag: tagIndex,
-            contentStart: UInt32(clamping: start), indentation: .max)
-        stack.append(Frame(
-            node: node, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
-            anchor: anchorPointer.map { String(cString: $0) }, end: start))
+        return builder.tag(tag)
+    }
+
+    @inline(never)
+    static func anchorName(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        String(cString: pointer)
     }
 
     private mutating func close(_ event: UnsafeMutablePointer<yaml_event_t>) {
-        guard let frame = stack.popLast() else { return }
+        guard depth > 0 else { return }
+        let frame = top
+        depth -= 1
+        top = outer.popLast() ?? .none
         // A block collection's end event sits at the next token, often lines later; its last
         // child's end is where it really ends.
         let end = frame.isFlow ? marks.offset(of: event.pointee.end_mark) : frame.end
@@ -153,10 +186,8 @@ struct YAMLComposer {
         // A key without a value (never produced by libyaml) is dropped.
         if frame.isMapping, childCount % 2 == 1 { childCount -= 1 }
         let first = builder.children.count
-        for position in frame.childStart..<(frame.childStart + childCount) {
-            builder.children.append(pending[position].node)
-        }
-        pending.removeLast(pending.count - frame.childStart)
+        builder.appendChildren(pending, from: frame.childStart, count: childCount)
+        pending.removeSubrange(frame.childStart...)
         builder.records[frame.node].end = UInt32(clamping: end)
         builder.records[frame.node].first = UInt32(clamping: first)
         builder.records[frame.node].count = UInt32(clamping: childCount)
@@ -172,7 +203,7 @@ struct YAMLComposer {
         sourceNodes += 1
         let name = event.pointee.data.alias.anchor.map { String(cString: $0) } ?? ""
         guard let anchored = anchors[name] else {
-            let inside = stack.contains { $0.anchor == name }
+            let inside = (depth > 0 && top.anchor == name) || outer.contains { $0.anchor == name }
             report(.error(
                 "yaml.undefined-alias",
                 inside ? "alias '*\(name)' refers to a node that contains it" : "alias '*\(name)' refers to no anchor '&\(name)' before it",
@@ -207,47 +238,31 @@ struct YAMLComposer {
     /// makes it the document's root.
     mutating func add(_ node: Int, expanded: Int, anchor: String?) {
         if let anchor { anchors[anchor] = Anchored(node: node, expanded: expanded) }
-        let top = stack.count - 1
-        guard top >= 0 else {
+        guard depth > 0 else {
             root = node
             return
         }
-        let end = Int(builder.records[node].end)
-        // Every node passes here: one exclusive access to the frames instead of one per field.
-        let slot = stack.withUnsafeMutableBufferPointer { frames -> Slot in
-            frames[top].expanded = Self.saturatingAdd(frames[top].expanded, expanded)
-            frames[top].end = end
-            guard frames[top].isMapping else { return .item }
-            guard !frames[top].expectingValue else {
-                frames[top].expectingValue = false
-                guard !frames[top].dropValue else {
-                    frames[top].dropValue = false
-                    return .droppedValue
-                }
-                return .value
-            }
-            frames[top].expectingValue = true
-            return .key
-        }
+        top.expanded = Self.saturatingAdd(top.expanded, expanded)
+        top.end = Int(builder.records[node].end)
         let index = UInt32(truncatingIfNeeded: node)
-        switch slot {
-        case .item, .value:
+        if !top.isMapping {
             pending.append(Pending(node: index, print: .none))
-        case .droppedValue:
-            break
-        case .key:
-            let (duplicate, print) = checkDuplicate(key: node, frame: top)
+        } else if top.expectingValue {
+            top.expectingValue = false
+            if top.dropValue {
+                top.dropValue = false
+            } else {
+                pending.append(Pending(node: index, print: .none))
+            }
+        } else {
+            top.expectingValue = true
+            let (duplicate, print) = checkDuplicate(key: node)
             if duplicate {
-                stack[top].dropValue = true
+                top.dropValue = true
             } else {
                 pending.append(Pending(node: index, print: print))
             }
         }
-    }
-
-    /// What a node added to the innermost open collection is there.
-    private enum Slot {
-        case item, key, value, droppedValue
     }
 
     mutating func report(_ diagnostic: Diagnostic) {

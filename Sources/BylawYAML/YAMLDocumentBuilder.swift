@@ -74,6 +74,13 @@ struct YAMLDocumentBuilder {
         return node
     }
 
+    /// Appends the nodes of `count` pending children, from `start`, as one run of `children`.
+    mutating func appendChildren(_ pending: [YAMLComposer.Pending], from start: Int, count: Int) {
+        pending.withUnsafeBufferPointer { items in
+            for position in start..<(start + count) { children.append(items[position].node) }
+        }
+    }
+
     /// Appends a copy of the node at `node` (an alias of it) with the range `start..<end`.
     mutating func appendCopy(of node: Int, start: Int, end: Int) -> Int {
         var copy = records[node]

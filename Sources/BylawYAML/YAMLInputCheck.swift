@@ -8,6 +8,8 @@ struct YAMLInputCheck {
     var bomLength = 0
     /// Whether every byte is ASCII, so libyaml's character indexes are byte offsets.
     var isASCII = true
+    /// Where the multi-byte characters are, for converting libyaml's marks without a walk.
+    var multibyte: YAMLMultibyteRuns
 
     /// Checks `file`; returns the facts the composer needs, or the first problem found.
     static func run(_ file: SourceFile, limits: YAMLLimits) -> Result<YAMLInputCheck, Diagnostic> {
@@ -25,7 +27,7 @@ struct YAMLInputCheck {
                 "yaml.unsupported-encoding", "file is encoded as \(encoding); Bylaw reads UTF-8 only",
                 in: file, at: .at(0), hint: "convert it, e.g. with `iconv -f \(encoding) -t UTF-8`"))
         }
-        var check = YAMLInputCheck()
+        var check = YAMLInputCheck(multibyte: YAMLMultibyteRuns(byteCount: bytes.count))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { check.bomLength = 3 }
         let problem: Diagnostic? = bytes.withUnsafeBufferPointer { buffer in
             check.scan(buffer, file: file)
@@ -87,6 +89,7 @@ struct YAMLInputCheck {
             if (0x80...0x9F).contains(value) && value != 0x85 || value == 0xFFFE || value == 0xFFFF || value == 0xFEFF {
                 return Self.controlCharacter(value, at: index, length: length, file: file)
             }
+            multibyte.record(width: length, atByte: index - bomLength)
             index += length
         }
         return nil

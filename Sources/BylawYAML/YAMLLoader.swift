@@ -22,7 +22,8 @@ public enum YAMLLoader {
             let parser = LibYAMLParser(buffer: UnsafeBufferPointer(rebasing: buffer[check.bomLength...]))
             var composer = YAMLComposer(
                 file: file, limits: limits,
-                marks: MarkConverter(bytes: buffer, isASCII: check.isASCII, bomLength: check.bomLength))
+                marks: MarkConverter(
+                    bytes: buffer, isASCII: check.isASCII, bomLength: check.bomLength, multibyte: check.multibyte))
             composer.run(parser)
             if composer.suppressedDiagnostics > 0 {
                 composer.diagnostics.append(Diagnostic(

@@ -70,7 +70,8 @@ enum YAMLScalarResolver {
     static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLValueBits? {
         if isIntSyntax(bytes) { return int(bytes).map(YAMLValueBits.int) }
         if let special = specialFloat(bytes) { return .float(special) }
-        if isFloatSyntax(bytes), let value = Double(String(decoding: bytes, as: UTF8.self)) { return .float(value) }
+        guard isFloatSyntax(bytes) else { return .string }
+        if let value = exactDecimal(bytes) ?? Double(String(decoding: bytes, as: UTF8.self)) { return .float(value) }
         return .string
     }
 
@@ -142,6 +143,49 @@ enum YAMLScalarResolver {
             if exponent == 0 { return false }
         }
         return index == count
+    }
+
+    /// Powers of ten that a `Double` holds exactly.
+    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { power, _ in power * 10 }
+    }
+
+    /// A decimal without exponent, with at most 15 significant digits and 22 after the point
+    /// (`12.5`, `-0.75`), computed
+    /// without `strtod`: its digits as an integer are exact in a `Double`, so is the power of
+    /// ten, and one IEEE division of two exact values is correctly rounded, as `strtod` is.
+    /// `nil` for anything else, which the caller parses the long way.
+    static func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            index = 1
+        }
+        var digits: UInt64 = 0
+        var sawDigit = false
+        var significantDigits = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else if isDecimal(byte) {
+                digits = digits * 10 + UInt64(byte - UInt8(ascii: "0"))
+                sawDigit = true
+                // Leading zeros are not significant: `0.000001` has one digit to keep exact.
+                if digits > 0 { significantDigits += 1 }
+                if sawPoint { fractionDigits += 1 }
+                guard significantDigits <= 15, fractionDigits <= 22 else { return nil }
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard sawDigit else { return nil }
+        let magnitude = Double(digits) / exactPowersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
     }
 
     /// `.inf`, `-.inf`, `+.inf` (three spellings each) and `.nan` (three spellings).

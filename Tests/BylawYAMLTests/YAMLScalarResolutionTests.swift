@@ -29,6 +29,33 @@ import Testing
         #expect(value(source) == expected, "\(source)")
     }
 
+    /// Short decimals are computed without `strtod`; the value must be the one `strtod`
+    /// (Swift's `Double(_: String)`) gives, bit for bit, rounding included.
+    @Test func shortDecimalsMatchTheLongWay() {
+        var seed: UInt64 = 11
+        func next() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed >> 24
+        }
+        var texts = ["0.1", "0.3", "-0.0", "+0.5", "1.", ".5", "123456789012345", "0.000000000000001", "9.99999999999999", "0.0000000000000000000001"]
+        for _ in 0..<20_000 {
+            let digits = String(next() % 1_000_000_000_000_000)
+            let point = Int(next() % UInt64(digits.count + 1))
+            let sign = ["", "-", "+"][Int(next() % 3)]
+            texts.append(sign + digits.prefix(point) + "." + digits.dropFirst(point))
+        }
+        for text in texts {
+            let fast = Array(text.utf8).withUnsafeBufferPointer { YAMLScalarResolver.exactDecimal($0) }
+            let slow = Double(text)
+            #expect(fast?.bitPattern == slow?.bitPattern, "\(text)")
+        }
+        // More than 15 digits, or an exponent: left to the long way.
+        #expect(Array("1234567890123456.5".utf8).withUnsafeBufferPointer { YAMLScalarResolver.exactDecimal($0) } == nil)
+        #expect(Array("1e3".utf8).withUnsafeBufferPointer { YAMLScalarResolver.exactDecimal($0) } == nil)
+        // Past 22 digits after the point, the power of ten is no longer exact.
+        #expect(Array("0.00000000000000000000001".utf8).withUnsafeBufferPointer { YAMLScalarResolver.exactDecimal($0) } == nil)
+    }
+
     @Test func nanIsAFloat() {
         guard case .float(let number)? = value(".NaN") else {
             Issue.record("expected a float")
