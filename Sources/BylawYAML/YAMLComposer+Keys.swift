@@ -88,8 +88,9 @@ extension YAMLComposer {
     private mutating func checkDuplicateSlowly(_ record: YAMLNodeRecord, print: YAMLKeyPrint) -> Bool {
         let firstPosition: Int?
         if top.isIndexed {
-            var found = top.keyIndex[.text(builder.string(record))]
-            if found == nil, let value = YAMLKeyIdentity.value(of: record) { found = top.keyIndex[value] }
+            let keyIndex = keyIndexes[top.node] ?? [:]
+            var found = keyIndex[.text(builder.string(record))]
+            if found == nil, let value = YAMLKeyIdentity.value(of: record) { found = keyIndex[value] }
             firstPosition = found
         } else if top.keyFilter & print.filterBits == 0 {
             firstPosition = nil
@@ -127,8 +128,8 @@ extension YAMLComposer {
     }
 
     private mutating func insert(_ record: YAMLNodeRecord, at position: Int) {
-        top.keyIndex[.text(builder.string(record))] = position
-        if let value = YAMLKeyIdentity.value(of: record) { top.keyIndex[value] = position }
+        keyIndexes[top.node, default: [:]][.text(builder.string(record))] = position
+        if let value = YAMLKeyIdentity.value(of: record) { keyIndexes[top.node, default: [:]][value] = position }
     }
 
     /// The pair position of an earlier key equal to `key`, scanning the open mapping's pending keys.

@@ -10,6 +10,10 @@ import BylawSource
 struct YAMLComposer {
     /// A mapping or sequence whose end event has not come yet. Its children wait on the
     /// composer's shared `pending` stack, from `childStart`, until it closes.
+    ///
+    /// Plain data, no references: frames are copied as each collection opens and closes, and a
+    /// copy then costs no reference counting. What is rare and needs storage (an anchor's name,
+    /// a large mapping's key index) waits in the composer's `openAnchors` and `keyIndexes`.
     struct Frame {
         /// Its record in the arena.
         let node: Int
@@ -17,7 +21,8 @@ struct YAMLComposer {
         let isFlow: Bool
         let start: Int
         let childStart: Int
-        let anchor: String?
+        /// Its anchor's name is in `openAnchors`.
+        let hasAnchor: Bool
         var end: Int
         /// A mapping has its key and waits for the value.
         var expectingValue = false
@@ -25,14 +30,13 @@ struct YAMLComposer {
         var dropValue = false
         /// Nodes this collection stands for once aliases are expanded, itself included.
         var expanded = 1
-        /// Key → pair position, built once a mapping outgrows a linear scan (`isIndexed`).
-        var keyIndex: [YAMLKeyIdentity: Int] = [:]
+        /// It outgrew a linear scan for duplicate keys: its keys are in `keyIndexes`.
         var isIndexed = false
         /// The bits of its keys' ``YAMLKeyPrint/filterBits``.
         var keyFilter: UInt64 = 0
 
         /// What `top` holds while no collection is open.
-        static let none = Frame(node: -1, isMapping: false, isFlow: false, start: 0, childStart: 0, anchor: nil, end: 0)
+        static let none = Frame(node: -1, isMapping: false, isFlow: false, start: 0, childStart: 0, hasAnchor: false, end: 0)
     }
 
     /// A node an anchor names, with the number of nodes it stands for.
@@ -68,6 +72,11 @@ struct YAMLComposer {
     var pending: [Pending] = []
     var root: Int?
     var anchors: [String: Anchored] = [:]
+    /// The anchor names of open collections, by their arena index.
+    var openAnchors: [Int: String] = [:]
+    /// Key → pair position of each open mapping past ``linearKeyScanLimit`` pairs, by its
+    /// arena index.
+    var keyIndexes: [Int: [YAMLKeyIdentity: Int]] = [:]
     var sourceNodes = 0
     var aliasNodes = 0
     var stopped = false
@@ -139,10 +148,11 @@ struct YAMLComposer {
         let node = builder.append(
             .collection(isMapping ? .mapping : .sequence, start: start, tag: 0), tag: tagIndex,
             contentStart: UInt32(clamping: start), indentation: .max)
+        if let anchorPointer { openAnchors[node] = Self.anchorName(anchorPointer) }
         if depth > 0 { outer.append(top) }
         top = Frame(
             node: node, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
-            anchor: anchorPointer.map(Self.anchorName), end: start)
+            hasAnchor: anchorPointer != nil, end: start)
         depth += 1
     }
 
@@ -191,7 +201,8 @@ struct YAMLComposer {
         builder.records[frame.node].end = UInt32(clamping: end)
         builder.records[frame.node].first = UInt32(clamping: first)
         builder.records[frame.node].count = UInt32(clamping: childCount)
-        add(frame.node, expanded: frame.expanded, anchor: frame.anchor)
+        if frame.isIndexed { keyIndexes[frame.node] = nil }
+        add(frame.node, expanded: frame.expanded, anchor: frame.hasAnchor ? openAnchors.removeValue(forKey: frame.node) : nil)
     }
 
     // MARK: Aliases
@@ -203,7 +214,7 @@ struct YAMLComposer {
         sourceNodes += 1
         let name = event.pointee.data.alias.anchor.map { String(cString: $0) } ?? ""
         guard let anchored = anchors[name] else {
-            let inside = (depth > 0 && top.anchor == name) || outer.contains { $0.anchor == name }
+            let inside = openAnchors.values.contains(name)
             report(.error(
                 "yaml.undefined-alias",
                 inside ? "alias '*\(name)' refers to a node that contains it" : "alias '*\(name)' refers to no anchor '&\(name)' before it",
