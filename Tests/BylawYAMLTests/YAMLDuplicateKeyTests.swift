@@ -42,6 +42,21 @@ import Testing
         #expect(result.documents.first?["key7"]?.scalar?.value == .int(7))
     }
 
+    /// Each open mapping keeps its own index: an inner large mapping neither hides nor
+    /// inherits the outer one's keys.
+    @Test func nestedLargeMappingsKeepTheirOwnIndexes() {
+        var text = ""
+        for index in 0..<40 { text += "outer\(index): \(index)\n" }
+        text += "inner:\n"
+        for index in 0..<40 { text += "  inner\(index): \(index)\n" }
+        text += "  outer1: not a duplicate here\n  inner3: again\n"
+        text += "outer2: again\ninner0: not a duplicate here\n"
+        let (_, result) = load(text)
+        #expect(result.diagnostics.map(position) == ["83:3", "84:1"])
+        #expect(result.documents.first?["inner"]?.mapping?.count == 41)
+        #expect(result.documents.first?.mapping?.count == 42)
+    }
+
     @Test func mergeKeyIsAnOrdinaryKey() {
         let (_, result) = load("base: &b {x: 1}\nuse:\n  <<: *b\n  <<: *b\n")
         #expect(result.diagnostics.map(\.code) == ["yaml.duplicate-key"])
