@@ -29,9 +29,8 @@ extension YAMLComposer {
         }
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
         let range = SourceRange(start: start, end: end)
-        let node = builder.appendScalar(
-            bytes, style: style, value: untagged(style, bytes, range: range), range: range,
-            contentStart: style == .plain ? start : min(start + 1, end), indentation: nil, tag: 0)
+        let node = builder.appendFlowScalar(
+            bytes, style: style, value: untagged(style, bytes, range: range), start: start, end: end)
         add(node, expanded: 1, anchor: nil)
     }
 

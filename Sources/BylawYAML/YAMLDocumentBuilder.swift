@@ -59,6 +59,33 @@ struct YAMLDocumentBuilder {
         return append(record, tag: tag, contentStart: UInt32(clamping: contentStart), indentation: indentation)
     }
 
+    /// Appends a plain or quoted scalar with no tag (most nodes of a large file): what
+    /// ``appendScalar(_:style:value:range:contentStart:indentation:tag:)`` does, with what it
+    /// decides for such a scalar decided once here. Its content start (`start`, or the byte
+    /// after a quote) is what its record derives, so it never needs an extra.
+    mutating func appendFlowScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, value: YAMLValueBits, start: Int, end: Int
+    ) -> Int {
+        let contentStart = style == .plain ? start : min(start + 1, end)
+        let length = bytes.count
+        let verbatim = length == 0 || source.withUnsafeBufferPointer { all in
+            guard contentStart + length <= all.count, let base = all.baseAddress, let wanted = bytes.baseAddress else { return false }
+            return memoryEquals(base + contentStart, wanted, length)
+        }
+        let first: Int
+        if verbatim {
+            first = length == 0 ? 0 : contentStart
+        } else {
+            first = text.count
+            text.append(contentsOf: bytes)
+        }
+        let node = records.count
+        records.append(YAMLNodeRecord(
+            scalarAt: UInt32(clamping: start), end: UInt32(clamping: end), first: UInt32(clamping: first),
+            count: UInt32(clamping: length), style: style, value: value, textInSource: verbatim))
+        return node
+    }
+
     /// Appends `record` with what it cannot hold itself moved to the extras.
     mutating func append(_ record: YAMLNodeRecord, tag: UInt32, contentStart: UInt32, indentation: UInt16) -> Int {
         var record = record

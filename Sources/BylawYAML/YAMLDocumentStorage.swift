@@ -98,6 +98,21 @@ struct YAMLNodeRecord: Sendable {
         self.kind = kind
     }
 
+    /// A scalar with no tag and no extra, its bits packed at once.
+    init(
+        scalarAt start: UInt32, end: UInt32, first: UInt32, count: UInt32, style: YAMLScalarStyle,
+        value: YAMLValueBits, textInSource: Bool
+    ) {
+        self.start = start
+        self.end = end
+        self.first = first
+        self.count = count
+        self.shortTag = 0
+        self.valueBits = value.bits
+        packed = Kind.scalar.rawValue | Self.styleCode(style) << 2 | value.kind.rawValue << 5
+        flags = textInSource ? 1 : 0
+    }
+
     var kind: Kind {
         get { Kind(rawValue: packed & 0b11) ?? .scalar }
         set { packed = (packed & ~0b11) | newValue.rawValue }
