@@ -36,9 +36,7 @@ struct YAMLKeyPrint {
     static let none = YAMLKeyPrint(text: 0, value: 0, isScalar: false)
 
     static func of(_ text: UnsafeBufferPointer<UInt8>, _ record: YAMLNodeRecord) -> YAMLKeyPrint {
-        // FNV-1a: keys are short, and a collision only costs a full comparison.
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hash = hashBytes(text)
         let value: UInt64
         switch record.valueKind {
         case .string: value = 0
@@ -48,6 +46,42 @@ struct YAMLKeyPrint {
         case .float: value = (record.valueBits &* 0xBF58_476D_1CE4_E5B9) | 8
         }
         return YAMLKeyPrint(text: hash, value: value, isScalar: true)
+    }
+
+    /// A 64-bit hash of `text`, a word at a time: keys are short, and a collision only costs a
+    /// full comparison. The tail is read as overlapping loads, never byte by byte; the length
+    /// is mixed in, so the overlap cannot make two different texts alike by construction.
+    static func hashBytes(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = text.count
+        var hash = 0xCBF2_9CE4_8422_2325 ^ UInt64(count)
+        guard let base = text.baseAddress, count > 0 else { return mix(hash) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            index += 8
+        }
+        let tail: UInt64
+        if index == count {
+            return mix(hash)
+        } else if count >= 8 {
+            // The last word, its bytes already hashed shifted out.
+            tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) >> (8 * UInt64(8 - (count - index)))
+        } else if count >= 4 {
+            tail = UInt64(raw.loadUnaligned(as: UInt32.self)) | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+        } else if count >= 2 {
+            tail = UInt64(raw.loadUnaligned(as: UInt16.self)) | UInt64(raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)) << 16
+        } else {
+            tail = UInt64(base.pointee)
+        }
+        return mix((hash ^ tail) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// Spreads every input bit over the high bits, which ``filterBits`` uses.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value ^ value >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        return hash ^ hash >> 33
     }
 
     /// One bit for the text print and one for a non-string value print, for a mapping's

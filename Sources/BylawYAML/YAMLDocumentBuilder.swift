@@ -189,18 +189,35 @@ struct YAMLDocumentBuilder {
 }
 
 /// Whether `count` bytes at `a` and `b` are equal.
+///
+/// Eight bytes at a time; the tail as one more word, or two smaller loads, that overlap bytes
+/// already compared rather than a loop over single bytes (scalars are short: the tail is most
+/// of the work).
 @inline(__always)
 func memoryEquals(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    var index = 0
-    while index + 8 <= count {
-        let left = UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self)
-        let right = UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self)
-        if left != right { return false }
-        index += 8
+    let left = UnsafeRawPointer(a)
+    let right = UnsafeRawPointer(b)
+    if count >= 8 {
+        var index = 0
+        while index + 8 <= count {
+            if left.loadUnaligned(fromByteOffset: index, as: UInt64.self) != right.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                return false
+            }
+            index += 8
+        }
+        let last = count - 8
+        return index == count
+            || left.loadUnaligned(fromByteOffset: last, as: UInt64.self) == right.loadUnaligned(fromByteOffset: last, as: UInt64.self)
     }
-    while index < count {
-        if a[index] != b[index] { return false }
-        index += 1
+    if count >= 4 {
+        let last = count - 4
+        return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
+            && left.loadUnaligned(fromByteOffset: last, as: UInt32.self) == right.loadUnaligned(fromByteOffset: last, as: UInt32.self)
     }
-    return true
+    if count >= 2 {
+        let last = count - 2
+        return left.loadUnaligned(as: UInt16.self) == right.loadUnaligned(as: UInt16.self)
+            && left.loadUnaligned(fromByteOffset: last, as: UInt16.self) == right.loadUnaligned(fromByteOffset: last, as: UInt16.self)
+    }
+    return count == 0 || a.pointee == b.pointee
 }
