@@ -31,7 +31,7 @@ extension YAMLComposer {
         let range = SourceRange(start: start, end: end)
         let node = builder.appendFlowScalar(
             bytes, style: style, value: untagged(style, bytes, range: range), start: start, end: end)
-        add(node, expanded: 1, anchor: nil)
+        attach(node, end: end, expanded: 1)
     }
 
     @inline(__always)

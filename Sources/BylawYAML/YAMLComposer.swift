@@ -249,12 +249,19 @@ struct YAMLComposer {
     /// makes it the document's root.
     mutating func add(_ node: Int, expanded: Int, anchor: String?) {
         if let anchor { anchors[anchor] = Anchored(node: node, expanded: expanded) }
+        attach(node, end: Int(builder.records[node].end), expanded: expanded)
+    }
+
+    /// ``add(_:expanded:anchor:)`` without an anchor, for a node ending at `end`: the path of
+    /// most nodes, inlined where they are made.
+    @inline(__always)
+    mutating func attach(_ node: Int, end: Int, expanded: Int) {
         guard depth > 0 else {
             root = node
             return
         }
         top.expanded = Self.saturatingAdd(top.expanded, expanded)
-        top.end = Int(builder.records[node].end)
+        top.end = end
         let index = UInt32(truncatingIfNeeded: node)
         if !top.isMapping {
             pending.append(Pending(node: index, print: .none))
