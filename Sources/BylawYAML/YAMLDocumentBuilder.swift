@@ -80,9 +80,12 @@ struct YAMLDocumentBuilder {
             text.append(contentsOf: bytes)
         }
         let node = records.count
+        // Offsets and lengths fit in 32 bits: the input check refuses files past 2 GiB, which
+        // keeps the file and the text buffer under 4 GiB.
         records.append(YAMLNodeRecord(
-            scalarAt: UInt32(clamping: start), end: UInt32(clamping: end), first: UInt32(clamping: first),
-            count: UInt32(clamping: length), style: style, value: value, textInSource: verbatim))
+            scalarAt: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end),
+            first: UInt32(truncatingIfNeeded: first), count: UInt32(truncatingIfNeeded: length),
+            style: style, value: value, textInSource: verbatim))
         return node
     }
 

@@ -14,8 +14,10 @@ struct YAMLInputCheck {
     /// Checks `file`; returns the facts the composer needs, or the first problem found.
     static func run(_ file: SourceFile, limits: YAMLLimits) -> Result<YAMLInputCheck, Diagnostic> {
         let bytes = file.bytes
-        // Nodes store offsets in 32 bits, whatever the configured limit.
-        let maxBytes = min(limits.maxBytes, Int(UInt32.max))
+        // Nodes store offsets in 32 bits, whatever the configured limit: into the file, and into
+        // the buffer of unescaped texts, which escapes like `\L` (two bytes making three) can
+        // make half as large again as the file. 2 GiB keeps both under 4 GiB.
+        let maxBytes = min(limits.maxBytes, Int(UInt32.max / 2))
         if bytes.count > maxBytes {
             return .failure(.error(
                 "yaml.too-large",
