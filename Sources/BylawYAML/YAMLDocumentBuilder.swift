@@ -30,24 +30,29 @@ struct YAMLDocumentBuilder {
         return index
     }
 
-    /// Appends a scalar whose text is `bytes`; the text points into the source when the source
-    /// has those very bytes at `contentStart` (no copy), else it is copied to `text`.
+    /// Where a scalar's text `bytes` will be: in the source, when the source has those very
+    /// bytes at `contentStart` (no copy), else copied to the end of `text`.
+    @inline(__always)
+    private mutating func placeText(_ bytes: UnsafeBufferPointer<UInt8>, at contentStart: Int) -> (first: Int, verbatim: Bool) {
+        let length = bytes.count
+        guard length > 0 else { return (0, true) }
+        let verbatim = source.withUnsafeBufferPointer { all in
+            guard contentStart + length <= all.count, let base = all.baseAddress, let wanted = bytes.baseAddress else { return false }
+            return memoryEquals(base + contentStart, wanted, length)
+        }
+        if verbatim { return (contentStart, true) }
+        let first = text.count
+        text.append(contentsOf: bytes)
+        return (first, false)
+    }
+
+    /// Appends a scalar whose text is `bytes`, placed by ``placeText(_:at:)``.
     mutating func appendScalar(
         _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, value: YAMLValueBits, range: SourceRange,
         contentStart: Int, indentation: Int?, tag: UInt32
     ) -> Int {
         let length = bytes.count
-        let verbatim = length == 0 || source.withUnsafeBufferPointer { all in
-            guard contentStart + length <= all.count, let base = all.baseAddress, let wanted = bytes.baseAddress else { return false }
-            return memoryEquals(base + contentStart, wanted, length)
-        }
-        let first: Int
-        if verbatim {
-            first = length == 0 ? 0 : contentStart
-        } else {
-            first = text.count
-            text.append(contentsOf: bytes)
-        }
+        let (first, verbatim) = placeText(bytes, at: contentStart)
         var record = YAMLNodeRecord(
             kind: .scalar, start: UInt32(clamping: range.start), end: UInt32(clamping: range.end),
             first: UInt32(clamping: first), count: UInt32(clamping: length), shortTag: 0)
@@ -68,17 +73,7 @@ struct YAMLDocumentBuilder {
     ) -> Int {
         let contentStart = style == .plain ? start : min(start + 1, end)
         let length = bytes.count
-        let verbatim = length == 0 || source.withUnsafeBufferPointer { all in
-            guard contentStart + length <= all.count, let base = all.baseAddress, let wanted = bytes.baseAddress else { return false }
-            return memoryEquals(base + contentStart, wanted, length)
-        }
-        let first: Int
-        if verbatim {
-            first = length == 0 ? 0 : contentStart
-        } else {
-            first = text.count
-            text.append(contentsOf: bytes)
-        }
+        let (first, verbatim) = placeText(bytes, at: contentStart)
         let node = records.count
         // Offsets and lengths fit in 32 bits: the input check refuses files past 2 GiB, which
         // keeps the file and the text buffer under 4 GiB.
