@@ -3,8 +3,8 @@ import BylawSource
 /// Fills the buffers of a ``YAMLDocumentStorage`` as a document is composed: appending a node
 /// is appending a fixed-size record, never an allocation of its own.
 struct YAMLDocumentBuilder {
-    var records: [YAMLNodeRecord] = []
-    var children: [UInt32] = []
+    var records: YAMLArenaBuffer<YAMLNodeRecord>
+    var children: YAMLArenaBuffer<UInt32>
     var text: [UInt8] = []
     let source: [UInt8]
     var tags: [String] = []
@@ -15,10 +15,8 @@ struct YAMLDocumentBuilder {
         self.source = source
         // A node takes at least a few bytes of source: reserve for the common density once,
         // rather than regrow a large buffer many times.
-        records.reserveCapacity(source.count / 6 + 16)
-        children.reserveCapacity(source.count / 6 + 16)
-        records.adviseHugePages()
-        children.adviseHugePages()
+        records = YAMLArenaBuffer(capacity: source.count / 6 + 16)
+        children = YAMLArenaBuffer(capacity: source.count / 6 + 16)
     }
 
     /// The index plus one of `name` in `tags`, added if new.

@@ -6,10 +6,10 @@
 /// (when the text is written verbatim, as most plain scalars are) or of one shared `text`
 /// buffer. ``YAMLNode`` is a handle: this storage and an index. Immutable once built.
 final class YAMLDocumentStorage: Sendable {
-    let records: [YAMLNodeRecord]
+    let records: YAMLArenaBuffer<YAMLNodeRecord>
     /// Children of every collection: a sequence's items, or a mapping's keys and values
     /// alternating; each collection's run is contiguous.
-    let children: [UInt32]
+    let children: YAMLArenaBuffer<UInt32>
     /// Scalar texts that are not verbatim in the source (escaped, folded, block scalars).
     let text: [UInt8]
     /// The file's bytes, for scalar texts written verbatim.
@@ -19,7 +19,7 @@ final class YAMLDocumentStorage: Sendable {
     /// What records cannot hold themselves (see ``YAMLNodeRecord``).
     let extras: YAMLNodeExtras
 
-    init(records: [YAMLNodeRecord], children: [UInt32], text: [UInt8], source: [UInt8], tags: [String], extras: YAMLNodeExtras) {
+    init(records: YAMLArenaBuffer<YAMLNodeRecord>, children: YAMLArenaBuffer<UInt32>, text: [UInt8], source: [UInt8], tags: [String], extras: YAMLNodeExtras) {
         self.extras = extras
         self.records = records
         self.children = children

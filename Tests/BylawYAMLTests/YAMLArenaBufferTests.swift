@@ -1,0 +1,33 @@
+import Testing
+@testable import BylawYAML
+
+@Suite struct YAMLArenaBufferTests {
+    @Test func growingKeepsEveryElement() {
+        var buffer = YAMLArenaBuffer<UInt32>(capacity: 1)
+        for value in 0..<10_000 { buffer.append(UInt32(value) &* 7) }
+        #expect(buffer.count == 10_000)
+        #expect(buffer.elementsEqual((0..<10_000).map { UInt32($0) &* 7 }))
+        buffer[42] = 1
+        #expect(buffer[42] == 1)
+        #expect(buffer.withUnsafeBufferPointer { $0.reduce(0) { $0 &+ UInt64($1) } } == buffer.reduce(0) { $0 &+ UInt64($1) })
+    }
+
+    /// The storage keeps the buffer the builder handed it; whatever the builder's copy does
+    /// next (it only appends, and may move to a bigger block) never changes what the storage reads.
+    @Test func aCopyKeepsItsElementsWhenTheOriginalGrows() {
+        var original = YAMLArenaBuffer<UInt32>(capacity: 16)
+        for value in 0..<16 { original.append(UInt32(value)) }
+        let copy = original
+        for value in 16..<1_000 { original.append(UInt32(value)) }
+        #expect(copy.count == 16)
+        #expect(Array(copy) == (0..<16).map { UInt32($0) })
+        #expect(original.count == 1_000)
+    }
+
+    @Test func appendingASequence() {
+        var buffer = YAMLArenaBuffer<UInt32>()
+        buffer.append(contentsOf: [1, 2, 3])
+        buffer.append(contentsOf: (4...40).lazy.map { UInt32($0) })
+        #expect(Array(buffer) == (1...40).map { UInt32($0) })
+    }
+}
