@@ -4,7 +4,8 @@ import Glibc
 
 /// A growable buffer of plain values for the node arena: appends write straight to memory.
 ///
-/// The composer appends millions of records and child indices. An `Array` held in a struct
+/// The composer appends millions of records and child indices (and pushes and pops as many
+/// pending children). An `Array` held in a struct
 /// checks on every append that its storage is not shared (a call into the runtime) before
 /// writing; here there is nothing to check: one builder appends, and the storage that receives
 /// the buffer only reads. The memory belongs to a class instance that frees it once, whoever
@@ -54,6 +55,12 @@ struct YAMLArenaBuffer<Element: BitwiseCopyable>: RandomAccessCollection, @unche
         if count == capacity { grow(to: capacity * 2) }
         (base + count).initialize(to: element)
         count += 1
+    }
+
+    /// Drops the last `k` elements (the buffer also serves as a stack).
+    mutating func removeLast(_ k: Int) {
+        precondition(k >= 0 && k <= count, "cannot remove more elements than there are")
+        count -= k
     }
 
     mutating func append(contentsOf elements: some Sequence<Element>) {

@@ -69,7 +69,7 @@ struct YAMLComposer {
     /// How many collections are open: `top` and `outer`.
     var depth = 0
     /// Children of the open collections, innermost last (a mapping's keys and values alternate).
-    var pending: [Pending] = []
+    var pending = YAMLArenaBuffer<Pending>(capacity: 256)
     var root: Int?
     var anchors: [String: Anchored] = [:]
     /// The anchor names of open collections, by their arena index.
@@ -86,7 +86,6 @@ struct YAMLComposer {
         self.limits = limits
         self.marks = marks
         self.builder = YAMLDocumentBuilder(source: file.bytes)
-        pending.reserveCapacity(256)
     }
 
     /// The documents composed, as nodes sharing one storage.
@@ -197,7 +196,7 @@ struct YAMLComposer {
         if frame.isMapping, childCount % 2 == 1 { childCount -= 1 }
         let first = builder.children.count
         builder.appendChildren(pending, from: frame.childStart, count: childCount)
-        pending.removeSubrange(frame.childStart...)
+        pending.removeLast(pending.count - frame.childStart)
         builder.records[frame.node].end = UInt32(clamping: end)
         builder.records[frame.node].first = UInt32(clamping: first)
         builder.records[frame.node].count = UInt32(clamping: childCount)

@@ -98,7 +98,7 @@ struct YAMLDocumentBuilder {
     }
 
     /// Appends the nodes of `count` pending children, from `start`, as one run of `children`.
-    mutating func appendChildren(_ pending: [YAMLComposer.Pending], from start: Int, count: Int) {
+    mutating func appendChildren(_ pending: YAMLArenaBuffer<YAMLComposer.Pending>, from start: Int, count: Int) {
         pending.withUnsafeBufferPointer { items in
             for position in start..<(start + count) { children.append(items[position].node) }
         }

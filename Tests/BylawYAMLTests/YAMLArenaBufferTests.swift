@@ -30,4 +30,14 @@ import Testing
         buffer.append(contentsOf: (4...40).lazy.map { UInt32($0) })
         #expect(Array(buffer) == (1...40).map { UInt32($0) })
     }
+
+    @Test func removingFromTheEndMakesAStack() {
+        var stack = YAMLArenaBuffer<UInt32>()
+        stack.append(contentsOf: [1, 2, 3, 4])
+        stack.removeLast(3)
+        stack.append(9)
+        #expect(Array(stack) == [1, 9])
+        stack.removeLast(2)
+        #expect(stack.isEmpty)
+    }
 }
