@@ -76,6 +76,7 @@ struct YAMLArenaBuffer<Element: BitwiseCopyable>: RandomAccessCollection, @unche
         try withExtendedLifetime(block) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
 
+    @inline(never)
     private mutating func grow(to newCapacity: Int) {
         let bigger = Block(capacity: newCapacity)
         bigger.base.initialize(from: base, count: count)

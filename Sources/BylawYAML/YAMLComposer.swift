@@ -261,25 +261,24 @@ struct YAMLComposer {
         }
         top.expanded = Self.saturatingAdd(top.expanded, expanded)
         top.end = end
-        let index = UInt32(truncatingIfNeeded: node)
-        if !top.isMapping {
-            pending.append(Pending(node: index, print: .none))
-        } else if top.expectingValue {
-            top.expectingValue = false
-            if top.dropValue {
+        // One append at the end, not one per case: this is inlined where every node is made.
+        var print = YAMLKeyPrint.none
+        var kept = true
+        if top.isMapping {
+            if top.expectingValue {
+                // A value; dropped with its key when the key was a duplicate.
+                top.expectingValue = false
+                kept = !top.dropValue
                 top.dropValue = false
             } else {
-                pending.append(Pending(node: index, print: .none))
-            }
-        } else {
-            top.expectingValue = true
-            let (duplicate, print) = checkDuplicate(key: node)
-            if duplicate {
-                top.dropValue = true
-            } else {
-                pending.append(Pending(node: index, print: print))
+                top.expectingValue = true
+                let (duplicate, keyPrint) = checkDuplicate(key: node)
+                top.dropValue = duplicate
+                kept = !duplicate
+                print = keyPrint
             }
         }
+        if kept { pending.append(Pending(node: UInt32(truncatingIfNeeded: node), print: print)) }
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
