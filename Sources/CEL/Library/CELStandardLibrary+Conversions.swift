@@ -97,27 +97,12 @@ extension CELStandardLibrary {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
         let sign = d.sign == .minus ? "-" : ""
-        if d == 0 { return sign + "0" }
-        let text = "\(abs(d))"
-        let parts = text.split(separator: "e", maxSplits: 1)
-        let exp10 = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-        let mantissa = parts[0]
-        let intPart = mantissa.split(separator: ".", omittingEmptySubsequences: false)[0]
-        var digits = Array(mantissa.filter { $0 != "." })
-        var dp = intPart.count + exp10
-        while digits.first == "0" { digits.removeFirst(); dp -= 1 }
-        while digits.last == "0" { digits.removeLast() }
-        if digits.isEmpty { return sign + "0" }
-        let exp = dp - 1
-        if exp < -4 || exp >= 6 {
-            var out = sign + String(digits[0])
-            if digits.count > 1 { out += "." + String(digits[1...]) }
-            let e = abs(exp)
-            return out + "e" + (exp < 0 ? "-" : "+") + (e < 10 ? "0" : "") + String(e)
+        let shortest = DecimalDigits(shortest: d.magnitude)
+        let exponent = shortest.point - 1
+        if !shortest.digits.isEmpty, exponent < -4 || exponent >= 6 {
+            return sign + shortest.scientific(places: shortest.digits.count - 1)
         }
-        if dp <= 0 { return sign + "0." + String(repeating: "0", count: -dp) + String(digits) }
-        if dp >= digits.count { return sign + String(digits) + String(repeating: "0", count: dp - digits.count) }
-        return sign + String(digits[..<dp]) + "." + String(digits[dp...])
+        return sign + shortest.positional
     }
 
     @Sendable static func toBytes(_ v: CELValue) -> CELValue {

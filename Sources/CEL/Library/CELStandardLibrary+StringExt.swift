@@ -1,5 +1,5 @@
 /// cel-go's `strings` extension (enabled by default in Bylaw): code-point indexing, case mapping
-/// of ASCII letters, replace, split, join, trim, reverse and `strings.quote`.
+/// of ASCII letters, replace, split, join, trim, reverse, `format` and `strings.quote`.
 extension CELStandardLibrary {
     static func installStringExt(into env: inout CELEnvironment) {
         let s = CELType.string, i = CELType.int
@@ -21,6 +21,7 @@ extension CELStandardLibrary {
         member("trim", [("string_trim", [s], s)], .unary(trim))
         member("reverse", [("string_reverse", [s], s)], .unary(reverse))
         member("join", [("list_join", [.list(s)], s), ("list_join_string", [.list(s), s], s)], .variadic(join))
+        member("format", [("string_format", [s, .list(.dyn)], s)], .binary(format))
         env.declareFunction("strings.quote", overloads: [o("strings_quote", [s], s)], dynamic: .unary(quote))
     }
 
@@ -136,6 +137,11 @@ extension CELStandardLibrary {
             out += s
         }
         return .string(out)
+    }
+
+    @Sendable static func format(_ template: CELValue, _ args: CELValue) -> CELValue {
+        guard case .string(let text) = template, case .list(let items) = args else { return .noSuchOverload }
+        return CELStringFormat.format(text, items)
     }
 
     @Sendable static func quote(_ v: CELValue) -> CELValue {
