@@ -1,8 +1,16 @@
 import BylawSource
 
-/// The checks made on raw bytes before libyaml sees them: size, encoding, UTF-8 validity and
-/// characters YAML forbids. libyaml would report most of these too, but by character index and
-/// with terse messages; here each gets its own code and the exact byte.
+/// The checks made on raw bytes: size, encoding, UTF-8 validity and characters YAML forbids.
+/// libyaml would report most of these too, but by character index and with terse messages;
+/// here each gets its own code and the exact byte.
+///
+/// Before libyaml runs, only what the composer needs is checked: size, encoding, and every
+/// multi-byte sequence (which gives the table of multi-byte runs on the way). ASCII control
+/// characters are left to libyaml's reader, which refuses exactly the same ones (all but tab,
+/// line feed and carriage return below 0x20, and 0x7F) as it reads the whole stream: a file
+/// that parses has none. When the parse fails or stops, ``firstProblem(in:)`` scans everything
+/// again, in file order, and its problem, if any, is the file's one diagnostic, as if it had
+/// been found first. This way a valid file's ASCII text is read with one test per eight bytes.
 struct YAMLInputCheck {
     /// Length of a leading UTF-8 byte-order mark (0 or 3).
     var bomLength = 0
@@ -32,10 +40,19 @@ struct YAMLInputCheck {
         var check = YAMLInputCheck(multibyte: YAMLMultibyteRuns(byteCount: bytes.count))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { check.bomLength = 3 }
         let problem: Diagnostic? = bytes.withUnsafeBufferPointer { buffer in
-            check.scan(buffer, file: file)
+            check.scan(buffer, file: file, checkingControls: false)
         }
-        if let problem { return .failure(problem) }
+        if let problem { return .failure(firstProblem(in: file) ?? problem) }
         return .success(check)
+    }
+
+    /// The first encoding problem of `file` in file order, control characters included.
+    static func firstProblem(in file: SourceFile) -> Diagnostic? {
+        var check = YAMLInputCheck(multibyte: YAMLMultibyteRuns(byteCount: 0))
+        if file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { check.bomLength = 3 }
+        return file.bytes.withUnsafeBufferPointer { buffer in
+            check.scan(buffer, file: file, checkingControls: true)
+        }
     }
 
     /// UTF-16 and UTF-32 show themselves by a byte-order mark or by NULs among the first bytes.
@@ -54,18 +71,21 @@ struct YAMLInputCheck {
 
     /// One pass: ASCII bytes are checked for control characters; longer sequences are decoded
     /// and validated (no overlong forms, surrogates or values past U+10FFFF).
-    private mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>, file: SourceFile) -> Diagnostic? {
+    @inline(__always)
+    private mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>, file: SourceFile, checkingControls: Bool) -> Diagnostic? {
         let count = buffer.count
         var index = bomLength
         while index < count {
-            if index + 8 <= count, let base = buffer.baseAddress,
-               Self.isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
+            if index + 8 <= count, let base = buffer.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if checkingControls ? Self.isPrintableASCII(word) : word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
             }
             let byte = buffer[index]
             if byte < 0x80 {
-                if byte >= 0x20, byte != 0x7F { index += 1; continue }
+                if !checkingControls || byte >= 0x20 && byte != 0x7F { index += 1; continue }
                 if byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1; continue }
                 return Self.controlCharacter(UInt32(byte), at: index, length: 1, file: file)
             }

@@ -25,6 +25,13 @@ public enum YAMLLoader {
                 marks: MarkConverter(
                     bytes: buffer, isASCII: check.isASCII, bomLength: check.bomLength, multibyte: check.multibyte))
             composer.run(parser)
+            // The input check left control characters to libyaml, which refuses them; when the
+            // parse failed or stopped, the first encoding problem of the file, if there is one,
+            // is its diagnostic, as when the check looked for them first.
+            if composer.stopped || composer.diagnostics.contains(where: { $0.severity == .error }),
+               let problem = YAMLInputCheck.firstProblem(in: file) {
+                return YAMLLoadResult(documents: [], diagnostics: [problem])
+            }
             if composer.suppressedDiagnostics > 0 {
                 composer.diagnostics.append(Diagnostic(
                     code: "yaml.too-many-errors", severity: .note,

@@ -29,4 +29,25 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.documents.first?["e"]?.scalarText == "~ ~")
     }
+
+    /// Control characters are left to libyaml while a file parses; a file that fails or stops
+    /// for another reason still reports its first encoding problem, as the only diagnostic.
+    @Test(arguments: [
+        "a: [1, 2\nb: x\u{01}y\n",            // a syntax error before the control character
+        "a: " + String(repeating: "[", count: 300) + "\u{7F}\n",  // nesting past the limit first
+        "a: \u{1B}\nb: [\n",                   // the control character before a syntax error
+    ])
+    func controlCharacterWinsOverOtherErrors(text: String) {
+        let (_, result) = load(text)
+        #expect(result.diagnostics.map(\.code) == ["yaml.control-character"])
+        #expect(result.documents.isEmpty)
+    }
+
+    /// Invalid UTF-8 found before parsing is still reported after an earlier control character.
+    @Test func theFirstProblemInFileOrderIsReported() {
+        let bytes = Array("a: \u{02}\nb: ".utf8) + [0xFF] + Array("\n".utf8)
+        let (_, result) = load(bytes: bytes)
+        #expect(result.diagnostics.map(\.code) == ["yaml.control-character"])
+        #expect(result.diagnostics.first?.span?.range == SourceRange(start: 3, end: 4))
+    }
 }
