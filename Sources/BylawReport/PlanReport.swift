@@ -3,8 +3,15 @@ import BylawSource
 
 /// Prints a ``ChangePlan``: text for admins, JSON for scripts.
 public enum PlanReport {
-    public static func text(_ plan: ChangePlan, before: String, after: String, usage: String?, style: TextStyle = .plain) -> String {
-        var out = style.bold("Plan: \(before) → \(after)") + "\n\n"
+    /// The plan as text. `policies` names the current and proposed policy sets when the change
+    /// is (also) a policy change, so that the header says what was compared.
+    public static func text(
+        _ plan: ChangePlan, before: String, after: String, usage: String?,
+        policies: (before: String, after: String)? = nil, style: TextStyle = .plain
+    ) -> String {
+        var out = style.bold("Plan: \(before) → \(after)") + "\n"
+        if let policies { out += style.bold("Policies: \(policies.before) → \(policies.after)") + "\n" }
+        out += "\n"
         let printer = TextReport.self
         if plan.added.isEmpty, plan.changeFindings.isEmpty {
             out += style.green("✔") + " the change introduces no finding\n"

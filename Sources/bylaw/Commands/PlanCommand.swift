@@ -73,7 +73,12 @@ struct PlanCommand: ParsableCommand {
         }
         switch format {
         case .json: Terminal.out(PlanReport.json(plan).pretty + "\n")
-        default: Terminal.out(PlanReport.text(plan, before: before, after: after, usage: usage, style: Terminal.style(for: 1)))
+        default:
+            let policySets = policiesAfter.isEmpty ? nil : (
+                before: PolicyLoading.paths(policies).joined(separator: ", "),
+                after: policiesAfter.joined(separator: ", "))
+            Terminal.out(PlanReport.text(
+                plan, before: before, after: after, usage: usage, policies: policySets, style: Terminal.style(for: 1)))
         }
         if plan.fails(strict: strict) { throw BylawExit.findings.exitCode }
     }
