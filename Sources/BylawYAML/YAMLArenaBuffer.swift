@@ -67,6 +67,21 @@ struct YAMLArenaBuffer<Element: BitwiseCopyable>: RandomAccessCollection, @unche
         for element in elements { append(element) }
     }
 
+    /// Appends a run of elements with one copy.
+    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        guard let source = elements.baseAddress, !elements.isEmpty else { return }
+        if count + elements.count > capacity { grow(to: Swift.max(capacity * 2, count + elements.count)) }
+        (base + count).initialize(from: source, count: elements.count)
+        count += elements.count
+    }
+
+    /// Removes and returns the last element (the buffer also serves as a stack).
+    mutating func popLast() -> Element? {
+        guard count > 0 else { return nil }
+        count -= 1
+        return base[count]
+    }
+
     mutating func reserveCapacity(_ minimum: Int) {
         if minimum > capacity { grow(to: minimum) }
     }

@@ -65,7 +65,7 @@ struct YAMLComposer {
     /// bounds check per node.
     var top = Frame.none
     /// The open collections around `top`, outermost first.
-    var outer: [Frame] = []
+    var outer = YAMLArenaBuffer<Frame>(capacity: 64)
     /// How many collections are open: `top` and `outer`.
     var depth = 0
     /// Children of the open collections, innermost last (a mapping's keys and values alternate).

@@ -5,7 +5,7 @@ import BylawSource
 struct YAMLDocumentBuilder {
     var records: YAMLArenaBuffer<YAMLNodeRecord>
     var children: YAMLArenaBuffer<UInt32>
-    var text: [UInt8] = []
+    var text = YAMLArenaBuffer<UInt8>()
     let source: [UInt8]
     var tags: [String] = []
     var extras = YAMLNodeExtras()

@@ -11,7 +11,7 @@ final class YAMLDocumentStorage: Sendable {
     /// alternating; each collection's run is contiguous.
     let children: YAMLArenaBuffer<UInt32>
     /// Scalar texts that are not verbatim in the source (escaped, folded, block scalars).
-    let text: [UInt8]
+    let text: YAMLArenaBuffer<UInt8>
     /// The file's bytes, for scalar texts written verbatim.
     let source: [UInt8]
     /// Distinct tags; a record's `tag` is an index into this plus one (zero is no tag).
@@ -19,7 +19,7 @@ final class YAMLDocumentStorage: Sendable {
     /// What records cannot hold themselves (see ``YAMLNodeRecord``).
     let extras: YAMLNodeExtras
 
-    init(records: YAMLArenaBuffer<YAMLNodeRecord>, children: YAMLArenaBuffer<UInt32>, text: [UInt8], source: [UInt8], tags: [String], extras: YAMLNodeExtras) {
+    init(records: YAMLArenaBuffer<YAMLNodeRecord>, children: YAMLArenaBuffer<UInt32>, text: YAMLArenaBuffer<UInt8>, source: [UInt8], tags: [String], extras: YAMLNodeExtras) {
         self.extras = extras
         self.records = records
         self.children = children

@@ -40,4 +40,17 @@ import Testing
         stack.removeLast(2)
         #expect(stack.isEmpty)
     }
+
+    @Test func popLastAndBulkAppend() {
+        var buffer = YAMLArenaBuffer<UInt8>(capacity: 16)
+        let bytes = (0..<100).map { UInt8($0) }
+        // More than twice the capacity in one append: the buffer grows to fit.
+        bytes.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+        [UInt8]().withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
+        #expect(Array(buffer) == bytes)
+        #expect(buffer.popLast() == 99)
+        #expect(buffer.count == 99)
+        var empty = YAMLArenaBuffer<UInt8>()
+        #expect(empty.popLast() == nil)
+    }
 }
