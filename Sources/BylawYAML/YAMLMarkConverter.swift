@@ -5,7 +5,8 @@ internal import CLibYAML
 ///
 /// ASCII files need no conversion. Otherwise the input check's table of multi-byte runs
 /// (``YAMLMultibyteRuns``) gives the extra bytes before a character by arithmetic; events
-/// arrive nearly in source order, so a cursor into the table moves a step or two per mark.
+/// arrive nearly in source order, so most marks fall in the window of the run the last one fell
+/// in, and the others move the window a run or two.
 /// Without a table (it grew too large) the converter walks the bytes from the last position it
 /// converted instead: linear over a whole file too, but reading the source a second time.
 struct MarkConverter {
