@@ -1,4 +1,5 @@
 import BylawEval
+import BylawPolicy
 import BylawSource
 
 extension Finding {
@@ -7,35 +8,31 @@ extension Finding {
     /// millions of them.
     public var ndjsonLine: String {
         var out: [UInt8] = []
-        out.reserveCapacity(200 + message.utf8.count + (hint?.utf8.count ?? 0) + inputPath.utf8.count)
-        JSONBytes.write("{\"rule\":", to: &out)
-        JSONBytes.writeString(rule.fullID, to: &out)
-        JSONBytes.write(",\"policy\":", to: &out)
-        JSONBytes.writeString(rule.policyID, to: &out)
-        JSONBytes.write(",\"kind\":", to: &out)
-        JSONBytes.writeString(kind.rawValue, to: &out)
-        JSONBytes.write(",\"enforcement\":", to: &out)
-        JSONBytes.writeString(enforcement.rawValue, to: &out)
-        JSONBytes.write(",\"message\":", to: &out)
-        JSONBytes.writeString(message, to: &out)
-        JSONBytes.write(",\"hint\":", to: &out)
-        if let hint { JSONBytes.writeString(hint, to: &out) } else { JSONBytes.write("null", to: &out) }
-        JSONBytes.write(",\"location\":{\"file\":", to: &out)
+        var fragments = NDJSONFragments()
+        writeNDJSON(to: &out, fragments: &fragments)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the finding's NDJSON line to `out`. What repeats from one finding to the next (a
+    /// rule's ids, kind and enforcement, its hint, the input's path) is taken already encoded
+    /// from `fragments`, which keeps what this finding encodes for the next ones.
+    func writeNDJSON(to out: inout [UInt8], fragments: inout NDJSONFragments) {
+        fragments.writeOpening(of: self, to: &out)
         if let location {
             let start = location.start
-            JSONBytes.writeString(location.file.path, to: &out)
+            fragments.writePath(location.file.path, to: &out)
             JSONBytes.write(",\"line\":", to: &out)
             JSONBytes.writeInt(start.line, to: &out)
             JSONBytes.write(",\"column\":", to: &out)
             JSONBytes.writeInt(start.column, to: &out)
             out.append(0x7D)
         } else if let event {
-            JSONBytes.writeString(inputPath, to: &out)
+            fragments.writePath(inputPath, to: &out)
             JSONBytes.write(",\"line\":", to: &out)
             JSONBytes.writeInt(event.line, to: &out)
             out.append(0x7D)
         } else {
-            JSONBytes.writeString(inputPath, to: &out)
+            fragments.writePath(inputPath, to: &out)
             out.append(0x7D)
         }
         if let event {
@@ -46,6 +43,104 @@ extension Finding {
             out.append(0x7D)
         }
         JSONBytes.write("}\n", to: &out)
-        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The encoded pieces of NDJSON finding lines that repeat across a stream: per rule, the head
+/// of the object up to the message (`{"rule":…,"policy":…,"kind":…,"enforcement":…,"message":`)
+/// and the hint with what follows it up to the path; and the last input path.
+///
+/// A findings-heavy stream writes the same few rules' ids and hints over and over: escaping
+/// them once per rule instead of once per finding is most of the cost of a line. Every piece
+/// is checked against the finding before it is reused, so the output is byte for byte what
+/// encoding each finding alone gives.
+struct NDJSONFragments {
+    /// A class, so that reading one costs a single reference count, not one per field.
+    private final class RuleEntry {
+        let policyID: String
+        let kind: Finding.Kind
+        let enforcement: Enforcement
+        let head: [UInt8]
+        var hint: String?
+        var hintBytes: [UInt8]
+
+        init(policyID: String, kind: Finding.Kind, enforcement: Enforcement, head: [UInt8], hint: String?, hintBytes: [UInt8]) {
+            (self.policyID, self.kind, self.enforcement, self.head) = (policyID, kind, enforcement, head)
+            (self.hint, self.hintBytes) = (hint, hintBytes)
+        }
+    }
+
+    private var rules: [String: RuleEntry] = [:]
+    private var path: String?
+    private var pathBytes: [UInt8] = []
+
+    /// Rules past this many are encoded without keeping their pieces: a sink never holds more
+    /// than a policy set's worth.
+    private static let maxRules = 4096
+
+    /// Writes `{"rule":…,"policy":…,"kind":…,"enforcement":…,"message":…,"hint":…,"location":{"file":`,
+    /// the rule's pieces as encoded for its last finding when they still apply.
+    mutating func writeOpening(of finding: Finding, to out: inout [UInt8]) {
+        let rule = finding.rule
+        guard let index = rules.index(forKey: rule.fullID) else {
+            let head = Self.encodeHead(of: finding)
+            let hintBytes = Self.encodeHint(finding.hint)
+            out.append(contentsOf: head)
+            JSONBytes.writeString(finding.message, to: &out)
+            out.append(contentsOf: hintBytes)
+            if rules.count < Self.maxRules {
+                rules[rule.fullID] = RuleEntry(
+                    policyID: rule.policyID, kind: finding.kind, enforcement: finding.enforcement, head: head,
+                    hint: finding.hint, hintBytes: hintBytes)
+            }
+            return
+        }
+        let entry = rules.values[index]
+        if entry.kind == finding.kind, entry.enforcement == finding.enforcement, entry.policyID == rule.policyID {
+            out.append(contentsOf: entry.head)
+        } else {
+            out.append(contentsOf: Self.encodeHead(of: finding))
+        }
+        JSONBytes.writeString(finding.message, to: &out)
+        if entry.hint == finding.hint {
+            out.append(contentsOf: entry.hintBytes)
+        } else {
+            let hintBytes = Self.encodeHint(finding.hint)
+            out.append(contentsOf: hintBytes)
+            entry.hint = finding.hint
+            entry.hintBytes = hintBytes
+        }
+    }
+
+    private static func encodeHead(of finding: Finding) -> [UInt8] {
+        var head: [UInt8] = []
+        JSONBytes.write("{\"rule\":", to: &head)
+        JSONBytes.writeString(finding.rule.fullID, to: &head)
+        JSONBytes.write(",\"policy\":", to: &head)
+        JSONBytes.writeString(finding.rule.policyID, to: &head)
+        JSONBytes.write(",\"kind\":", to: &head)
+        JSONBytes.writeString(finding.kind.rawValue, to: &head)
+        JSONBytes.write(",\"enforcement\":", to: &head)
+        JSONBytes.writeString(finding.enforcement.rawValue, to: &head)
+        JSONBytes.write(",\"message\":", to: &head)
+        return head
+    }
+
+    /// The path as a JSON string, the last one's encoding reused when it is the same text.
+    mutating func writePath(_ text: String, to out: inout [UInt8]) {
+        if text != path {
+            pathBytes.removeAll(keepingCapacity: true)
+            JSONBytes.writeString(text, to: &pathBytes)
+            path = text
+        }
+        out.append(contentsOf: pathBytes)
+    }
+
+    private static func encodeHint(_ hint: String?) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONBytes.write(",\"hint\":", to: &bytes)
+        if let hint { JSONBytes.writeString(hint, to: &bytes) } else { JSONBytes.write("null", to: &bytes) }
+        JSONBytes.write(",\"location\":{\"file\":", to: &bytes)
+        return bytes
     }
 }

@@ -7,13 +7,29 @@ import BylawSource
 /// per input diagnostic, in the order they happen, and a last `{"summary": {...}}` line.
 public final class NDJSONReport: FindingSink {
     private let output: ReportOutput
+    private let byteOutput: ReportByteOutput?
+    /// The line being written, its storage reused from finding to finding.
+    private var line: [UInt8] = []
+    private var fragments = NDJSONFragments()
 
-    /// A sink writing through `output` (stdout in the CLI, a ``ReportBuffer`` in tests).
-    public init(output: @escaping ReportOutput) { self.output = output }
+    /// A sink writing through `output` (stdout in the CLI, a ``ReportBuffer`` in tests), and
+    /// finding lines through `bytes` when given (no `String` made per finding).
+    public init(output: @escaping ReportOutput, bytes: ReportByteOutput? = nil) {
+        self.output = output
+        self.byteOutput = bytes
+    }
 
     public func begin(rules: [RuleDescriptor], inputs: [String]) {}
 
-    public func emit(_ finding: Finding) { output(finding.ndjsonLine) }
+    public func emit(_ finding: Finding) {
+        line.removeAll(keepingCapacity: true)
+        finding.writeNDJSON(to: &line, fragments: &fragments)
+        if let byteOutput {
+            line.withUnsafeBufferPointer(byteOutput)
+        } else {
+            output(String(decoding: line, as: UTF8.self))
+        }
+    }
 
     public func emit(_ diagnostic: Diagnostic) {
         output(JSONValue.object([("diagnostic", diagnostic.jsonValue)]).compact + "\n")

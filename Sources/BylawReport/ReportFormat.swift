@@ -19,11 +19,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// - Parameters:
     ///   - style: colour for `text` (the CLI passes plain or ANSI); other formats never colour.
     ///   - diagnosticLimit: input diagnostics `text` prints at most; the rest are counted.
-    public func makeSink(style: TextStyle = .plain, diagnosticLimit: Int? = nil, output: @escaping ReportOutput) -> any FindingSink {
+    ///   - bytes: where `ndjson` writes finding lines as bytes (the same stream as `output`).
+    public func makeSink(
+        style: TextStyle = .plain, diagnosticLimit: Int? = nil, output: @escaping ReportOutput, bytes: ReportByteOutput? = nil
+    ) -> any FindingSink {
         switch self {
         case .text: return TextReport(style: style, diagnosticLimit: diagnosticLimit, output: output)
         case .json: return JSONReport(output: output)
-        case .ndjson: return NDJSONReport(output: output)
+        case .ndjson: return NDJSONReport(output: output, bytes: bytes)
         case .sarif: return SARIFReport(output: output)
         case .junit: return JUnitReport(output: output)
         case .github: return GitHubReport(output: output)

@@ -58,7 +58,8 @@ struct EvalCommand: ParsableCommand {
             throw InputFailure.report([error])
         }
         let streamPath = usage == "-" ? "<stdin>" : usage
-        let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out)
+        let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out,
+            bytes: Terminal.out(bytes:))
         let evaluator = StreamEvaluator(policies: set, workspace: WorkspaceGraph(model))
         sink.begin(rules: evaluator.rules.map(\.descriptor), inputs: [streamPath])
         var tally = RunTally()

@@ -32,7 +32,8 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let set = try PolicyLoading.compileOrExit(policies, format: format, maxDiagnostics: options.maxDiagnostics)
-        let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out)
+        let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out,
+            bytes: Terminal.out(bytes:))
         sink.begin(rules: set.rules(on: .workspace).map(\.descriptor), inputs: workspaces)
         let evaluator = WorkspaceEvaluator(rules: set.rules)
         var tally = RunTally()

@@ -34,6 +34,11 @@ enum Terminal {
         StandardOutput.shared.append(text)
     }
 
+    /// ``out(_:)`` for bytes already encoded (NDJSON finding lines).
+    static func out(bytes: UnsafeBufferPointer<UInt8>) {
+        StandardOutput.shared.append(bytes: bytes)
+    }
+
     static func err(_ text: String) {
         StandardOutput.shared.flush()
         write(all: text, to: 2)
@@ -78,6 +83,13 @@ final class StandardOutput: Sendable {
         buffer.withLock { bytes in
             bytes.append(contentsOf: text.utf8)
             if bytes.count >= Self.capacity { Self.writeOut(&bytes) }
+        }
+    }
+
+    func append(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.withLock { buffered in
+            buffered.append(contentsOf: bytes)
+            if buffered.count >= Self.capacity { Self.writeOut(&buffered) }
         }
     }
 
