@@ -1,5 +1,8 @@
 extension CELChecker {
     mutating func checkCall(_ e: CELExpr, target: CELExpr?, function: String, args: [CELExpr]) -> CELType {
+        if target == nil, function == CELOperator.optionalSelect, args.count == 2, env.function(function) != nil {
+            return checkOptionalSelect(e, operand: args[0], field: args[1])
+        }
         // `ns.fn(x)` where `ns.fn` is a global function (math.greatest, optional.of).
         if let target, let ns = qualifiedName(target), !isLocalRoot(target), env.function(ns + "." + function) != nil {
             return resolveCall(e, function: ns + "." + function, member: false, args: args, argTypes: args.map { visit($0) })

@@ -47,7 +47,7 @@ struct CELChecker {
             var elem: CELType?
             for (i, x) in elements.enumerated() {
                 var t = visit(x)
-                if optionalIndices.contains(i), case .optional(let inner) = substitute(t) { t = inner }
+                if optionalIndices.contains(i) { t = optionalEntryType(t, x.range) }
                 elem = join(elem, t)
             }
             return record(e, .list(elem ?? fresh()))
@@ -62,7 +62,7 @@ struct CELChecker {
                 }
                 key = join(key, kt)
                 var vt = visit(entry.value)
-                if entry.optional, case .optional(let inner) = substitute(vt) { vt = inner }
+                if entry.optional { vt = optionalEntryType(vt, entry.value.range) }
                 value = join(value, vt)
             }
             return record(e, .map(key ?? fresh(), value ?? fresh()))
