@@ -167,6 +167,9 @@ struct OptionalTests {
         ("[1][?0]", .optional(.int)),
         ("[?optional.of(1)]", .list(.int)),
         ("optional.of('a').optMap(s, size(s))", .optional(.int)),
+        ("[optional.of(1), optional.of(dyn(1))]", .list(.optional(.dyn))),
+        ("[optional.of(1), null]", .list(.optional(.int))),
+        ("true ? optional.of(dyn(1)) : optional.of(1)", .optional(.dyn)),
         ("has(optional.of(ticket).owner)", .bool),
     ])
     func checkedTypes(expression: String, expected: CELType) throws {

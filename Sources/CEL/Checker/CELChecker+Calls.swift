@@ -148,7 +148,8 @@ extension CELChecker {
         let b = substitute(from)
         if a == b { return true }
         switch (a, b) {
-        case (.dyn, _), (_, .dyn), (.error, _), (_, .error): return true
+        // Parameters first, so one meeting `dyn` is bound to it (cel-go): `optional.of(dyn(1))`
+        // is an `optional_type(dyn)`, not an optional of a type still to be found.
         case (.typeParam(let name), _):
             if occurs(name, in: b) { return false }
             substitution[name] = b
@@ -157,6 +158,7 @@ extension CELChecker {
             if occurs(name, in: a) { return false }
             substitution[name] = a
             return true
+        case (.dyn, _), (_, .dyn), (.error, _), (_, .error): return true
         case (.list(let x), .list(let y)): return isAssignable(x, y, depth: depth + 1)
         case (.map(let k1, let v1), .map(let k2, let v2)):
             return isAssignable(k1, k2, depth: depth + 1) && isAssignable(v1, v2, depth: depth + 1)
