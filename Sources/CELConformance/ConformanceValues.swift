@@ -114,7 +114,9 @@ enum ConformanceValues {
             default: throw SkipReason(reason: "needs protobuf message \(v.string ?? "")")
             }
         case "abstract_type" where v["name"]?.string == "optional_type":
-            return .optional(try type(v["parameter_types"]?.array.first ?? .null))
+            // A repeated field with one element may come as the element itself.
+            let parameters = v["parameter_types"] ?? .null
+            return .optional(try type(parameters.array.first ?? parameters))
         default: throw SkipReason(reason: "unsupported type \(kind)")
         }
     }

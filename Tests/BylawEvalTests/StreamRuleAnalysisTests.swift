@@ -60,6 +60,10 @@ import Testing
                 on: usage
                 where: event.kind == "share" || event.kind == "upload"
                 forbid: event.cost.amount > 1.0
+              - id: optional
+                title: Optional selection reads the field it selects
+                on: usage
+                forbid: event.?cost.amount.orValue(0.0) > 1.0 && event.artifact.?classification == optional.of("secret")
             """)
         #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.map(\.message))")
         let rules = Self.analysis(try #require(set))
@@ -69,5 +73,6 @@ import Testing
         #expect(rules["probe/reversed"]?.requiredKinds == [])
         #expect(rules["probe/reversed"]?.decisionReads == EventFieldReads(paths: ["kind", "cost"]))
         #expect(rules["probe/either"]?.requiredKinds == nil)
+        #expect(rules["probe/optional"]?.decisionReads == EventFieldReads(paths: ["cost", "artifact.classification"]))
     }
 }

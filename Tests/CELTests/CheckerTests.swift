@@ -57,6 +57,7 @@ struct CheckerTests {
         ("[] + [1u]", .list(.uint)),
         ("type(1)", .type(.int)),
         ("dyn(1) + 2", .int),
+        ("true ? dyn(1) : 1", .dyn),
         ("user == null ? 0 : user.age", .int),
     ])
     func inference(text: String, expected: CELType) throws {

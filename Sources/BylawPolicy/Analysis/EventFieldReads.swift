@@ -1,8 +1,8 @@
 import CEL
 
 /// Which fields of `event` an expression can read, found in its syntax tree (through the
-/// policy's macros): `event.kind` reads `kind`, `has(event.cost.currency)` reads
-/// `cost.currency`, `event.cost` used whole reads `cost`.
+/// policy's macros): `event.kind` (or `event.?kind`) reads `kind`, `has(event.cost.currency)`
+/// reads `cost.currency`, `event.cost` used whole reads `cost`.
 ///
 /// The analysis is conservative: `event` used in any other way (bare, as a function argument,
 /// inside a list) makes the reads ``isOpaque``, and a path the analysis cannot follow is kept
@@ -76,6 +76,13 @@ struct EventFieldWalker {
                 reads.insert(path)
             } else {
                 walk(operand, depth: depth + 1)
+            }
+        case .call(nil, CELOperator.optionalSelect, let args) where args.count == 2:
+            // `event.?a` reads `a`, as `event.a` does.
+            if case .literal(.string(let field)) = args[1].kind, let path = Self.eventPath(args[0], field) {
+                reads.insert(path)
+            } else {
+                walk(args[0], depth: depth + 1)
             }
         case .call(let target, _, let args):
             if let target { walk(target, depth: depth + 1) }

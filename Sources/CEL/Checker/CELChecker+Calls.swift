@@ -1,5 +1,8 @@
 extension CELChecker {
     mutating func checkCall(_ e: CELExpr, target: CELExpr?, function: String, args: [CELExpr]) -> CELType {
+        if target == nil, function == CELOperator.optionalSelect, args.count == 2, env.function(function) != nil {
+            return checkOptionalSelect(e, operand: args[0], field: args[1])
+        }
         // `ns.fn(x)` where `ns.fn` is a global function (math.greatest, optional.of).
         if let target, let ns = qualifiedName(target), !isLocalRoot(target), env.function(ns + "." + function) != nil {
             return resolveCall(e, function: ns + "." + function, member: false, args: args, argTypes: args.map { visit($0) })
@@ -145,7 +148,8 @@ extension CELChecker {
         let b = substitute(from)
         if a == b { return true }
         switch (a, b) {
-        case (.dyn, _), (_, .dyn), (.error, _), (_, .error): return true
+        // Parameters first, so one meeting `dyn` is bound to it (cel-go): `optional.of(dyn(1))`
+        // is an `optional_type(dyn)`, not an optional of a type still to be found.
         case (.typeParam(let name), _):
             if occurs(name, in: b) { return false }
             substitution[name] = b
@@ -154,6 +158,7 @@ extension CELChecker {
             if occurs(name, in: a) { return false }
             substitution[name] = a
             return true
+        case (.dyn, _), (_, .dyn), (.error, _), (_, .error): return true
         case (.list(let x), .list(let y)): return isAssignable(x, y, depth: depth + 1)
         case (.map(let k1, let v1), .map(let k2, let v2)):
             return isAssignable(k1, k2, depth: depth + 1) && isAssignable(v1, v2, depth: depth + 1)

@@ -68,40 +68,40 @@ extension CELChecker {
             return t
         }
         let operandType = substitute(visit(operand))
-        let fieldType: CELType
+        // Selecting through an optional selects from its value and stays optional (cel-go).
+        if case .optional(let inner) = operandType {
+            let fieldType = fieldType(selecting: field, from: substitute(inner), e)
+            return testOnly ? .bool : .optional(fieldType)
+        }
+        let fieldType = fieldType(selecting: field, from: operandType, e)
+        return testOnly ? .bool : fieldType
+    }
+
+    /// The type of `field` on a value of `operandType`, recording an object field's index on `e`.
+    mutating func fieldType(selecting field: String, from operandType: CELType, _ e: CELExpr) -> CELType {
         switch operandType {
         case .map(let k, let v):
             if !isAssignable(k, .string) {
                 report(CELIssueCode.typeMismatch, "map with '\(k)' keys cannot be selected by field name", e.range)
             }
-            fieldType = v
+            return v
         case .object(let name):
-            if let type = env.objectTypes[name] {
-                if let index = type.fieldIndex[field] {
-                    references[e.id] = .field(index)
-                    fieldType = type.fieldTypes[index]
-                } else {
-                    // Point at the field name (the end of the selection), not at the operand.
-                    let fieldStart = max(e.range.start, e.range.end - field.utf8.count)
-                    report(CELIssueCode.undefinedField, "undefined field '\(field)' on '\(name)'", CELRange(start: fieldStart, end: e.range.end),
-                           hint: didYouMean(field, type.fieldNames))
-                    fieldType = .error
-                }
-            } else {
-                fieldType = .dyn
+            guard let type = env.objectTypes[name] else { return .dyn }
+            if let index = type.fieldIndex[field] {
+                references[e.id] = .field(index)
+                return type.fieldTypes[index]
             }
+            // Point at the field name (the end of the selection), not at the operand.
+            let fieldStart = max(e.range.start, e.range.end - field.utf8.count)
+            report(CELIssueCode.undefinedField, "undefined field '\(field)' on '\(name)'", CELRange(start: fieldStart, end: e.range.end),
+                   hint: didYouMean(field, type.fieldNames))
+            return .error
         case .dyn, .error, .typeParam:
-            fieldType = .dyn
-        case .optional(let inner):
-            // cel-go's optional field selection through `.?` is a function; plain select on an
-            // optional is an error.
-            report(CELIssueCode.typeMismatch, "type '\(operandType)' does not support field selection", e.range)
-            fieldType = inner
+            return .dyn
         default:
             report(CELIssueCode.typeMismatch, "type '\(operandType)' does not support field selection", e.range)
-            fieldType = .error
+            return .error
         }
-        return testOnly ? .bool : fieldType
     }
 
     func didYouMean(_ name: String, _ candidates: [String]) -> String? {

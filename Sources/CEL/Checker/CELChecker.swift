@@ -47,7 +47,7 @@ struct CELChecker {
             var elem: CELType?
             for (i, x) in elements.enumerated() {
                 var t = visit(x)
-                if optionalIndices.contains(i), case .optional(let inner) = substitute(t) { t = inner }
+                if optionalIndices.contains(i) { t = optionalEntryType(t, x.range) }
                 elem = join(elem, t)
             }
             return record(e, .list(elem ?? fresh()))
@@ -62,7 +62,7 @@ struct CELChecker {
                 }
                 key = join(key, kt)
                 var vt = visit(entry.value)
-                if entry.optional, case .optional(let inner) = substitute(vt) { vt = inner }
+                if entry.optional { vt = optionalEntryType(vt, entry.value.range) }
                 value = join(value, vt)
             }
             return record(e, .map(key ?? fresh(), value ?? fresh()))
@@ -87,14 +87,40 @@ struct CELChecker {
         }
     }
 
-    /// The common type of list elements or map keys/values: the type itself when all agree, else dyn.
+    /// The common type of list elements or map keys/values: the more general type when they
+    /// agree, else dyn.
     mutating func join(_ a: CELType?, _ b: CELType) -> CELType {
         guard let a else { return b }
         if a == .dyn || b == .dyn { return .dyn }
         let saved = substitution
-        if isAssignable(a, b) && isAssignable(b, a) { return a }
+        if isAssignable(a, b) && isAssignable(b, a) { return mostGeneral(a, b) }
+        substitution = saved
+        // A null after a nullable type joins it, as in cel-go: `[optional.of(1), null]` is a
+        // list of optionals.
+        if substitute(b) == .null, isAssignable(a, b) { return a }
         substitution = saved
         return .dyn
+    }
+
+    /// The less specific of two mutually assignable types (cel-go's `mostGeneral`): `dyn` and
+    /// unsolved type parameters win, through lists, maps and optionals, so
+    /// `[optional.of(1), optional.of(dyn(1))]` is a list of `optional_type(dyn)`.
+    private func mostGeneral(_ a: CELType, _ b: CELType) -> CELType {
+        isEqualOrLessSpecific(substitute(a), substitute(b)) ? a : b
+    }
+
+    private func isEqualOrLessSpecific(_ a: CELType, _ b: CELType, depth: Int = 0) -> Bool {
+        guard depth < 64 else { return true }
+        switch (a, b) {
+        case (.dyn, _), (.typeParam, _): return true
+        case (_, .dyn), (_, .typeParam): return false
+        case (.list(let x), .list(let y)), (.optional(let x), .optional(let y)):
+            return isEqualOrLessSpecific(x, y, depth: depth + 1)
+        case (.map(let k1, let v1), .map(let k2, let v2)):
+            return isEqualOrLessSpecific(k1, k2, depth: depth + 1) && isEqualOrLessSpecific(v1, v2, depth: depth + 1)
+        case (.type, .type): return true
+        default: return a == b
+        }
     }
 
     mutating func checkComprehension(_ c: CELComprehension) -> CELType {

@@ -108,27 +108,47 @@ extension CELStandardLibrary {
         }
     }
 
+    /// `a[b]`. Through an optional container the element is optional too (see ``optionalIndex``).
     @Sendable static func index(_ a: CELValue, _ b: CELValue) -> CELValue {
-        switch (a, b) {
-        case (.list(let items), _):
+        if case .optional = a { return optionalIndex(a, b) }
+        switch lookup(a, b) {
+        case .found(let v): return v
+        case .outOfBounds(let i): return .fail("index out of bounds: \(i)")
+        case .noSuchKey: return .fail("no such key: \(b.debugText)")
+        }
+    }
+
+    /// What indexing a list or map finds. `a[b]` makes the misses errors; `a[?b]` makes them
+    /// `optional.none()`.
+    enum Lookup {
+        /// The element, or an error value for an index of the wrong kind.
+        case found(CELValue)
+        case outOfBounds(Int64)
+        case noSuchKey
+    }
+
+    static func lookup(_ a: CELValue, _ b: CELValue) -> Lookup {
+        switch a {
+        case .list(let items):
             let i: Int64
             switch b {
             case .int(let x): i = x
             case .uint(let x): i = Int64(clamping: x)
             case .double(let d):
-                guard let x = Int64(exactly: d) else { return .fail("invalid_argument: index \(d) is not an integer") }
+                guard let x = Int64(exactly: d) else { return .found(.fail("invalid_argument: index \(d) is not an integer")) }
                 i = x
-            default: return .noSuchOverload
+            default: return .found(.noSuchOverload)
             }
-            guard i >= 0, i < items.count else { return .fail("index out of bounds: \(i)") }
-            return items[Int(i)]
-        case (.map(let m), _):
+            guard i >= 0, i < items.count else { return .outOfBounds(i) }
+            return .found(items[Int(i)])
+        case .map(let m):
             switch b {
             case .int, .uint, .double, .bool, .string: break
-            default: return .noSuchOverload
+            default: return .found(.noSuchOverload)
             }
-            return m[b] ?? .fail("no such key: \(b.debugText)")
-        default: return .noSuchOverload
+            guard let v = m[b] else { return .noSuchKey }
+            return .found(v)
+        default: return .found(.noSuchOverload)
         }
     }
 

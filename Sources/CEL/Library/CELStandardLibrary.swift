@@ -10,6 +10,7 @@ enum CELStandardLibrary {
         installTime(into: &env)
         installStringExt(into: &env)
         installMathExt(into: &env)
+        installOptionals(into: &env)
     }
 
     static func o(_ id: String, _ params: [CELType], _ result: CELType, member: Bool = false) -> CELOverload {

@@ -16,6 +16,7 @@ final class ObjectFieldNode: CELNode, @unchecked Sendable {
         case .object(let o): return testOnly ? .bool(o.celHasField(index)) : o.celField(index)
         case .map(let m): return selectFromMap(m, name, testOnly: testOnly)
         case .error(let e): return .error(e)
+        case .optional(let o): return located(selectThroughOptional(o, name, testOnly: testOnly, .index(index)))
         case .null: return fail("no such field '\(name)' on null")
         default: return fail("no_such_field '\(name)'")
         }
@@ -43,6 +44,7 @@ final class DynamicSelectNode: CELNode, @unchecked Sendable {
             guard let index = objectFields[o.celTypeName]?[name] else { return fail("no_such_field '\(name)'") }
             return testOnly ? .bool(o.celHasField(index)) : o.celField(index)
         case .error(let e): return .error(e)
+        case .optional(let o): return located(selectThroughOptional(o, name, testOnly: testOnly, .declared(objectFields)))
         default: return fail(testOnly ? "invalid type for field selection" : "no_such_field '\(name)'")
         }
     }

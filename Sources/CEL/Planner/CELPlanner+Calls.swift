@@ -19,6 +19,7 @@ extension CELPlanner {
             case (CELOperator.lessEquals, 2): return order(.lessEquals, args, c, range: r)
             case (CELOperator.greater, 2): return order(.greater, args, c, range: r)
             case (CELOperator.greaterEquals, 2): return order(.greaterEquals, args, c, range: r)
+            case (CELOperator.optionalSelect, 2): return planOptionalSelect(e, args, c)
             case (CELOperator.in, 2):
                 let needle = plan(args[0], c)
                 let haystack = plan(args[1], c)
@@ -62,12 +63,22 @@ extension CELPlanner {
         if name == "size", argNodes.count == 1, candidates.allSatisfy({ $0.implementation == nil && $0.id.contains("size") }) {
             return SizeNode(argNodes[0], range: r)
         }
+        if candidates.count == 1, let node = OptionalOrNode(overload: candidates[0].id, argNodes, range: r) { return node }
         if candidates.count == 1, let impl = candidates[0].implementation {
             return node(impl, argNodes, range: r)
         }
         if let dynamic = decl.dynamicImplementation { return node(dynamic, argNodes, range: r) }
         if candidates.isEmpty { return ErrorNode("no_such_overload", range: r) }
         return DispatchNode(candidates, argNodes, range: r)
+    }
+
+    /// `x.?field`: the parser's `_?._(x, 'field')`; a host object's field by the checker's index.
+    private mutating func planOptionalSelect(_ e: CELExpr, _ args: [CELExpr], _ c: CELCheckedExpr) -> CELNode {
+        guard case .literal(.string(let field)) = args[1].kind else {
+            return ErrorNode("optional field selection needs a field name", range: e.range)
+        }
+        let lookup: CELFieldLookup = if case .field(let index)? = c.references[e.id] { .index(index) } else { .declared(objectFieldIndex) }
+        return OptionalSelectNode(plan(args[0], c), name: field, lookup: lookup, range: e.range)
     }
 
     private mutating func order(_ op: OrderNode.Op, _ args: [CELExpr], _ c: CELCheckedExpr, range: CELRange) -> CELNode {

@@ -36,15 +36,22 @@ extension CELParser {
                 report("cel.bind variable must be a simple name", args[0].range)
                 return make(.invalid, range)
             }
-            let empty = make(.list(elements: [], optionalIndices: []), range)
-            let loopCondition = make(.literal(.bool(false)), range)
-            let accu = make(.ident(variable, rooted: false), range)
-            return make(.comprehension(CELComprehension(
-                iterVar: "#unused", iterVar2: nil, iterRange: empty, accuVar: variable, accuInit: args[1],
-                loopCondition: loopCondition, loopStep: accu, result: args[2], macro: .bind)), range)
+            return bind(variable, to: args[1], in: args[2], range: range)
+        case ("optMap", 2), ("optFlatMap", 2):
+            return expandOptionalMap(function, target: target, args: args, range: range)
         default:
             return make(.call(target: target, function: function, args: args), range)
         }
+    }
+
+    /// `cel.bind(variable, initial, result)`: a loop over nothing whose accumulator is the variable.
+    mutating func bind(_ variable: String, to initial: CELExpr, in result: CELExpr, range: CELRange) -> CELExpr {
+        let empty = make(.list(elements: [], optionalIndices: []), range)
+        let loopCondition = make(.literal(.bool(false)), range)
+        let accu = make(.ident(variable, rooted: false), range)
+        return make(.comprehension(CELComprehension(
+            iterVar: "#unused", iterVar2: nil, iterRange: empty, accuVar: variable, accuInit: initial,
+            loopCondition: loopCondition, loopStep: accu, result: result, macro: .bind)), range)
     }
 
     private func isIdent(_ e: CELExpr, _ name: String) -> Bool {

@@ -96,9 +96,11 @@ extension CELParser {
             let inner = parseExpr()
             _ = expect(")")
             return inner
-        case .punct("["):
+        case .punct("["), .punct("[?"):
+            // The lexer reads `[?` as one token (for `x[?k]`); opening a list it is `[` followed by
+            // the first element's `?`.
             advance()
-            let list = parseList(closing: "]")
+            let list = parseList(closing: "]", firstIsOptional: t.isPunct("[?"))
             let end = token.range
             _ = expect("]")
             return make(.list(elements: list.elements, optionalIndices: list.optional), t.range.union(end))
@@ -136,11 +138,17 @@ extension CELParser {
         return make(.ident(name, rooted: rooted), range)
     }
 
-    mutating func parseList(closing: String) -> (elements: [CELExpr], optional: [Int]) {
+    mutating func parseList(closing: String, firstIsOptional: Bool = false) -> (elements: [CELExpr], optional: [Int]) {
         var elements: [CELExpr] = []
         var optional: [Int] = []
-        while !token.isPunct(closing), token.kind != .eof {
-            if token.isPunct("?") { advance(); optional.append(elements.count) }
+        var marked = firstIsOptional
+        while marked || (!token.isPunct(closing) && token.kind != .eof) {
+            if token.isPunct("?") {
+                advance()
+                marked = true
+            }
+            if marked { optional.append(elements.count) }
+            marked = false
             elements.append(parseExpr())
             guard token.isPunct(",") else { break }
             advance()
