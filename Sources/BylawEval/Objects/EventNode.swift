@@ -11,7 +11,9 @@ import CEL
 /// `has()` tells presence. Single-threaded use only.
 public final class EventNode: CELObject, @unchecked Sendable {
     /// The event being evaluated; the stream evaluator scans each line straight into it.
-    public var event = UsageEvent()
+    // No dynamic exclusivity check on every field read: one evaluation reads it at a time, and
+    // the stream writes it only between evaluations (this class is single-threaded anyway).
+    @exclusivity(unchecked) public var event = UsageEvent()
     private lazy var tokens = EventPartNode(parent: self, part: .tokens)
     private lazy var cost = EventPartNode(parent: self, part: .cost)
     private lazy var artifact = EventPartNode(parent: self, part: .artifact)
