@@ -28,7 +28,24 @@ public enum PlanReport {
             out += "\n" + style.bold("Usage replayed: \(usage) (\(replay.events) events\(replay.malformed > 0 ? ", \(replay.malformed) malformed lines skipped" : ""))") + "\n"
             out += describe(replay.newlyBlocked, "newly blocked", style.red)
             out += describe(replay.noLongerBlocked, "no longer blocked", style.green)
+            out += describe(replay.blockedByOtherRules)
         }
+        return out
+    }
+
+    /// Events blocked before and after by different rules: what each version's rules are,
+    /// the ones the change adds marked `+`, the ones it drops `-`.
+    private static func describe(_ reblocks: [UsageReplay.Reblock]) -> String {
+        guard !reblocks.isEmpty else { return "" }
+        var out = "  \(reblocks.count) event\(reblocks.count == 1 ? "" : "s") still blocked, by other rules:\n"
+        for reblock in reblocks.prefix(20) {
+            let before = Set(reblock.rulesBefore)
+            let after = Set(reblock.rulesAfter)
+            let rules = reblock.rulesAfter.map { before.contains($0) ? $0 : "+" + $0 }
+                + reblock.rulesBefore.filter { !after.contains($0) }.map { "-" + $0 }
+            out += "    line \(reblock.event.line)\(reblock.event.id.map { " (\($0))" } ?? ""): \(rules.joined(separator: ", "))\n"
+        }
+        if reblocks.count > 20 { out += "    … and \(reblocks.count - 20) more\n" }
         return out
     }
 
@@ -55,6 +72,13 @@ public enum PlanReport {
             fields.append(("usage", .object([
                 ("events", .int(Int64(replay.events))), ("malformed", .int(Int64(replay.malformed))),
                 ("newly_blocked", changes(replay.newlyBlocked)), ("no_longer_blocked", changes(replay.noLongerBlocked)),
+                ("blocked_by_other_rules", .array(replay.blockedByOtherRules.map {
+                    .object([
+                        ("line", .int(Int64($0.event.line))), ("id", $0.event.id.map { .string($0) } ?? .null),
+                        ("rules_before", .array($0.rulesBefore.map { .string($0) })),
+                        ("rules_after", .array($0.rulesAfter.map { .string($0) })),
+                    ])
+                })),
             ])))
         }
         return .object(fields)

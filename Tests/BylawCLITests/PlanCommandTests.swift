@@ -23,6 +23,14 @@ struct PlanCommandTests {
         let newlyBlocked = try #require(usage["newly_blocked"] as? [[String: Any]])
         #expect(newlyBlocked.count == 7, "bob's seven events")
         #expect(newlyBlocked.allSatisfy { ($0["rules"] as? [String]) == ["offboarding/offboarded-user-usage"] })
+        // Bob's other six events were blocked already; the offboarding rule now blocks them too.
+        let reblocked = try #require(usage["blocked_by_other_rules"] as? [[String: Any]])
+        #expect(reblocked.compactMap { $0["line"] as? Int } == [12, 18, 21, 22, 26, 29])
+        #expect(reblocked.allSatisfy { event in
+            let before = event["rules_before"] as? [String] ?? []
+            let after = event["rules_after"] as? [String] ?? []
+            return !before.contains("offboarding/offboarded-user-usage") && after.contains("offboarding/offboarded-user-usage")
+        })
         #expect(usage["events"] as? Int == 40)
     }
 

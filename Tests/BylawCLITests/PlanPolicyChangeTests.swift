@@ -41,6 +41,12 @@ struct PlanPolicyChangeTests {
         #expect(Self.events(usage["newly_blocked"]) == ["14 evt-0014: client-data/no-org-internal-data-in-consumer-chat"])
         // Line 24 (dave's client PDF into consumer chat, the same day) stays blocked by other rules.
         #expect(Self.events(usage["no_longer_blocked"]) == ["23 evt-0023: offboarding/offboarded-user-usage"])
+        // Both show as still blocked, each with what the change adds or drops.
+        #expect(Self.reblocks(usage["blocked_by_other_rules"]) == [
+            "24 evt-0024: app-use/app-accepts-classification client-data/no-client-data-in-consumer-chat offboarding/offboarded-user-usage"
+                + " → app-use/app-accepts-classification client-data/no-client-data-in-consumer-chat",
+            "29 evt-0029: app-use/app-known → app-use/app-known client-data/no-org-internal-data-in-consumer-chat",
+        ])
     }
 
     @Test("the reverse change, back to the shipped policies, fixes the warning and swaps the two events")
@@ -90,6 +96,15 @@ struct PlanPolicyChangeTests {
             let line = location["line"] as? Int ?? 0
             let column = location["column"] as? Int ?? 0
             return "\(finding["rule"] as? String ?? "?")@\(line):\(column) \(finding["enforcement"] as? String ?? "?")"
+        }
+    }
+
+    /// `LINE ID: RULES BEFORE → RULES AFTER` for each event of a plan's `blocked_by_other_rules`.
+    static func reblocks(_ list: Any?) -> [String] {
+        (list as? [[String: Any]] ?? []).map { event in
+            let before = (event["rules_before"] as? [String] ?? []).joined(separator: " ")
+            let after = (event["rules_after"] as? [String] ?? []).joined(separator: " ")
+            return "\(event["line"] as? Int ?? 0) \(event["id"] as? String ?? "?"): \(before) → \(after)"
         }
     }
 

@@ -82,6 +82,16 @@ public struct UsageReplay: Sendable {
     public var newlyBlocked: [Change] = []
     /// Events the current version blocks and the proposed one does not.
     public var noLongerBlocked: [Change] = []
+    /// Events both versions block, but not by the same rules: what a policy change reaches that
+    /// was already blocked, or what it stops catching while another rule still does.
+    public var blockedByOtherRules: [Reblock] = []
+
+    /// An event both versions block, with each version's blocking rules.
+    public struct Reblock: Sendable {
+        public let event: EventReference
+        public let rulesBefore: [String]
+        public let rulesAfter: [String]
+    }
 
     public init() {}
 
@@ -109,8 +119,15 @@ public struct UsageReplay: Sendable {
         for line in proposed.blocked.keys.sorted() where current.blocked[line] == nil {
             if let (event, rules) = proposed.blocked[line] { replay.newlyBlocked.append(Change(event: event, rules: rules)) }
         }
-        for line in current.blocked.keys.sorted() where proposed.blocked[line] == nil {
-            if let (event, rules) = current.blocked[line] { replay.noLongerBlocked.append(Change(event: event, rules: rules)) }
+        for line in current.blocked.keys.sorted() {
+            guard let (event, rulesBefore) = current.blocked[line] else { continue }
+            guard let (_, rulesAfter) = proposed.blocked[line] else {
+                replay.noLongerBlocked.append(Change(event: event, rules: rulesBefore))
+                continue
+            }
+            if Set(rulesBefore) != Set(rulesAfter) {
+                replay.blockedByOtherRules.append(Reblock(event: event, rulesBefore: rulesBefore, rulesAfter: rulesAfter))
+            }
         }
         return replay
     }
