@@ -82,6 +82,16 @@ struct ParserTests {
         #expect(evaluate(Array(repeating: "1", count: 100).joined(separator: " + ")).intValue == 100)
     }
 
+    @Test("'?' marks list elements and map entries, not call arguments", arguments: [
+        "size(?[1, 2])", "[1].exists(?x, true)", "'a'.startsWith(?'a')",
+    ])
+    func optionalMarkInArguments(text: String) throws {
+        let first = try #require(issues(text).first, "\(text)")
+        #expect(first.code == "cel.syntax")
+        #expect(first.message == "unexpected '?': only list elements and map entries can be optional")
+        #expect(first.range.start == offset(of: "?", in: text))
+    }
+
     @Test("has() needs a field selection")
     func hasMacro() {
         #expect(issues("has(1)").first?.message.contains("has()") == true)

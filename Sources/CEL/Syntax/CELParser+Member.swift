@@ -25,7 +25,7 @@ extension CELParser {
                     e = make(.call(target: nil, function: CELOperator.optionalSelect, args: [e, field]), e.range.union(nameRange))
                 } else if token.isPunct("("), !quoted {
                     advance()
-                    let args = parseList(closing: ")").elements
+                    let args = parseList(closing: ")", optionalElements: false).elements
                     let end = token.range
                     _ = expect(")")
                     e = expandCall(target: e, function: name, args: args, range: e.range.union(end))
@@ -130,7 +130,7 @@ extension CELParser {
         }
         if token.isPunct("(") {
             advance()
-            let args = parseList(closing: ")").elements
+            let args = parseList(closing: ")", optionalElements: false).elements
             let end = token.range
             _ = expect(")")
             return expandCall(target: nil, function: rooted ? "." + name : name, args: args, range: range.union(end))
@@ -138,12 +138,16 @@ extension CELParser {
         return make(.ident(name, rooted: rooted), range)
     }
 
-    mutating func parseList(closing: String, firstIsOptional: Bool = false) -> (elements: [CELExpr], optional: [Int]) {
+    /// Comma-separated expressions up to `closing`. A `?` marks an optional element, which only
+    /// list literals have: in call arguments (`optionalElements` false) it is a syntax error.
+    mutating func parseList(closing: String, firstIsOptional: Bool = false, optionalElements: Bool = true)
+        -> (elements: [CELExpr], optional: [Int]) {
         var elements: [CELExpr] = []
         var optional: [Int] = []
         var marked = firstIsOptional
         while marked || (!token.isPunct(closing) && token.kind != .eof) {
             if token.isPunct("?") {
+                if !optionalElements { report("unexpected '?': only list elements and map entries can be optional", token.range) }
                 advance()
                 marked = true
             }
