@@ -57,21 +57,27 @@ extension Finding {
 struct NDJSONFragments {
     /// A class, so that reading one costs a single reference count, not one per field.
     private final class RuleEntry {
+        let fullID: String
         let policyID: String
+        /// Both ids are ASCII (see ``NDJSONFragments/same(_:isASCII:_:)``).
+        let idsAreASCII: Bool
         let kind: Finding.Kind
         let enforcement: Enforcement
         let head: [UInt8]
         var hint: String?
+        var hintIsASCII: Bool
         var hintBytes: [UInt8]
 
-        init(policyID: String, kind: Finding.Kind, enforcement: Enforcement, head: [UInt8], hint: String?, hintBytes: [UInt8]) {
-            (self.policyID, self.kind, self.enforcement, self.head) = (policyID, kind, enforcement, head)
-            (self.hint, self.hintBytes) = (hint, hintBytes)
+        init(fullID: String, policyID: String, kind: Finding.Kind, enforcement: Enforcement, head: [UInt8], hint: String?, hintBytes: [UInt8]) {
+            (self.fullID, self.policyID, self.kind, self.enforcement, self.head) = (fullID, policyID, kind, enforcement, head)
+            idsAreASCII = NDJSONFragments.isASCII(fullID) && NDJSONFragments.isASCII(policyID)
+            (self.hint, self.hintIsASCII, self.hintBytes) = (hint, NDJSONFragments.isASCII(hint), hintBytes)
         }
     }
 
     private var rules: [String: RuleEntry] = [:]
     private var path: String?
+    private var pathIsASCII = true
     private var pathBytes: [UInt8] = []
 
     /// Rules past this many are encoded without keeping their pieces: a sink never holds more
@@ -90,24 +96,28 @@ struct NDJSONFragments {
             out.append(contentsOf: hintBytes)
             if rules.count < Self.maxRules {
                 rules[rule.fullID] = RuleEntry(
-                    policyID: rule.policyID, kind: finding.kind, enforcement: finding.enforcement, head: head,
+                    fullID: rule.fullID, policyID: rule.policyID, kind: finding.kind, enforcement: finding.enforcement, head: head,
                     hint: finding.hint, hintBytes: hintBytes)
             }
             return
         }
         let entry = rules.values[index]
-        if entry.kind == finding.kind, entry.enforcement == finding.enforcement, entry.policyID == rule.policyID {
+        // The dictionary finds the entry by canonical equivalence: the ids' bytes are checked too.
+        if entry.kind == finding.kind, entry.enforcement == finding.enforcement,
+           Self.same(entry.fullID, isASCII: entry.idsAreASCII, rule.fullID),
+           Self.same(entry.policyID, isASCII: entry.idsAreASCII, rule.policyID) {
             out.append(contentsOf: entry.head)
         } else {
             out.append(contentsOf: Self.encodeHead(of: finding))
         }
         JSONBytes.writeString(finding.message, to: &out)
-        if entry.hint == finding.hint {
+        if Self.same(entry.hint, isASCII: entry.hintIsASCII, finding.hint) {
             out.append(contentsOf: entry.hintBytes)
         } else {
             let hintBytes = Self.encodeHint(finding.hint)
             out.append(contentsOf: hintBytes)
             entry.hint = finding.hint
+            entry.hintIsASCII = Self.isASCII(finding.hint)
             entry.hintBytes = hintBytes
         }
     }
@@ -128,12 +138,37 @@ struct NDJSONFragments {
 
     /// The path as a JSON string, the last one's encoding reused when it is the same text.
     mutating func writePath(_ text: String, to out: inout [UInt8]) {
-        if text != path {
+        if !Self.same(path, isASCII: pathIsASCII, text) {
             pathBytes.removeAll(keepingCapacity: true)
             JSONBytes.writeString(text, to: &pathBytes)
             path = text
+            pathIsASCII = Self.isASCII(text)
         }
         out.append(contentsOf: pathBytes)
+    }
+
+    /// Whether `other` has the very bytes of `cached`, a text a piece was encoded from.
+    ///
+    /// `==` on strings is canonical equivalence (`é` composed equals `e` and a combining
+    /// accent), and a piece must never stand for a text of other bytes. Where `cached` is ASCII,
+    /// `==` with equal UTF-8 lengths is byte equality: the only scalars canonically equivalent
+    /// to ASCII ones (U+037E, U+1FEF, U+212A) are longer in UTF-8. That is the common case, at
+    /// the cost of `==`; other texts are compared byte for byte.
+    @inline(__always)
+    private static func same(_ cached: String?, isASCII: Bool, _ other: String?) -> Bool {
+        guard let cached, let other else { return cached == nil && other == nil }
+        guard cached.utf8.count == other.utf8.count else { return false }
+        return isASCII ? cached == other : sameBytes(cached, other)
+    }
+
+    @inline(never)
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { left in b.withUTF8 { right in left.elementsEqual(right) } }
+    }
+
+    private static func isASCII(_ text: String?) -> Bool {
+        text?.utf8.allSatisfy { $0 < 0x80 } ?? true
     }
 
     private static func encodeHint(_ hint: String?) -> [UInt8] {
