@@ -100,6 +100,9 @@ struct YAMLComposer {
         while !stopped {
             guard parser.next() else {
                 report(syntaxError(parser))
+                // A stop even when the cap on diagnostics drops the error: the loader then looks
+                // for the control character libyaml may have refused.
+                stopped = true
                 return
             }
             let event = parser.event

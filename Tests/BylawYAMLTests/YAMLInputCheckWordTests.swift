@@ -43,6 +43,16 @@ import Testing
         #expect(result.documents.isEmpty)
     }
 
+    /// A cap on diagnostics that records none still lets the control character be found: the
+    /// syntax error libyaml raises for it is dropped by the cap, but the parse still failed.
+    @Test func controlCharacterFoundWhenTheCapDropsTheSyntaxError() {
+        var limits = YAMLLimits.default
+        limits.maxDiagnostics = 0
+        let (_, result) = load("a: 1\n---\nb: x\u{01}y\n", limits: limits)
+        #expect(result.diagnostics.map(\.code) == ["yaml.control-character"])
+        #expect(result.documents.isEmpty)
+    }
+
     /// Invalid UTF-8 found before parsing is still reported after an earlier control character.
     @Test func theFirstProblemInFileOrderIsReported() {
         let bytes = Array("a: \u{02}\nb: ".utf8) + [0xFF] + Array("\n".utf8)
