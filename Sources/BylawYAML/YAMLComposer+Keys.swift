@@ -6,7 +6,9 @@ import BylawSource
 /// by text, so both would answer the same lookup) or when they resolve to the same non-string
 /// value (`1` and `0x1`, `~` and `null`). Mapping and sequence keys are never compared.
 enum YAMLKeyIdentity: Hashable {
-    case text(String)
+    /// The text's bytes, not a `String`: strings compare by canonical equivalence, and `é`
+    /// composed and decomposed are two keys, as lookups and the linear scan find them.
+    case text([UInt8])
     case null
     case bool(Bool)
     case int(Int64)
@@ -123,7 +125,7 @@ extension YAMLComposer {
         let firstPosition: Int?
         if top.isIndexed {
             let keyIndex = keyIndexes[top.node] ?? [:]
-            var found = keyIndex[.text(builder.string(record))]
+            var found = keyIndex[.text(builder.withText(record) { Array($0) })]
             if found == nil, let value = YAMLKeyIdentity.value(of: record) { found = keyIndex[value] }
             firstPosition = found
         } else if top.keyFilter & print.filterBits == 0 {
@@ -162,7 +164,7 @@ extension YAMLComposer {
     }
 
     private mutating func insert(_ record: YAMLNodeRecord, at position: Int) {
-        keyIndexes[top.node, default: [:]][.text(builder.string(record))] = position
+        keyIndexes[top.node, default: [:]][.text(builder.withText(record) { Array($0) })] = position
         if let value = YAMLKeyIdentity.value(of: record) { keyIndexes[top.node, default: [:]][value] = position }
     }
 

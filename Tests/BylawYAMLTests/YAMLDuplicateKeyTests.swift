@@ -57,6 +57,48 @@ import Testing
         #expect(result.documents.first?.mapping?.count == 42)
     }
 
+    /// Keys are compared by their bytes, as lookups find them: `é` composed and decomposed are
+    /// two keys (Swift's `==` on strings would take them as one), in a small mapping as in a
+    /// large, indexed one.
+    @Test(arguments: [0, 40])
+    func keysOfOtherBytesAreDistinctAtAnySize(padding: Int) {
+        var text = ""
+        for index in 0..<padding { text += "pad\(index): \(index)\n" }
+        text += "caf\u{E9}: composed\ncafe\u{301}: decomposed\nK: ascii\n\u{212A}: kelvin\n"
+        let (_, result) = load(text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.documents.first?["cafe\u{301}"]?.scalarText == "decomposed")
+        #expect(result.documents.first?["\u{212A}"]?.scalarText == "kelvin")
+    }
+
+    /// Random keys from a pool of look-alikes (texts and values that compare equal or nearly):
+    /// a mapping past the linear-scan limit, checked through its index, reports the same
+    /// duplicates as a small one scanned key by key.
+    @Test func theIndexAgreesWithTheLinearScan() {
+        let pool = ["1", "0x1", "\"1\"", "'1'", "0o1", "01", "+1", "1.0", "1.00", "1.", "~", "null", "Null", "\"\"", "''",
+                    "true", "True", "'true'", "-0.0", "0.0", ".nan", ".NaN", "caf\u{E9}", "cafe\u{301}", "\"caf\\u00e9\"",
+                    "K", "\u{212A}", "abcdefgh", "\"abcdefgh\"", "abcdefghi", "ab", "\"a\\x62\"", "!!str 1", "!!int '1'", "[k]"]
+        var seed: UInt64 = 0xD0B1E
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        /// Lines (1-based, among `keys`) of the keys reported as duplicates.
+        func duplicates(_ keys: [String], padding: Int) -> [String] {
+            var text = ""
+            for index in 0..<padding { text += "pad\(index): \(index)\n" }
+            for key in keys { text += "\(key): v\n" }
+            let (_, result) = load(text)
+            return result.diagnostics.map { diagnostic in "\(diagnostic.code) \((diagnostic.location?.line ?? 0) - padding)" }
+        }
+        for _ in 0..<200 {
+            let keys = (0..<(2 + next(28))).map { _ in pool[next(pool.count)] }
+            let scanned = duplicates(keys, padding: 0)
+            #expect(duplicates(keys, padding: 40) == scanned, "\(keys)")
+            #expect(scanned.allSatisfy { $0.hasPrefix("yaml.duplicate-key") }, "\(keys)")
+        }
+    }
+
     @Test func mergeKeyIsAnOrdinaryKey() {
         let (_, result) = load("base: &b {x: 1}\nuse:\n  <<: *b\n  <<: *b\n")
         #expect(result.diagnostics.map(\.code) == ["yaml.duplicate-key"])
