@@ -125,9 +125,10 @@ extension YAMLComposer {
         let firstPosition: Int?
         if top.isIndexed {
             let keyIndex = keyIndexes[top.node] ?? [:]
-            var found = keyIndex[.text(builder.withText(record) { Array($0) })]
-            if found == nil, let value = YAMLKeyIdentity.value(of: record) { found = keyIndex[value] }
-            firstPosition = found
+            let byText = keyIndex[.text(builder.withText(record) { Array($0) })]
+            let byValue = YAMLKeyIdentity.value(of: record).flatMap { keyIndex[$0] }
+            // The earlier of the two, as the linear scan finds it: the note names the first definition.
+            firstPosition = byText.map { text in byValue.map { min(text, $0) } ?? text } ?? byValue
         } else if top.keyFilter & print.filterBits == 0 {
             firstPosition = nil
         } else {

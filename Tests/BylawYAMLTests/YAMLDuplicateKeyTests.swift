@@ -73,7 +73,7 @@ import Testing
 
     /// Random keys from a pool of look-alikes (texts and values that compare equal or nearly):
     /// a mapping past the linear-scan limit, checked through its index, reports the same
-    /// duplicates as a small one scanned key by key.
+    /// duplicates as a small one scanned key by key, each with the same first definition.
     @Test func theIndexAgreesWithTheLinearScan() {
         let pool = ["1", "0x1", "\"1\"", "'1'", "0o1", "01", "+1", "1.0", "1.00", "1.", "~", "null", "Null", "\"\"", "''",
                     "true", "True", "'true'", "-0.0", "0.0", ".nan", ".NaN", "caf\u{E9}", "cafe\u{301}", "\"caf\\u00e9\"",
@@ -83,13 +83,18 @@ import Testing
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(bound))
         }
-        /// Lines (1-based, among `keys`) of the keys reported as duplicates.
+        /// Lines (1-based, among `keys`) of the keys reported as duplicates, and the lines of the
+        /// first definitions their notes name.
         func duplicates(_ keys: [String], padding: Int) -> [String] {
             var text = ""
             for index in 0..<padding { text += "pad\(index): \(index)\n" }
             for key in keys { text += "\(key): v\n" }
-            let (_, result) = load(text)
-            return result.diagnostics.map { diagnostic in "\(diagnostic.code) \((diagnostic.location?.line ?? 0) - padding)" }
+            let (file, result) = load(text)
+            return result.diagnostics.map { diagnostic in
+                let line = (diagnostic.location?.line ?? 0) - padding
+                let first = (diagnostic.notes.first?.span.map { file.location(ofByte: $0.range.start).line } ?? 0) - padding
+                return "\(diagnostic.code) \(line) first \(first)"
+            }
         }
         for _ in 0..<200 {
             let keys = (0..<(2 + next(28))).map { _ in pool[next(pool.count)] }
@@ -97,6 +102,18 @@ import Testing
             #expect(duplicates(keys, padding: 40) == scanned, "\(keys)")
             #expect(scanned.allSatisfy { $0.hasPrefix("yaml.duplicate-key") }, "\(keys)")
         }
+    }
+
+    /// `0x1` then `'1'` then `1`: the last repeats both, by value and by text; its note names the
+    /// first of them, in a large mapping as in a small one.
+    @Test(arguments: [0, 40])
+    func theNoteNamesTheEarliestOfTwoEarlierKeys(padding: Int) throws {
+        var text = ""
+        for index in 0..<padding { text += "pad\(index): \(index)\n" }
+        text += "0x1: a\n'1': b\n1: c\n"
+        let (file, result) = load(text)
+        let note = try #require(result.diagnostics.first?.notes.first?.span)
+        #expect(position(note.range.start, in: file) == "\(padding + 1):1")
     }
 
     @Test func mergeKeyIsAnOrdinaryKey() {
