@@ -49,6 +49,20 @@ struct PlanCommandTests {
         #expect((usage["no_longer_blocked"] as? [Any])?.count == 7)
     }
 
+    @Test("usage piped on standard input is replayed under both versions, as from a file")
+    func usageFromAPipe() throws {
+        let fromFile = try Bylaw.run(Self.arguments + ["--format", "json"])
+        let piped = try Bylaw.shell(
+            "cat Examples/usage/examples.ndjson | \"$BYLAW\" plan --before Examples/workspaces/acme.yaml"
+                + " --after Examples/changes/acme-proposed.yaml --usage - --format json")
+        #expect(piped.status == 1)
+        #expect(piped.stdout == fromFile.stdout, "a pipe can be read once: the second pass must not see an empty stream")
+        let plan = try #require(try JSONSerialization.jsonObject(with: piped.stdoutData) as? [String: Any])
+        let usage = try #require(plan["usage"] as? [String: Any])
+        #expect((usage["no_longer_blocked"] as? [Any])?.isEmpty == true)
+        #expect((usage["newly_blocked"] as? [Any])?.count == 7)
+    }
+
     @Test("an unreadable config is invalid input")
     func unreadable() throws {
         let run = try Bylaw.run(["plan", "--before", "Examples/workspaces/acme.yaml", "--after", "nope.yaml"])

@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BylawEval
 import BylawModel
 import BylawPolicy
@@ -62,8 +67,15 @@ struct PlanCommand: ParsableCommand {
         plan.changeFindings = ChangePlan.changeFindings(proposedPolicies.rules, before: current, after: proposed, afterPath: after)
         if let usage {
             do {
+                // The replay reads the stream twice; standard input is copied once to read it again.
+                let spooled = usage == "-" ? try StandardInputSpool.spool() : nil
+                defer { if let spooled { close(spooled) } }
                 plan.usage = try UsageReplay.replay(
-                    stream: { usage == "-" ? UsageStreamReader(fileDescriptor: 0, name: "<stdin>") : try UsageStreamReader(path: usage) },
+                    stream: {
+                        guard let spooled else { return try UsageStreamReader(path: usage) }
+                        StandardInputSpool.rewind(spooled)
+                        return UsageStreamReader(fileDescriptor: spooled, name: "<stdin>")
+                    },
                     streamPath: usage,
                     before: StreamEvaluator(policies: currentPolicies, workspace: current),
                     after: StreamEvaluator(policies: proposedPolicies, workspace: proposed))
