@@ -19,7 +19,7 @@ struct YAMLMultibyteRuns {
     }
 
     /// One run per this many bytes of input at most (beyond a few thousand, nothing for any file):
-    /// the table stays well under the file's size.
+    /// the table (16 bytes a run) stays under half the file's size.
     static let maxRunsPerByte = 32
 
     private(set) var runs: [Run] = []
