@@ -18,6 +18,37 @@ public struct RunTally: Sendable {
         byEnforcement[finding.enforcement, default: 0] += 1
     }
 
+    /// Per-rule counts kept by a caller that numbers its rules itself (the stream evaluator's
+    /// plan entries): counting a finding is then an array increment, not the two dictionary
+    /// updates of ``count(_:)`` (hashing the rule id on every finding of a long stream).
+    /// ``fold(_:ruleIDs:)`` adds them into `byRule` and `byEnforcement`.
+    public struct RuleCounts: Sendable {
+        var findings: [Int]
+        var byEnforcement: [Int]
+
+        /// Counts for rules numbered `0..<rules`.
+        public init(rules: Int) {
+            findings = [Int](repeating: 0, count: rules)
+            byEnforcement = [Int](repeating: 0, count: Enforcement.allCases.count)
+        }
+    }
+
+    /// ``count(_:)`` for the finding of rule number `rule` in `counts`.
+    public mutating func count(_ finding: Finding, rule: Int, in counts: inout RuleCounts) {
+        findings += 1
+        if finding.kind == .evaluationError { evaluationErrors += 1 }
+        counts.findings[rule] += 1
+        if let level = Enforcement.allCases.firstIndex(of: finding.enforcement) { counts.byEnforcement[level] += 1 }
+    }
+
+    /// Adds `counts` into `byRule` (rule number `i` is `ruleIDs[i]`) and `byEnforcement`.
+    public mutating func fold(_ counts: RuleCounts, ruleIDs: [String]) {
+        for (rule, count) in counts.findings.enumerated() where count > 0 { byRule[ruleIDs[rule], default: 0] += count }
+        for (level, count) in counts.byEnforcement.enumerated() where count > 0 {
+            byEnforcement[Enforcement.allCases[level], default: 0] += count
+        }
+    }
+
     /// Whether the run fails: a finding at `block` (evaluation errors included, since an error
     /// is never read as "allowed"), or any finding with `strict`.
     public func fails(strict: Bool) -> Bool {

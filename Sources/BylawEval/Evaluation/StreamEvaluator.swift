@@ -83,6 +83,9 @@ public struct StreamEvaluator {
         var texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields) }
         var interner = StreamFieldInterner()
         let entries = plan.entries
+        // Findings are counted by plan entry and folded into the tally once, at the end.
+        var ruleCounts = RunTally.RuleCounts(rules: entries.count)
+        defer { tally.fold(ruleCounts, ruleIDs: entries.map(\.descriptor.fullID)) }
         struct Stop: Error {}
         do {
             try reader.forEachLine { line in
@@ -124,7 +127,7 @@ public struct StreamEvaluator {
                         if let finding = entries[index].finding(
                             decision, inputPath: streamPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
                         {
-                            tally.count(finding)
+                            tally.count(finding, rule: index, in: &ruleCounts)
                             callbacks.finding(finding)
                         }
                     }
