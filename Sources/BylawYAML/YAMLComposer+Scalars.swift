@@ -61,10 +61,8 @@ extension YAMLComposer {
         let contentStart: Int
         var blockIndentation: Int?
         switch style {
-        case .plain:
-            contentStart = start
-        case .singleQuoted, .doubleQuoted:
-            contentStart = min(start + 1, end)
+        case .plain, .singleQuoted, .doubleQuoted:
+            contentStart = YAMLNodeRecord.contentStart(of: style, start: start, end: end)
         case .literal, .folded:
             contentStart = blockContentStart(from: start, to: end)
             blockIndentation = blockIndentationOf(header: start, content: contentStart, end: end)

@@ -69,7 +69,7 @@ struct YAMLDocumentBuilder {
     mutating func appendFlowScalar(
         _ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, value: YAMLValueBits, start: Int, end: Int
     ) -> Int {
-        let contentStart = style == .plain ? start : min(start + 1, end)
+        let contentStart = YAMLNodeRecord.contentStart(of: style, start: start, end: end)
         let length = bytes.count
         let (first, verbatim) = placeText(bytes, at: contentStart)
         let node = records.count

@@ -159,6 +159,13 @@ struct YAMLNodeRecord: Sendable {
     /// Where a scalar's content starts when that can be derived from the record alone.
     var derivedContentStart: UInt32 {
         if textInSource, count > 0 { return first }
+        return Self.contentStart(of: style, start: start, end: end)
+    }
+
+    /// Where a scalar's content starts when its text does not say: at its start, or just after
+    /// the opening quote (for block scalars, which need more, the extras hold it).
+    @inline(__always)
+    static func contentStart<Offset: FixedWidthInteger>(of style: YAMLScalarStyle, start: Offset, end: Offset) -> Offset {
         switch style {
         case .singleQuoted, .doubleQuoted: return min(start &+ 1, end)
         default: return start

@@ -25,11 +25,11 @@ public enum YAMLLoader {
                 marks: MarkConverter(
                     bytes: buffer, isASCII: check.isASCII, bomLength: check.bomLength, multibyte: check.multibyte))
             composer.run(parser)
-            // The input check left control characters to libyaml, which refuses them; when the
-            // parse failed or stopped, the first encoding problem of the file, if there is one,
-            // is its diagnostic, as when the check looked for them first.
-            if composer.stopped || composer.diagnostics.contains(where: { $0.severity == .error }),
-               let problem = YAMLInputCheck.firstProblem(in: file) {
+            // The input check left control characters to libyaml, which refuses them: a parse that
+            // ran to the end read them all and met none. When it failed or stopped, the first
+            // encoding problem of the file, if any, is its diagnostic, as when the check looked
+            // for them first.
+            if composer.stopped, let problem = YAMLInputCheck.firstProblem(in: file) {
                 return YAMLLoadResult(documents: [], diagnostics: [problem])
             }
             if composer.suppressedDiagnostics > 0 {

@@ -80,10 +80,8 @@ final class StandardOutput: Sendable {
     private let buffer = Mutex<[UInt8]>([])
 
     func append(_ text: String) {
-        buffer.withLock { bytes in
-            bytes.append(contentsOf: text.utf8)
-            if bytes.count >= Self.capacity { Self.writeOut(&bytes) }
-        }
+        var text = text
+        text.withUTF8 { append(bytes: $0) }
     }
 
     func append(bytes: UnsafeBufferPointer<UInt8>) {
