@@ -12,7 +12,7 @@ extension YAMLComposer {
         }
         let offset: Int
         if state.error == YAML_READER_ERROR {
-            offset = min(Int(state.problem_offset) + (file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0), file.bytes.count)
+            offset = min(Int(state.problem_offset) + YAMLInputCheck.bomLength(of: file.bytes), file.bytes.count)
         } else {
             offset = marks.offset(of: state.problem_mark)
         }

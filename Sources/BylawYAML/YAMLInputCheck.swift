@@ -19,6 +19,17 @@ struct YAMLInputCheck {
     /// Where the multi-byte characters are, for converting libyaml's marks without a walk.
     var multibyte: YAMLMultibyteRuns
 
+    /// The state before scanning `bytes`; the runs table is sized for them only when kept.
+    private init(_ bytes: [UInt8], keepingRuns: Bool) {
+        bomLength = Self.bomLength(of: bytes)
+        multibyte = YAMLMultibyteRuns(byteCount: keepingRuns ? bytes.count : 0)
+    }
+
+    /// The length of a leading UTF-8 byte-order mark: 3, or 0 when there is none.
+    static func bomLength(of bytes: [UInt8]) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
     /// Checks `file`; returns the facts the composer needs, or the first problem found.
     static func run(_ file: SourceFile, limits: YAMLLimits) -> Result<YAMLInputCheck, Diagnostic> {
         let bytes = file.bytes
@@ -37,8 +48,7 @@ struct YAMLInputCheck {
                 "yaml.unsupported-encoding", "file is encoded as \(encoding); Bylaw reads UTF-8 only",
                 in: file, at: .at(0), hint: "convert it, e.g. with `iconv -f \(encoding) -t UTF-8`"))
         }
-        var check = YAMLInputCheck(multibyte: YAMLMultibyteRuns(byteCount: bytes.count))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { check.bomLength = 3 }
+        var check = YAMLInputCheck(bytes, keepingRuns: true)
         let problem: Diagnostic? = bytes.withUnsafeBufferPointer { buffer in
             check.scan(buffer, file: file, checkingControls: false)
         }
@@ -48,8 +58,7 @@ struct YAMLInputCheck {
 
     /// The first encoding problem of `file` in file order, control characters included.
     static func firstProblem(in file: SourceFile) -> Diagnostic? {
-        var check = YAMLInputCheck(multibyte: YAMLMultibyteRuns(byteCount: 0))
-        if file.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { check.bomLength = 3 }
+        var check = YAMLInputCheck(file.bytes, keepingRuns: false)
         return file.bytes.withUnsafeBufferPointer { buffer in
             check.scan(buffer, file: file, checkingControls: true)
         }
