@@ -77,8 +77,8 @@ struct EvaluationTests {
     @Test("the evaluation budget stops runaway loops")
     func budget() {
         var env = CELEnvironment()
-        env.limits.evaluationBudget = 10_000
+        env.limits.budget.iterations = 10_000
         let text = "[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c, [1,2,3,4,5,6,7,8,9,10].all(d, [1,2,3,4,5,6,7,8,9,10].all(e, true)))))"
-        #expect(evaluate(text, env: env).errorMessage == "evaluation budget exceeded")
+        #expect(evaluate(text, env: env).errorMessage == "evaluation budget exceeded: more than 10000 steps (loop iterations, elements compared or scanned)")
     }
 }

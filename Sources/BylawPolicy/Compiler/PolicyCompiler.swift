@@ -15,11 +15,23 @@ import CEL
 public struct PolicyCompiler {
     /// The date exceptions expire against (UTC today, or `BYLAW_TODAY`).
     public let today: CalendarDate
+    /// Budget limits that replace both the default and every policy's own `budget:` (the
+    /// command line's `--budget`: whoever runs the tool has the last word).
+    public let budgetOverride: [CELBudgetDimension: Int]
     let base: CELEnvironment
 
-    public init(today: CalendarDate) {
+    public init(today: CalendarDate, budgetOverride: [CELBudgetDimension: Int] = [:]) {
         self.today = today
+        self.budgetOverride = budgetOverride
         self.base = DomainSchema.baseEnvironment()
+    }
+
+    /// What one evaluation of `document`'s expressions may spend: the default, then the
+    /// policy's `budget:`, then the override.
+    public func budget(for document: PolicyDocument) -> CELBudget {
+        var settings: [CELBudgetDimension: Int] = [:]
+        for setting in document.budget { settings[setting.dimension] = setting.value }
+        return CELBudget.standard.overriding(settings).overriding(budgetOverride)
     }
 
     /// Compiles the documents; the set is nil when any error was found.

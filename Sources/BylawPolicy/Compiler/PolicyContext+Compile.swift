@@ -89,7 +89,16 @@ extension PolicyContext {
         let names = closure(of: compiled.names).union(compiled.names)
         let variables = Set(Self.reservedVariables).union(scope.environment.slotCount > 0 ? variableNames(scope) : [])
         guard names.isDisjoint(with: variables), names.allSatisfy({ lists[$0] != nil || macros[$0] == nil }) else { return }
-        let value = compiled.program.evaluate(CELActivation(slotCount: scope.slots.count))
+        // Under the small compile-time budget: a constant too costly to work out here is a
+        // mistake or an attack, and must not take the compiler down with it.
+        let value = compiled.program.evaluate(CELActivation(slotCount: scope.slots.count), budget: budget.capped(by: .compileTime))
+        if case .error(let error) = value, error.message.hasPrefix(CELMeter.exceededPrefix) {
+            self.error(
+                "cel.budget-exceeded", "this \(role) reads no variable, and working it out at compile time goes past the budget: \(error.message.dropFirst(CELMeter.exceededPrefix.count + 2))",
+                at: compiled.sourceSpan(of: error.range).range,
+                hint: "a condition that reads no variable has one value forever; write that value, or make the condition read the \(role == "'where'" ? "input" : "event or workspace")")
+            return
+        }
         guard case .bool(let result) = value else { return }
         if role == "'where'", !result {
             warning("policy.where-never-holds", "this 'where' is always false: the rule can never apply", at: condition.range)

@@ -14,6 +14,7 @@ extension PolicyContext {
 
     func makeScope(trigger: RuleTrigger) -> Scope {
         var environment = compiler.base
+        environment.limits.budget = budget
         var slots = RuleSlots(count: 0)
         switch trigger {
         case .usage:

@@ -7,6 +7,8 @@ import CEL
 struct PolicyContext {
     let document: PolicyDocument
     let compiler: PolicyCompiler
+    /// What one evaluation of this policy's expressions may spend.
+    let budget: CELBudget
     var diagnostics: [Diagnostic] = []
     /// Names of lists with their values and types.
     var lists: [String: (value: CELValue, type: CELType, declaration: ListDecl)] = [:]
@@ -26,6 +28,7 @@ struct PolicyContext {
     init(document: PolicyDocument, compiler: PolicyCompiler) {
         self.document = document
         self.compiler = compiler
+        self.budget = compiler.budget(for: document)
         declareLists()
         analyzeMacros()
     }

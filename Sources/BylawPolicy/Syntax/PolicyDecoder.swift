@@ -6,7 +6,7 @@ import BylawYAML
 /// It checks shape only (keys, types, required fields, `forbid`/`require`, the `for:` form);
 /// names and types inside expressions are the compiler's job.
 public enum PolicyDecoder {
-    static let policyKeys = ["policy", "title", "owner", "handbook", "lists", "macros", "rules", "exceptions", "tests"]
+    static let policyKeys = ["policy", "title", "owner", "handbook", "budget", "lists", "macros", "rules", "exceptions", "tests"]
     static let ruleKeys = ["id", "title", "on", "for", "where", "forbid", "require", "enforcement", "message", "hint"]
     static let exceptionKeys = ["rule", "where", "reason", "expires"]
     static let testKeys = ["name", "event", "workspace", "before", "after", "expect"]
@@ -28,6 +28,7 @@ public enum PolicyDecoder {
         let title = keys["title"].flatMap { reader.text($0.value, "'title'") }
         let owner = keys["owner"].flatMap { reader.text($0.value, "'owner'") }
         let handbook = keys["handbook"].flatMap { reader.text($0.value, "'handbook'") }
+        let budget = keys["budget"].map { decodeBudget($0.value, reader) } ?? []
         let lists = keys["lists"].map { decodeLists($0.value, reader) } ?? []
         let macros = keys["macros"].map { decodeMacros($0.value, reader) } ?? []
         var rules: [RuleDecl] = []
@@ -43,7 +44,7 @@ public enum PolicyDecoder {
             tests = items.compactMap { decodeTest($0, reader) }
         }
         return PolicyDocument(
-            id: id, idRange: idNode.range, title: title, owner: owner, handbook: handbook, lists: lists, macros: macros,
+            id: id, idRange: idNode.range, title: title, owner: owner, handbook: handbook, budget: budget, lists: lists, macros: macros,
             rules: rules, exceptions: exceptions, tests: tests, file: reader.file, range: node.range)
     }
 

@@ -11,6 +11,9 @@ public struct PolicyDocument: Sendable {
     public let title: String?
     public let owner: String?
     public let handbook: String?
+    /// `budget:`: what one evaluation of this policy's expressions may spend, where it differs
+    /// from the default.
+    public let budget: [BudgetSetting]
     public let lists: [ListDecl]
     public let macros: [MacroDecl]
     public let rules: [RuleDecl]

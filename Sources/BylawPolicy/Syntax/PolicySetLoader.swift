@@ -1,5 +1,6 @@
 import BylawSource
 import BylawYAML
+import CEL
 
 /// Reads policy files from disk and decodes every policy document in them.
 ///
@@ -53,9 +54,12 @@ public enum PolicySetLoader {
 
 extension PolicySetLoader {
     /// Loads and compiles in one step: what `bylaw check` and every evaluating command do first.
-    public static func compile(paths: [String], today: CalendarDate) -> (set: PolicySet?, files: [SourceFile], diagnostics: [Diagnostic]) {
+    /// `budgetOverride` replaces the evaluation budget's default and each policy's `budget:`.
+    public static func compile(
+        paths: [String], today: CalendarDate, budgetOverride: [CELBudgetDimension: Int] = [:]
+    ) -> (set: PolicySet?, files: [SourceFile], diagnostics: [Diagnostic]) {
         let loaded = load(paths: paths)
-        let (set, diagnostics) = PolicyCompiler(today: today).compile(loaded.documents)
+        let (set, diagnostics) = PolicyCompiler(today: today, budgetOverride: budgetOverride).compile(loaded.documents)
         let all = loaded.diagnostics + diagnostics
         let failed = all.contains { $0.severity == .error }
         return (failed ? nil : set, loaded.files, all)

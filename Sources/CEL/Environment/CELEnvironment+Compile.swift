@@ -17,7 +17,7 @@ extension CELEnvironment {
     public func plan(_ checked: CELCheckedExpr) -> CELProgram {
         var planner = CELPlanner(env: self)
         let root = planner.plan(checked)
-        return CELProgram(root: root, localCount: planner.localCount, budget: limits.evaluationBudget, resultType: checked.resultType)
+        return CELProgram(root: root, localCount: planner.localCount, budget: limits.budget, resultType: checked.resultType)
     }
 
     /// Parse, check and plan in one step.
@@ -57,19 +57,31 @@ private nonisolated(unsafe) let noRefs = UnsafeMutablePointer<UnsafePointer<CELV
 public struct CELProgram: Sendable {
     let root: CELNode
     let localCount: Int
-    let budget: Int?
+    /// What each evaluation may spend (from ``CELLimits/budget`` when planned).
+    public let budget: CELBudget
     /// The checked type of the result (`dyn` when planned unchecked).
     public let resultType: CELType
 
-    /// Evaluates the program. Failures come back as `.error` values with the failing node's range.
+    /// The same program with another budget.
+    public func withBudget(_ budget: CELBudget) -> CELProgram {
+        CELProgram(root: root, localCount: localCount, budget: budget, resultType: resultType)
+    }
+
+    /// Evaluates the program within its budget. Failures, an exhausted budget among them, come
+    /// back as `.error` values with the failing node's range.
     public func evaluate(_ activation: CELActivation) -> CELValue {
+        evaluate(activation, budget: budget)
+    }
+
+    /// Evaluates the program within `budget` instead of its own.
+    public func evaluate(_ activation: CELActivation, budget: CELBudget) -> CELValue {
         // Variables are read in place and locals live on the stack for this call: evaluation
         // allocates nothing and retains no array. Nodes never keep these pointers.
         activation.values.withUnsafeBufferPointer { vars in
             let count = localCount
-            let budget = budget ?? Int.max
+            let meter = CELMeter(budget)
             if count == 0 {
-                var frame = CELFrame(vars: vars, locals: noLocals, refs: noRefs, budget: budget)
+                var frame = CELFrame(vars: vars, locals: noLocals, refs: noRefs, meter: meter)
                 return root.eval(&frame)
             }
             return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: count) { values in
@@ -80,7 +92,7 @@ public struct CELProgram: Sendable {
                     base.initialize(repeating: .null, count: count)
                     defer { base.deinitialize(count: count) }
                     for i in 0..<count { (refBase + i).initialize(to: UnsafePointer(base + i)) }
-                    var frame = CELFrame(vars: vars, locals: base, refs: refBase, budget: budget)
+                    var frame = CELFrame(vars: vars, locals: base, refs: refBase, meter: meter)
                     return root.eval(&frame)
                 }
             }

@@ -4,12 +4,18 @@ public enum CELImplementation: Sendable {
     case unary(@Sendable (CELValue) -> CELValue)
     case binary(@Sendable (CELValue, CELValue) -> CELValue)
     case variadic(@Sendable ([CELValue]) -> CELValue)
+    /// A function whose result can be much larger than its arguments: it reserves what it will
+    /// build from the evaluation's budget (``CELMeter/reserve(bytes:)``) before building it, and
+    /// returns the meter's error when the reservation fails. Results of the other kinds are
+    /// charged after the call.
+    case metered(@Sendable ([CELValue], inout CELMeter) -> CELValue)
 
-    func call(_ args: [CELValue]) -> CELValue {
+    func call(_ args: [CELValue], _ meter: inout CELMeter) -> CELValue {
         switch self {
         case .unary(let f): args.count == 1 ? f(args[0]) : CELValue.noSuchOverload
         case .binary(let f): args.count == 2 ? f(args[0], args[1]) : CELValue.noSuchOverload
         case .variadic(let f): f(args)
+        case .metered(let f): f(args, &meter)
         }
     }
 }

@@ -100,6 +100,23 @@ extension CELStandardLibrary {
         return .bool(test(c))
     }
 
+    /// `a in list` spends a step per element compared (the scan of the call's arguments), and
+    /// the deeper work of comparing lists and maps; `a in map` is a hash lookup.
+    @Sendable static func inMetered(_ args: [CELValue], _ meter: inout CELMeter) -> CELValue {
+        guard args.count == 2 else { return .noSuchOverload }
+        let (a, b) = (args[0], args[1])
+        switch b {
+        case .list(let items):
+            for item in items {
+                guard let equal = meter.equals(a, item) else { return meter.exceeded(.iterations) }
+                if equal { return .bool(true) }
+            }
+            return .bool(false)
+        case .map(let m): return .bool(m[a] != nil)
+        default: return .noSuchOverload
+        }
+    }
+
     @Sendable static func inImpl(_ a: CELValue, _ b: CELValue) -> CELValue {
         switch b {
         case .list(let items): return .bool(items.contains { CELValue.celEquals(a, $0) })

@@ -14,14 +14,14 @@ extension CELStandardLibrary {
         member("lowerAscii", [("string_lower_ascii", [s], s)], .unary(mapASCII(upper: false)))
         member("upperAscii", [("string_upper_ascii", [s], s)], .unary(mapASCII(upper: true)))
         member("replace", [("string_replace_string_string", [s, s, s], s), ("string_replace_string_string_int", [s, s, s, i], s)],
-               .variadic(replace))
+               .metered(replace))
         member("split", [("string_split_string", [s, s], .list(s)), ("string_split_string_int", [s, s, i], .list(s))],
                .variadic(split))
         member("substring", [("string_substring_int", [s, i], s), ("string_substring_int_int", [s, i, i], s)], .variadic(substring))
         member("trim", [("string_trim", [s], s)], .unary(trim))
         member("reverse", [("string_reverse", [s], s)], .unary(reverse))
         member("join", [("list_join", [.list(s)], s), ("list_join_string", [.list(s), s], s)], .variadic(join))
-        member("format", [("string_format", [s, .list(.dyn)], s)], .binary(format))
+        member("format", [("string_format", [s, .list(.dyn)], s)], .metered(format))
         env.declareFunction("strings.quote", overloads: [o("strings_quote", [s], s)], dynamic: .unary(quote))
     }
 
@@ -43,26 +43,42 @@ extension CELStandardLibrary {
         return index == text.count ? .string("") : string([text[Int(index)]])
     }
 
+    /// `indexOf` / `lastIndexOf` in code points, searching the UTF-8 bytes in linear time (a
+    /// match of valid UTF-8 in valid UTF-8 always starts and ends on code point boundaries).
     @Sendable static func indexOf(_ args: [CELValue], last: Bool) -> CELValue {
-        guard (2...3).contains(args.count), let text = scalars(args[0]), let sub = scalars(args[1]) else { return .noSuchOverload }
-        var start = last ? text.count : 0
+        guard (2...3).contains(args.count), case .string(let text) = args[0], case .string(let sub) = args[1] else { return .noSuchOverload }
+        let bytes = Array(text.utf8)
+        // The byte offset where each code point starts.
+        let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+        var start = last ? starts.count : 0
         if args.count == 3 {
             guard case .int(let s) = args[2] else { return .noSuchOverload }
-            guard s >= 0, s <= text.count else { return .fail("index out of range: \(s)") }
+            guard s >= 0, s <= starts.count else { return .fail("index out of range: \(s)") }
             start = Int(s)
         }
-        if sub.isEmpty { return .int(Int64(start)) }
-        let matchesAt = { (p: Int) in p + sub.count <= text.count && text[p..<p + sub.count].elementsEqual(sub) }
+        let needle = Array(sub.utf8)
+        if needle.isEmpty { return .int(Int64(start)) }
+        let startByte = start < starts.count ? starts[start] : bytes.count
+        let found: Int?
         if last {
-            var p = min(start, text.count - sub.count)
-            while p >= 0 {
-                if matchesAt(p) { return .int(Int64(p)) }
-                p -= 1
-            }
+            // An occurrence starting at or before `start` ends by `startByte + needle.count`.
+            let end = min(startByte + needle.count, bytes.count)
+            found = ByteSearch(needle.reversed()).firstOffset(in: bytes[..<end].reversed()).map { end - $0 - needle.count }
         } else {
-            for p in stride(from: start, through: text.count - sub.count, by: 1) where matchesAt(p) { return .int(Int64(p)) }
+            found = ByteSearch(needle).firstOffset(in: bytes, after: startByte)
         }
-        return .int(-1)
+        guard let found else { return .int(-1) }
+        return .int(Int64(Self.lowerBound(of: found, in: starts)))
+    }
+
+    /// The index of the first element of the sorted `values` not below `value`.
+    private static func lowerBound(of value: Int, in values: [Int]) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     static func mapASCII(upper: Bool) -> @Sendable (CELValue) -> CELValue {
@@ -77,7 +93,9 @@ extension CELStandardLibrary {
         }
     }
 
-    @Sendable static func replace(_ args: [CELValue]) -> CELValue {
+    /// Metered: replacing every code point of a long text with a long string is quadratic in
+    /// what the arguments cost, so the result's size is reserved before it is built.
+    @Sendable static func replace(_ args: [CELValue], _ meter: inout CELMeter) -> CELValue {
         guard (3...4).contains(args.count), case .string(let text) = args[0], case .string(let old) = args[1],
               case .string(let new) = args[2] else { return .noSuchOverload }
         var limit = -1
@@ -85,6 +103,7 @@ extension CELStandardLibrary {
             guard case .int(let n) = args[3] else { return .noSuchOverload }
             limit = Int(clamping: n)
         }
+        guard meter.reserve(bytes: CELStrings.replacedSize(text, old, new, limit: limit)) else { return meter.exceeded(.memory) }
         return .string(CELStrings.replace(text, old, new, limit: limit))
     }
 
@@ -139,9 +158,13 @@ extension CELStandardLibrary {
         return .string(out)
     }
 
-    @Sendable static func format(_ template: CELValue, _ args: CELValue) -> CELValue {
-        guard case .string(let text) = template, case .list(let items) = args else { return .noSuchOverload }
-        return CELStringFormat.format(text, items)
+    /// Metered: `%s` of a list built from shared sub-lists prints far more than the list holds,
+    /// so the text may only grow to what the memory budget has left.
+    @Sendable static func format(_ args: [CELValue], _ meter: inout CELMeter) -> CELValue {
+        guard args.count == 2, case .string(let text) = args[0], case .list(let items) = args[1] else { return .noSuchOverload }
+        guard let result = CELStringFormat.format(text, items, maxBytes: meter.memoryAvailable, maxElements: meter.iterationsAvailable),
+              meter.charge(built: result) else { return meter.exceeded(.memory) }
+        return result
     }
 
     @Sendable static func quote(_ v: CELValue) -> CELValue {

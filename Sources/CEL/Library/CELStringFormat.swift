@@ -19,12 +19,14 @@ enum CELStringFormat {
     /// Nesting of lists and maps that `%s` follows, like ``CELValue/jsonText(object:depth:)``.
     static let maxDepth = 256
 
-    /// The formatted string, or an error value.
-    static func format(_ template: String, _ args: [CELValue]) -> CELValue {
+    /// The formatted string, or an error value; nil when the text would pass `maxBytes` (lists
+    /// built of shared sub-lists can print far larger than they are in memory).
+    static func format(_ template: String, _ args: [CELValue], maxBytes: Int = .max, maxElements: Int = .max) -> CELValue? {
+        var room = Room(bytes: maxBytes, elements: maxElements)
         do {
-            return .string(try render(template, args))
+            return .string(try render(template, args, room: &room))
         } catch {
-            return .fail(error.message)
+            return error.tooLarge ? nil : .fail(error.message)
         }
     }
 
@@ -34,10 +36,24 @@ enum CELStringFormat {
 
     private struct Failure: Error {
         let message: String
+        /// The output would pass the byte limit.
+        var tooLarge = false
         init(_ message: String) { self.message = message }
+        static let overLimit: Failure = {
+            var failure = Failure("formatted text too large")
+            failure.tooLarge = true
+            return failure
+        }()
     }
 
-    private static func render(_ template: String, _ args: [CELValue]) throws(Failure) -> String {
+    /// What the output may still grow by, and how many more list elements and map entries
+    /// `%s` may visit.
+    private struct Room {
+        var bytes: Int
+        var elements: Int
+    }
+
+    private static func render(_ template: String, _ args: [CELValue], room: inout Room) throws(Failure) -> String {
         let scalars = Array(template.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -64,9 +80,9 @@ enum CELStringFormat {
                 throw Failure("could not parse formatting clause: " + error.message)
             }
             do {
-                out.append(contentsOf: try apply(parsed.clause, to: args[argIndex]).unicodeScalars)
+                out.append(contentsOf: try apply(parsed.clause, to: args[argIndex], room: &room).unicodeScalars)
             } catch {
-                throw Failure("error during formatting: " + error.message)
+                throw error.tooLarge ? error : Failure("error during formatting: " + error.message)
             }
             argIndex += 1
             i = parsed.next
@@ -111,11 +127,11 @@ enum CELStringFormat {
         return (clause, i + 1)
     }
 
-    private static func apply(_ clause: Clause, to value: CELValue) throws(Failure) -> String {
+    private static func apply(_ clause: Clause, to value: CELValue, room: inout Room) throws(Failure) -> String {
         switch clause {
         case .string:
             var out = ""
-            try appendText(of: value, to: &out, depth: 0)
+            try appendText(of: value, to: &out, depth: 0, room: &room)
             return out
         case .decimal:
             switch value {
@@ -160,8 +176,22 @@ enum CELStringFormat {
     }
 
     /// `%s`: appends a value's text; lists and maps recurse.
-    private static func appendText(of value: CELValue, to out: inout String, depth: Int) throws(Failure) {
+    private static func appendText(of value: CELValue, to out: inout String, depth: Int, room: inout Room) throws(Failure) {
         guard depth < maxDepth else { throw Failure("value nested more than \(maxDepth) levels deep") }
+        // Lists and maps pay for their punctuation up front and their elements as each is
+        // appended, so the limit holds however the value nests or shares sub-lists.
+        let before = out.utf8.count
+        switch value {
+        case .list(let items):
+            room.bytes -= 2 * items.count + 2
+            room.elements -= items.count
+        case .map(let map):
+            room.bytes -= 4 * map.count + 2
+            room.elements -= map.count
+        default: break
+        }
+        defer { if !value.isAggregate { room.bytes -= out.utf8.count - before } }
+        if room.bytes < 0 || room.elements < 0 { throw Failure.overLimit }
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -177,15 +207,15 @@ enum CELStringFormat {
             out += "["
             for (n, item) in items.enumerated() {
                 if n > 0 { out += ", " }
-                try appendText(of: item, to: &out, depth: depth + 1)
+                try appendText(of: item, to: &out, depth: depth + 1, room: &room)
             }
             out += "]"
         case .map(let map):
             var entries: [(key: String, value: String)] = []
             for (key, entryValue) in zip(map.keys, map.values) {
                 var keyText = "", valueText = ""
-                try appendText(of: key, to: &keyText, depth: depth + 1)
-                try appendText(of: entryValue, to: &valueText, depth: depth + 1)
+                try appendText(of: key, to: &keyText, depth: depth + 1, room: &room)
+                try appendText(of: entryValue, to: &valueText, depth: depth + 1, room: &room)
                 entries.append((keyText, valueText))
             }
             // cel-go sorts by the keys' text, byte by byte; equal texts ("1" and 1) keep the

@@ -9,7 +9,9 @@ final class UnaryCallNode: CELNode, @unchecked Sendable {
     override func eval(_ f: inout CELFrame) -> CELValue {
         let a = arg.eval(&f)
         if case .error = a { return a }
-        return located(fn(a))
+        guard f.meter.chargeScan(a) else { return exceeded(.iterations, f) }
+        guard f.meter.hasMemory else { return exceeded(.memory, f) }
+        return built(fn(a), &f)
     }
 }
 
@@ -27,7 +29,9 @@ final class BinaryCallNode: CELNode, @unchecked Sendable {
         if case .error = a { return a }
         let b = rhs.eval(&f)
         if case .error = b { return b }
-        return located(fn(a, b))
+        guard f.meter.chargeScan(a), f.meter.chargeScan(b) else { return exceeded(.iterations, f) }
+        guard f.meter.hasMemory else { return exceeded(.memory, f) }
+        return built(fn(a, b), &f)
     }
 }
 
@@ -45,9 +49,11 @@ final class VariadicCallNode: CELNode, @unchecked Sendable {
         for a in args {
             let v = a.eval(&f)
             if case .error = v { return v }
+            guard f.meter.chargeScan(v) else { return exceeded(.iterations, f) }
             values.append(v)
         }
-        return located(fn(values))
+        guard f.meter.hasMemory else { return exceeded(.memory, f) }
+        return built(fn(values), &f)
     }
 }
 
@@ -66,11 +72,16 @@ final class DispatchNode: CELNode, @unchecked Sendable {
         for a in args {
             let v = a.eval(&f)
             if case .error = v { return v }
+            guard f.meter.chargeScan(v) else { return exceeded(.iterations, f) }
             values.append(v)
         }
         for o in overloads where o.parameters.count == values.count {
             guard let impl = o.implementation else { continue }
-            if zip(o.parameters, values).allSatisfy({ Self.matches($0.1, $0.0) }) { return located(impl.call(values)) }
+            if zip(o.parameters, values).allSatisfy({ Self.matches($0.1, $0.0) }) {
+                guard f.meter.hasMemory else { return exceeded(.memory, f) }
+                if case .metered = impl { return located(impl.call(values, &f.meter)) }
+                return built(impl.call(values, &f.meter), &f)
+            }
         }
         return fail("no_such_overload")
     }
@@ -85,5 +96,29 @@ final class DispatchNode: CELNode, @unchecked Sendable {
         case (.object(let name), .object(let o)): return o.celTypeName == name
         default: return false
         }
+    }
+}
+
+/// A call to a ``CELImplementation/metered(_:)`` function: it reserves from the budget before it
+/// allocates (for results that can be far larger than the arguments, like `replace`).
+final class MeteredCallNode: CELNode, @unchecked Sendable {
+    let fn: @Sendable ([CELValue], inout CELMeter) -> CELValue
+    let args: [CELNode]
+    init(_ fn: @escaping @Sendable ([CELValue], inout CELMeter) -> CELValue, _ args: [CELNode], range: CELRange) {
+        self.fn = fn
+        self.args = args
+        super.init(range: range)
+    }
+    override func eval(_ f: inout CELFrame) -> CELValue {
+        var values: [CELValue] = []
+        values.reserveCapacity(args.count)
+        for a in args {
+            let v = a.eval(&f)
+            if case .error = v { return v }
+            guard f.meter.chargeScan(v) else { return exceeded(.iterations, f) }
+            values.append(v)
+        }
+        guard f.meter.hasMemory else { return exceeded(.memory, f) }
+        return located(fn(values, &f.meter))
     }
 }

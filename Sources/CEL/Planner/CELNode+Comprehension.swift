@@ -50,7 +50,7 @@ final class ComprehensionNode: CELNode, @unchecked Sendable {
         f.locals[accuSlot] = accuInit.eval(&f)
         let isList: Bool = if case .list = source { true } else { false }
         for i in 0..<source.count {
-            guard f.spend(1) else { return fail("evaluation budget exceeded") }
+            guard f.spend(1) else { return exceeded(.iterations, f) }
             let (first, second) = source.item(i)
             if let iter2Slot {
                 f.locals[iterSlot] = first
@@ -91,11 +91,14 @@ final class MacroLoopNode: CELNode, @unchecked Sendable {
         case .error: return r
         default: return fail("expression of type '\(r.celType)' cannot be iterated")
         }
-        guard f.spend(items.count) else { return fail("evaluation budget exceeded") }
-        return items.withUnsafeBufferPointer { buffer in
+        guard f.spend(items.count) else { return exceeded(.iterations, f) }
+        let result = items.withUnsafeBufferPointer { buffer in
             defer { f.refs[iterSlot] = UnsafePointer(f.locals + iterSlot) }
             return loop(buffer, &f)
         }
+        // `filter` and `map` build a list: its elements count against the memory budget.
+        if case .list = result { return built(result, &f) }
+        return result
     }
 
     private func loop(_ items: UnsafeBufferPointer<CELValue>, _ f: inout CELFrame) -> CELValue {
@@ -145,7 +148,7 @@ final class MacroLoopNode: CELNode, @unchecked Sendable {
         case .all: return firstError ?? .bool(true)
         case .exists: return firstError ?? .bool(false)
         case .existsOne: return .bool(count == 1)
-        default: return .list(out)
+        default: return .list(out) // charged by the caller, `eval`
         }
     }
 }

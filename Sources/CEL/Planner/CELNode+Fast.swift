@@ -25,7 +25,8 @@ final class EqualsConstNode: CELNode, @unchecked Sendable {
         case .error: return a
         default: break
         }
-        return .bool(CELValue.celEquals(a, constant) != negated)
+        guard let equal = f.meter.equals(a, constant) else { return exceeded(.iterations, f) }
+        return .bool(equal != negated)
     }
 }
 

@@ -102,10 +102,15 @@ final class EqualsNode: CELNode, @unchecked Sendable {
         if case .error = a { return a }
         let b = rhs.eval(&f)
         switch (a, b) {
-        case (.string(let x), .string(let y)): return .bool(CELValue.sameBytes(x, y) != negated)
+        case (.string(let x), .string(let y)):
+            // Comparing long texts in a loop costs like scanning them.
+            guard f.meter.chargeScan(a) else { return exceeded(.iterations, f) }
+            return .bool(CELValue.sameBytes(x, y) != negated)
         case (.int(let x), .int(let y)): return .bool((x == y) != negated)
         case (_, .error): return b
-        default: return .bool(CELValue.celEquals(a, b) != negated)
+        default:
+            guard let equal = f.meter.equals(a, b) else { return exceeded(.iterations, f) }
+            return .bool(equal != negated)
         }
     }
 }

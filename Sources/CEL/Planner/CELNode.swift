@@ -1,5 +1,5 @@
-/// Mutable state of one evaluation: variable values by slot, comprehension locals, and the
-/// remaining budget.
+/// Mutable state of one evaluation: variable values by slot, comprehension locals, and what is
+/// left of the budget.
 ///
 /// All three buffers belong to ``CELProgram/evaluate(_:)`` and live for one evaluation. A local
 /// variable is read through `refs[slot]`, which points at `locals[slot]` (values a comprehension
@@ -9,13 +9,12 @@ struct CELFrame {
     let vars: UnsafeBufferPointer<CELValue>
     let locals: UnsafeMutablePointer<CELValue>
     let refs: UnsafeMutablePointer<UnsafePointer<CELValue>>
-    var budget: Int
+    var meter: CELMeter
 
-    /// Spends budget; false once it is exhausted.
+    /// Spends loop iterations; false once they are exhausted.
     @inline(__always)
     mutating func spend(_ cost: Int) -> Bool {
-        budget -= cost
-        return budget >= 0
+        meter.spendIterations(cost)
     }
 }
 
@@ -35,6 +34,18 @@ class CELNode: @unchecked Sendable {
     }
 
     final func fail(_ message: String) -> CELValue { .error(CELError(message, range: range)) }
+
+    /// The error for an exhausted budget dimension, at this node.
+    final func exceeded(_ dimension: CELBudgetDimension, _ f: CELFrame) -> CELValue {
+        located(f.meter.exceeded(dimension))
+    }
+
+    /// A value a function built, after charging its size: the error instead when the memory
+    /// budget is gone.
+    @inline(__always)
+    final func built(_ v: CELValue, _ f: inout CELFrame) -> CELValue {
+        f.meter.charge(built: v) ? located(v) : exceeded(.memory, f)
+    }
 
     /// The constant this node always yields, if it is one.
     var constantValue: CELValue? { nil }

@@ -29,7 +29,7 @@ extension CELPlanner {
                     if !strings.isEmpty, strings.count == items.count { return InStringSetNode(needle, strings: strings, general: set) }
                     return set
                 }
-                return BinaryCallNode(CELStandardLibrary.inImpl, needle, haystack, range: r)
+                return MeteredCallNode(CELStandardLibrary.inMetered, [needle, haystack], range: r)
             default: break
             }
         }
@@ -53,8 +53,8 @@ extension CELPlanner {
             return ErrorNode("no such function '\(name)'", range: r)
         }
         let argNodes = argExprs.map { plan($0, c) }
-        if name == "matches", argNodes.count == 2, case .string(let pattern)? = argNodes[1].constantValue {
-            return CELStandardLibrary.plannedMatches(argNodes[0], pattern: pattern, range: r)
+        if name == "matches", argNodes.count == 2 {
+            return CELStandardLibrary.plannedMatches(argNodes[0], pattern: argNodes[1], range: r)
         }
         var candidates = decl.overloads.filter { $0.isMember == member && $0.parameters.count == argNodes.count }
         if case .overloads(_, let indices)? = c.references[e.id] {
@@ -98,6 +98,7 @@ extension CELPlanner {
         case .unary(let f) where args.count == 1: UnaryCallNode(f, args[0], range: range)
         case .binary(let f) where args.count == 2: BinaryCallNode(f, args[0], args[1], range: range)
         case .variadic(let f): VariadicCallNode(f, args, range: range)
+        case .metered(let f): MeteredCallNode(f, args, range: range)
         default: ErrorNode("no_such_overload", range: range)
         }
     }

@@ -34,6 +34,14 @@ public struct CELRegex: Sendable {
         PikeVM(program: program, text: text.unicodeScalars.map(\.value), tracksCaptures: false).run() != nil
     }
 
+    /// Whether the pattern matches anywhere in `text`, taking at most `stepLimit` steps (one per
+    /// thread the matcher adds or advances, so about the pattern's size per text position).
+    /// Returns the answer and the steps taken; the answer is nil when the limit was reached first.
+    public func matches(_ text: String, stepLimit: Int) -> (matched: Bool?, steps: Int) {
+        let outcome = PikeVM(program: program, text: text.unicodeScalars.map(\.value), tracksCaptures: false).run(stepLimit: stepLimit)
+        return (outcome.exhausted ? nil : outcome.slots != nil, outcome.steps)
+    }
+
     /// The leftmost-first match in `text`: element 0 is the whole match, element n the text of
     /// capture group n (nil when the group did not take part). Nil when there is no match.
     public func firstMatch(in text: String) -> [Substring?]? {

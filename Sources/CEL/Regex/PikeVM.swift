@@ -20,10 +20,26 @@ struct PikeVM {
         }
     }
 
+    /// What a search found, and what it cost.
+    struct Outcome {
+        /// The capture slots of the match (empty without capture tracking), nil for none.
+        var slots: [Int]?
+        /// Threads advanced or added: the work done, which ``run(stepLimit:)`` bounds.
+        var steps: Int
+        /// The search stopped at the step limit: `slots` says nothing.
+        var exhausted: Bool
+    }
+
     /// Searches for the leftmost-first match. Returns its capture slots (2 per group, -1 for
     /// unset; positions are scalar indices), or nil when nothing matches. Without capture
     /// tracking a match returns an empty array.
     func run() -> [Int]? {
+        run(stepLimit: .max).slots
+    }
+
+    /// Searches as ``run()`` does, but gives up once it has taken more than `stepLimit` steps
+    /// (checked after each text position, so the overshoot is at most one position's threads).
+    func run(stepLimit: Int) -> Outcome {
         let slotCount = tracksCaptures ? 2 * (program.captureCount + 1) : 0
         var current = ThreadList(size: program.instructions.count)
         var next = ThreadList(size: program.instructions.count)
@@ -31,15 +47,18 @@ struct PikeVM {
         var mark = 0
         let empty = Array(repeating: -1, count: slotCount)
         var stack: [(pc: Int, captures: [Int])] = []
+        var steps = 0
         for position in 0...text.count {
             if matched == nil, position == 0 || !program.anchoredAtStart {
                 // A new thread per position makes the search unanchored; it comes last
                 // because earlier starts take priority.
-                add(0, position: position, captures: empty, to: &current, mark: mark, stack: &stack)
+                add(0, position: position, captures: empty, to: &current, mark: mark, stack: &stack, steps: &steps)
             }
             if current.pcs.isEmpty, matched != nil || program.anchoredAtStart {
                 break
             }
+            steps &+= current.pcs.count
+            if steps > stepLimit { return Outcome(slots: nil, steps: steps, exhausted: true) }
             mark += 1
             next.pcs.removeAll(keepingCapacity: true)
             next.captures.removeAll(keepingCapacity: true)
@@ -51,7 +70,7 @@ struct PikeVM {
                 switch program.instructions[pc] {
                 case .match:
                     if !tracksCaptures {
-                        return []
+                        return Outcome(slots: [], steps: steps, exhausted: false)
                     }
                     matched = captures
                     // Lower-priority threads can no longer win.
@@ -68,12 +87,12 @@ struct PikeVM {
                     break // resolved when the thread was added
                 }
                 if advances {
-                    add(pc + 1, position: position + 1, captures: captures, to: &next, mark: mark, stack: &stack)
+                    add(pc + 1, position: position + 1, captures: captures, to: &next, mark: mark, stack: &stack, steps: &steps)
                 }
             }
             swap(&current, &next)
         }
-        return matched
+        return Outcome(slots: matched, steps: steps, exhausted: false)
     }
 
     /// Follows jumps, splits, saves and assertions from `pc`, adding the threads that wait
@@ -81,10 +100,11 @@ struct PikeVM {
     /// empty-width instructions cannot overflow the stack.
     private func add(
         _ pc: Int, position: Int, captures: [Int], to list: inout ThreadList, mark: Int,
-        stack: inout [(pc: Int, captures: [Int])]
+        stack: inout [(pc: Int, captures: [Int])], steps: inout Int
     ) {
         stack.append((pc, captures))
         while let (pc, captures) = stack.popLast() {
+            steps &+= 1
             guard list.addedAt[pc] != mark else { continue }
             list.addedAt[pc] = mark
             switch program.instructions[pc] {

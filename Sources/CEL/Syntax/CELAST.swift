@@ -18,8 +18,8 @@ public struct CELLimits: Sendable, Hashable {
     public var maxTextLength: Int = 1_000_000
     /// Syntax errors reported before the parser gives up.
     public var maxSyntaxErrors: Int = 20
-    /// Evaluation budget: loop iterations plus elements copied by concatenation. `nil` for none.
-    public var evaluationBudget: Int? = 1_000_000
+    /// What one evaluation of a planned program may spend: iterations, bytes built, regex steps.
+    public var budget: CELBudget = .standard
 
     public init() {}
 }

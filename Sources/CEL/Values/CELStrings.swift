@@ -39,6 +39,19 @@ extension CELStrings {
         return parts.joined(separator: new)
     }
 
+    /// The UTF-8 size of ``replace(_:_:_:limit:)``'s result, worked out without building it
+    /// (so a replacement that would grow past the memory budget is refused before it allocates).
+    /// Saturates at `Int.max`.
+    static func replacedSize(_ text: String, _ old: String, _ new: String, limit: Int) -> Int {
+        let size = text.utf8.count
+        if limit == 0 { return size }
+        let occurrences = old.isEmpty ? codePointCount(text) + 1 : split(text, old, limit: -1).count - 1
+        let replaced = limit < 0 ? occurrences : min(occurrences, limit)
+        let (growth, overflow) = replaced.multipliedReportingOverflow(by: new.utf8.count - old.utf8.count)
+        let (total, overflow2) = size.addingReportingOverflow(growth)
+        return overflow || overflow2 ? .max : total
+    }
+
     /// Go's `strings.SplitN`: at most `limit` parts (all when < 0, none when 0); an empty
     /// separator splits into code points.
     static func split(_ text: String, _ sep: String, limit: Int) -> [String] {
@@ -57,18 +70,13 @@ extension CELStrings {
             }
             return out
         }
-        let bytes = Array(text.utf8), needle = Array(sep.utf8)
+        let bytes = Array(text.utf8)
+        let search = ByteSearch(Array(sep.utf8))
         var out: [String] = []
-        var start = 0, i = 0
-        while i + needle.count <= bytes.count {
-            if limit > 0, out.count == limit - 1 { break }
-            if bytes[i..<i + needle.count].elementsEqual(needle) {
-                out.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                i += needle.count
-                start = i
-            } else {
-                i += 1
-            }
+        var start = 0
+        while !(limit > 0 && out.count == limit - 1), let found = search.firstOffset(in: bytes, after: start) {
+            out.append(String(decoding: bytes[start..<found], as: UTF8.self))
+            start = found + search.needle.count
         }
         out.append(String(decoding: bytes[start...], as: UTF8.self))
         return out

@@ -3,6 +3,15 @@ extension CELValue {
     /// element-wise; values of different kinds are unequal. Returns an error value's error when
     /// one side is an error, so the caller can propagate it.
     static func celEquals(_ a: CELValue, _ b: CELValue) -> Bool {
+        var work = Int.max
+        return celEquals(a, b, work: &work)
+    }
+
+    /// ``celEquals(_:_:)`` spending one unit of `work` per list element and map entry compared;
+    /// once `work` is below zero the answer is meaningless (false) and the caller reports the
+    /// exhausted budget. Lists built of shared sub-lists can be exponentially larger than the
+    /// expression that built them, so comparing them must be bounded like a loop.
+    static func celEquals(_ a: CELValue, _ b: CELValue, work: inout Int) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -12,12 +21,16 @@ extension CELValue {
             return compareNumbers(a, b) == 0
         case (.list(let x), .list(let y)):
             guard x.count == y.count else { return false }
-            for i in x.indices where !celEquals(x[i], y[i]) { return false }
+            work -= x.count
+            guard work >= 0 else { return false }
+            for i in x.indices where !celEquals(x[i], y[i], work: &work) { return false }
             return true
         case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }
+            work -= x.count
+            guard work >= 0 else { return false }
             for i in x.keys.indices {
-                guard let other = y[x.keys[i]], celEquals(x.values[i], other) else { return false }
+                guard let other = y[x.keys[i]], celEquals(x.values[i], other, work: &work) else { return false }
             }
             return true
         case (.timestamp(let x), .timestamp(let y)): return x == y
@@ -27,7 +40,7 @@ extension CELValue {
         case (.optional(let x), .optional(let y)):
             switch (x.value, y.value) {
             case (nil, nil): return true
-            case (let p?, let q?): return celEquals(p, q)
+            case (let p?, let q?): return celEquals(p, q, work: &work)
             default: return false
             }
         default: return false

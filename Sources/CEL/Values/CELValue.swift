@@ -41,6 +41,14 @@ public enum CELValue: Sendable {
         }
     }
 
+    /// True for lists and maps.
+    var isAggregate: Bool {
+        switch self {
+        case .list, .map: true
+        default: false
+        }
+    }
+
     /// True if the value is an error.
     public var isError: Bool {
         if case .error = self { return true }

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = PolicySetLoader.compile(paths: PolicyLoading.paths(paths), today: try PolicyLoading.today())
+        let result = PolicySetLoader.compile(paths: PolicyLoading.paths(paths), today: try PolicyLoading.today(), budgetOverride: options.budgetOverride)
         let bag = DiagnosticBag(result.diagnostics)
         let exit: BylawExit = bag.hasErrors ? .invalidInput : (strict && bag.warningCount > 0 ? .findings : .clean)
         switch format {

@@ -49,7 +49,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let set = try PolicyLoading.compileOrExit(policies, format: format, maxDiagnostics: options.maxDiagnostics)
+        let set = try PolicyLoading.compileOrExit(policies, format: format, options: options)
         let model = try InputFailure.loadWorkspace(workspace, limit: options.maxDiagnostics)
         let reader: UsageStreamReader
         do {

@@ -37,8 +37,18 @@ struct ExprCommand: ParsableCommand {
     @Option(name: .customLong("var"), help: "NAME=JSON: a variable of type dyn (repeatable).")
     var variables: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Evaluation budget: iterations=N, memory=SIZE (16MiB) or regex_steps=N; repeatable.", valueName: "name=limit"))
+    var budget: [String] = []
+
+    func validate() throws {
+        _ = try BudgetArguments.parse(budget)
+    }
+
     func run() throws {
         var environment = DomainSchema.baseEnvironment()
+        environment.limits.budget = CELBudget.standard.overriding(try BudgetArguments.parse(budget))
         let eventSlot = environment.declareVariable("event", .object(DomainSchema.event.name))
         let workspaceSlot = environment.declareVariable("workspace", .object(DomainSchema.workspace.name))
         var values: [(slot: Int, value: CELValue)] = []

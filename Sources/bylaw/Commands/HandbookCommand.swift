@@ -28,7 +28,7 @@ struct HandbookCommand: ParsableCommand {
     @OptionGroup var options: PolicyOptions
 
     func run() throws {
-        let set = try PolicyLoading.compileOrExit(paths, format: .text, maxDiagnostics: options.maxDiagnostics)
+        let set = try PolicyLoading.compileOrExit(paths, format: .text, options: options)
         switch format {
         case .markdown: Terminal.out(Handbook.markdown(set, title: title))
         case .html: Terminal.out(Handbook.html(set, title: title))

@@ -31,7 +31,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var options: PolicyOptions
 
     func run() throws {
-        let set = try PolicyLoading.compileOrExit(policies, format: format, maxDiagnostics: options.maxDiagnostics)
+        let set = try PolicyLoading.compileOrExit(policies, format: format, options: options)
         let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out,
             bytes: Terminal.out(bytes:))
         sink.begin(rules: set.rules(on: .workspace).map(\.descriptor), inputs: workspaces)

@@ -54,9 +54,9 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let currentPolicies = try PolicyLoading.compileOrExit(policies, format: format, maxDiagnostics: options.maxDiagnostics)
+        let currentPolicies = try PolicyLoading.compileOrExit(policies, format: format, options: options)
         let proposedPolicies = policiesAfter.isEmpty
-            ? currentPolicies : try PolicyLoading.compileOrExit(policiesAfter, format: format, maxDiagnostics: options.maxDiagnostics)
+            ? currentPolicies : try PolicyLoading.compileOrExit(policiesAfter, format: format, options: options)
         let current = WorkspaceGraph(try InputFailure.loadWorkspace(before, limit: options.maxDiagnostics))
         let proposed = WorkspaceGraph(try InputFailure.loadWorkspace(after, limit: options.maxDiagnostics))
 

@@ -24,7 +24,7 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var options: PolicyOptions
 
     func run() throws {
-        let set = try PolicyLoading.compileOrExit(paths, format: .text, maxDiagnostics: options.maxDiagnostics)
+        let set = try PolicyLoading.compileOrExit(paths, format: .text, options: options)
         var runner = PolicyTestRunner(set: set)
         let results = runner.run()
         let style = Terminal.style(for: 1)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import BylawPolicy
 import BylawReport
+import CEL
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -7,4 +9,39 @@ extension ReportFormat: ExpressibleByArgument {}
 struct PolicyOptions: ParsableArguments {
     @Option(name: .long, help: "Maximum number of diagnostics printed (the rest are counted).")
     var maxDiagnostics: Int = 100
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Evaluation budget for every policy: iterations=N, memory=SIZE (16MiB) or regex_steps=N; repeatable. Replaces the default and each policy's 'budget:'.",
+            valueName: "name=limit"))
+    var budget: [String] = []
+
+    /// The `--budget` settings by dimension (validated in ``validate()``).
+    var budgetOverride: [CELBudgetDimension: Int] {
+        (try? BudgetArguments.parse(budget)) ?? [:]
+    }
+
+    func validate() throws {
+        _ = try BudgetArguments.parse(budget)
+    }
+}
+
+/// `--budget name=limit` arguments, checked as a policy's `budget:` is.
+enum BudgetArguments {
+    static func parse(_ arguments: [String]) throws -> [CELBudgetDimension: Int] {
+        var settings: [CELBudgetDimension: Int] = [:]
+        for argument in arguments {
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let names = CELBudgetDimension.allCases.map(\.rawValue).joined(separator: ", ")
+            guard parts.count == 2, let dimension = CELBudgetDimension(name: parts[0]) else {
+                throw ValidationError("--budget takes name=limit with a name among \(names), found '\(argument)'")
+            }
+            switch BudgetSettingCheck.check(dimension, parts[1]) {
+            case .success(let limit): settings[dimension] = limit
+            case .failure(let problem): throw ValidationError("--budget: \(problem.message) (\(problem.hint))")
+            }
+        }
+        return settings
+    }
 }

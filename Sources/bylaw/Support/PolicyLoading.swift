@@ -21,8 +21,9 @@ extension PolicyLoading {
     /// stderr so they never corrupt a machine-readable stdout. For json and sarif output the
     /// errors are also written to stdout as a diagnostics document, so a CI step reading the
     /// report sees why the run failed.
-    static func compileOrExit(_ given: [String], format: ReportFormat, maxDiagnostics: Int) throws -> PolicySet {
-        let result = PolicySetLoader.compile(paths: paths(given), today: try today())
+    static func compileOrExit(_ given: [String], format: ReportFormat, options: PolicyOptions) throws -> PolicySet {
+        let maxDiagnostics = options.maxDiagnostics
+        let result = PolicySetLoader.compile(paths: paths(given), today: try today(), budgetOverride: options.budgetOverride)
         let bag = DiagnosticBag(result.diagnostics)
         if !bag.isEmpty {
             Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag, limit: maxDiagnostics))
