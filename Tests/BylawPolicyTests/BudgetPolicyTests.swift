@@ -1,0 +1,89 @@
+import BylawPolicy
+import BylawSource
+import CEL
+import Testing
+
+@Suite("Evaluation budgets in policies")
+struct BudgetPolicyTests {
+    /// `cel.bind` levels each joining the previous string sixteen times.
+    static func bomb(levels: Int, seed: String) -> String {
+        var text = "size(a\(levels)) == 0"
+        for level in stride(from: levels, through: 1, by: -1) {
+            text = "cel.bind(a\(level), \(Array(repeating: "a\(level - 1)", count: 16).joined(separator: "+")), \(text))"
+        }
+        return "cel.bind(a0, \(seed), \(text))"
+    }
+
+    @Test("a constant condition that would build gigabytes is an error at compile time, not an abort")
+    func constantBomb() {
+        let source = MarkedSource("""
+            policy: p
+            rules:
+              - id: r
+                on: usage
+                forbid: '1️⃣\(Self.bomb(levels: 8, seed: "\"xxxxxxxxxxxxxxxx\""))'
+            """)
+        let (set, diagnostics) = compile(source)
+        #expect(set == nil)
+        let error = diagnostics.first { $0.code == "cel.budget-exceeded" }
+        #expect(error?.severity == .error)
+        #expect(error?.location?.line == source.location("1️⃣")?.line)
+        #expect(error?.message.hasPrefix("this 'forbid' reads no variable, and working it out at compile time goes past the budget") == true)
+    }
+
+    @Test("a small constant condition still gets its never-fires warning")
+    func smallConstant() {
+        let source = MarkedSource("""
+            policy: p
+            rules:
+              - id: r
+                on: usage
+                forbid: 1️⃣size('ab' + 'cd') == 0
+            """)
+        expectDiagnostic("policy.never-fires", at: "1️⃣", in: source, compile(source).diagnostics)
+    }
+
+    @Test("budget: sets each dimension for the policy's programs; the override has the last word")
+    func policyBudget() throws {
+        let source = MarkedSource("""
+            policy: p
+            budget:
+              memory: 16MiB
+              regex_steps: 1_000
+            rules:
+              - id: r
+                on: usage
+                forbid: event.user.matches('^x')
+                message: "{event.user}"
+            """)
+        let set = try #require(compile(source).set)
+        let rule = try #require(set.rules.first)
+        #expect(rule.condition.program.budget == CELBudget(iterations: 1_000_000, memoryBytes: 16 << 20, regexSteps: 1_000))
+        var loaded = PolicySetLoader.Result()
+        PolicySetLoader.load(file: source.file, into: &loaded)
+        let compiler = PolicyCompiler(today: CalendarDate(year: 2026, month: 1, day: 1)!, budgetOverride: [.memory: 1 << 20])
+        let overridden = try #require(compiler.compile(loaded.documents).set?.rules.first)
+        #expect(overridden.condition.program.budget == CELBudget(iterations: 1_000_000, memoryBytes: 1 << 20, regexSteps: 1_000))
+    }
+
+    @Test("a bad budget is an error at its value, naming the rule and the default")
+    func invalidBudget() {
+        let source = MarkedSource("""
+            policy: p
+            budget:
+              memory: 1️⃣lots
+              iterations: 2️⃣999999999999
+              regex_step: 3
+            rules:
+              - id: r
+                on: usage
+                forbid: event.user == "x"
+            """)
+        let diagnostics = compile(source).diagnostics
+        expectDiagnostic("policy.invalid-budget", at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic("policy.invalid-budget", at: "2️⃣", in: source, diagnostics)
+        #expect(diagnostics.contains { $0.message == "budget 'memory' must be a size such as 16MiB, 512KiB or 1048576 (bytes), found 'lots'" && $0.hint == "the default is 64 MiB" })
+        #expect(diagnostics.contains { $0.message == "budget 'iterations' of 999999999999 is over the ceiling of 100000000" })
+        #expect(diagnostics.contains { $0.code == "policy.unknown-key" && $0.hint == "did you mean 'regex_steps'?" })
+    }
+}
