@@ -174,11 +174,12 @@ struct MarkdownInline {
             case .linkEnd:
                 if scopes.count > 1 { scopes.removeLast() }
             case .delimiter(let delimiter):
+                // Mutated in place: a copy of the scope would copy its stack on every delimiter.
+                let top = scopes.count - 1
                 let kind = delimiter.kind
-                var scope = scopes[scopes.count - 1]
-                if delimiter.canClose, scope.countByKind[kind] > 0 {
-                    while let (opener, openerKind) = scope.openers.popLast() {
-                        scope.countByKind[openerKind] -= 1
+                if delimiter.canClose, scopes[top].countByKind[kind] > 0 {
+                    while let (opener, openerKind) = scopes[top].openers.popLast() {
+                        scopes[top].countByKind[openerKind] -= 1
                         if openerKind == kind {
                             tokens[opener] = .markup(Self.tags(count: delimiter.count, closing: false))
                             tokens[index] = .markup(Self.tags(count: delimiter.count, closing: true))
@@ -186,10 +187,9 @@ struct MarkdownInline {
                         }
                     }
                 } else if delimiter.canOpen {
-                    scope.openers.append((index, kind))
-                    scope.countByKind[kind] += 1
+                    scopes[top].openers.append((index, kind))
+                    scopes[top].countByKind[kind] += 1
                 }
-                scopes[scopes.count - 1] = scope
             case .text, .markup, .bracket:
                 break
             }
