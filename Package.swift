@@ -24,8 +24,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // Markdown → HTML for `bylaw handbook --format html`.
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,10 +37,7 @@ let package = Package(
         .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL"]),
         .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML"]),
         .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
-        .target(
-            name: "BylawReport",
-            dependencies: ["BylawSource", "BylawPolicy", "BylawEval", .product(name: "Ink", package: "Ink")]
-        ),
+        .target(name: "BylawReport", dependencies: ["BylawSource", "BylawPolicy", "BylawEval"]),
         .executableTarget(
             name: "bylaw",
             dependencies: [

@@ -1,6 +1,5 @@
 import BylawPolicy
 import BylawSource
-import Ink
 
 /// The readable handbook rendered from the policies: what legal publishes, from the same source
 /// the tool enforces. Each policy becomes a section: its handbook text, its rules with their
@@ -19,33 +18,6 @@ public enum Handbook {
             out += "\n" + section(policy)
         }
         return out
-    }
-
-    /// The handbook as a standalone HTML page (the Markdown rendered by Ink).
-    public static func html(_ set: PolicySet, title: String = "AI use handbook") -> String {
-        let body = MarkdownParser().html(from: markdown(set, title: title))
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escapeHTML(title))</title>
-            <style>
-            body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1f2328; }
-            table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-            th, td { border: 1px solid #d0d7de; padding: .4rem .6rem; text-align: left; vertical-align: top; }
-            th { background: #f6f8fa; }
-            code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
-            h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; margin-top: 2.5rem; }
-            </style>
-            </head>
-            <body>
-            \(body)
-            </body>
-            </html>
-
-            """
     }
 
     private static func section(_ policy: CompiledPolicy) -> String {
@@ -85,7 +57,7 @@ public enum Handbook {
         return out
     }
 
-    private static func trigger(_ trigger: RuleTrigger) -> String {
+    static func trigger(_ trigger: RuleTrigger) -> String {
         switch trigger {
         case .usage: return "each use (usage events)"
         case .workspace: return "workspace configuration"
@@ -93,7 +65,7 @@ public enum Handbook {
         }
     }
 
-    private static func consequence(_ enforcement: Enforcement) -> String {
+    static func consequence(_ enforcement: Enforcement) -> String {
         switch enforcement {
         case .block: return "**blocked**"
         case .warn: return "warning"
@@ -101,8 +73,17 @@ public enum Handbook {
         }
     }
 
-    /// A heading-safe anchor from an id (ids are letters, digits, `_` and `-`).
-    static func anchor(_ id: String) -> String { "policy-" + id.lowercased() }
+    /// The anchor of a policy's section: `policy-` and the id in lower case. Ids are letters,
+    /// digits, `_` and `-`; anything else would be replaced by `-`, so an anchor is always safe
+    /// in a URL fragment and an attribute.
+    static func anchor(_ id: String) -> String {
+        var out = "policy-"
+        for scalar in id.lowercased().unicodeScalars {
+            let kept = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+            out.unicodeScalars.append(kept ? scalar : "-")
+        }
+        return out
+    }
 
     /// Text on one line of Markdown.
     static func inline(_ text: String) -> String {
@@ -112,20 +93,6 @@ public enum Handbook {
     /// Text inside a table cell: one line, pipes escaped.
     static func cell(_ text: String) -> String {
         inline(text).replacingPipes
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 
