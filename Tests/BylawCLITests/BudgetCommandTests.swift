@@ -97,3 +97,27 @@ struct BudgetCommandTests {
         #expect(run.stderr.contains("regular-expression matching takes more than 1000000 steps"))
     }
 }
+
+@Suite("Examples/hostile", .serialized)
+struct HostileExampleTests {
+    static let acme = "Examples/workspaces/acme.yaml"
+    static let stream = "Examples/usage/examples.ndjson"
+
+    @Test("each hostile example ends with the exit code its README gives")
+    func exitCodes() throws {
+        let check = try Bylaw.run(["check", "Examples/hostile/constant-bomb.yaml"])
+        #expect(check.status == 2)
+        #expect(check.stdout.contains("Examples/hostile/constant-bomb.yaml:11:") && check.stdout.contains("[cel.budget-exceeded]"))
+        let runtime = try Bylaw.run(["eval", Self.stream, "--policies", "Examples/hostile/runtime-bomb", "--workspace", Self.acme, "--format", "json"])
+        #expect(runtime.status == 1)
+        #expect(runtime.stdout.contains(#""evaluation_errors": 40"#))
+        let tests = try Bylaw.run(["test", "Examples/hostile/budget"])
+        #expect(tests.status == 0)
+        let within = try Bylaw.run(["eval", Self.stream, "--policies", "Examples/hostile/budget", "--workspace", Self.acme, "--format", "ndjson"])
+        #expect(within.status == 0)
+        #expect(within.stdout.contains(#""evaluation_errors":0"#))
+        let overridden = try Bylaw.run(["eval", Self.stream, "--policies", "Examples/hostile/budget", "--workspace", Self.acme, "--format", "ndjson", "--budget", "regex_steps=10"])
+        #expect(overridden.status == 0)
+        #expect(overridden.stdout.contains(#""evaluation_errors":40"#))
+    }
+}
