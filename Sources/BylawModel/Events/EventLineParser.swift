@@ -186,7 +186,15 @@ struct EventLineParser {
             timestamp = EventTimestamp(rfc3339: UnsafeBufferPointer(start: base + bodyStart, count: bodyCount))
         }
         guard let timestamp else { throw invalidTime(at: bodyStart - 1) }
+        guard timestamp.isInCELRange else { throw timeOutOfRange(at: bodyStart - 1) }
         event.timestamp = timestamp
+    }
+
+    @inline(never)
+    private func timeOutOfRange(at offset: Int) -> ScanFailure {
+        ScanFailure(
+            .invalidValue, at: offset, field: .time,
+            "field 'time' must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z (in UTC), found \(describeValue(at: offset))")
     }
 
     @inline(never)
