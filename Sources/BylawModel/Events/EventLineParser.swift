@@ -25,10 +25,19 @@ struct EventLineParser {
         self.guesses = guesses
     }
 
-    /// Parses the line; `false` when it is blank (only whitespace).
+    /// Parses the line; `false` when it is blank (only spaces and tabs). A line of whitespace
+    /// holding a CR is not blank: JSON needs a value, and only the CR of a CRLF terminator,
+    /// which the reader dropped, makes a line end.
     mutating func parseLine(into event: inout UsageEvent) throws(ScanFailure) -> Bool {
         skipWhitespace()
-        guard index < count else { return false }
+        guard index < count else {
+            if let carriageReturn = (0..<count).first(where: { base[$0] == 0x0D }) {
+                throw ScanFailure(
+                    .invalidJSON, at: carriageReturn,
+                    "expected a JSON object, found only whitespace with a carriage return (\\r); a blank line holds only spaces and tabs")
+            }
+            return false
+        }
         if base[index] != UInt8(ascii: "{") {
             let start = index
             try skipValue(depth: 1)

@@ -1,0 +1,30 @@
+import BylawEval
+import BylawModel
+import BylawPolicy
+import BylawSource
+import Testing
+
+@Suite("Stream accounting: positions")
+struct StreamAccountingTests {
+    func run(_ stream: [UInt8]) throws -> (findings: [Finding], diagnostics: [Diagnostic], counts: StreamCounts) {
+        let set = try #require(compilePolicy(StreamEvaluationTests.policy))
+        let model = try #require(loadWorkspace(assignedWorkspace))
+        var findings: [Finding] = []
+        var diagnostics: [Diagnostic] = []
+        var tally = RunTally()
+        var attribution: Attribution? = nil
+        let counts = try StreamEvaluator(rules: set.rules, workspace: WorkspaceGraph(model)).evaluate(
+            UsageStreamReader(bytes: stream, name: "s.ndjson", chunkSize: 5), streamPath: "s.ndjson", tally: &tally,
+            attribution: &attribution,
+            callbacks: .init(finding: { findings.append($0) }, diagnostic: { diagnostics.append($0) }))
+        return (findings, diagnostics, counts)
+    }
+
+    @Test("a lone CR inside a line does not shift a diagnostic's line")
+    func bareCarriageReturnKeepsTheLine() throws {
+        let stream = "{\"user\":\"x\"}\n{\"id\":\"a\",\r\"tokens\":\"x\"}\n{\"user\":\r7}\n"
+        let (_, diagnostics, _) = try run(Array(stream.utf8))
+        #expect(diagnostics.map { $0.location?.line } == [2, 3])
+        #expect(diagnostics.map { $0.location?.column } == [21, 10])
+    }
+}
