@@ -4,7 +4,7 @@ import BylawPolicy
 import BylawSource
 import Testing
 
-@Suite("Stream accounting: positions")
+@Suite("Stream accounting: positions and bytes")
 struct StreamAccountingTests {
     func run(_ stream: [UInt8]) throws -> (findings: [Finding], diagnostics: [Diagnostic], counts: StreamCounts) {
         let set = try #require(compilePolicy(StreamEvaluationTests.policy))
@@ -26,5 +26,17 @@ struct StreamAccountingTests {
         let (_, diagnostics, _) = try run(Array(stream.utf8))
         #expect(diagnostics.map { $0.location?.line } == [2, 3])
         #expect(diagnostics.map { $0.location?.column } == [21, 10])
+    }
+
+    @Test(
+        "the summary's bytes are the input's exact size",
+        arguments: [
+            "{\"user\":\"x\"}\r\n\r\n{\"user\":\"y\"}",
+            "\u{FEFF}{\"user\":\"x\"}\n",
+            "{\"user\":\"x\"}\n{\"note\":\"" + String(repeating: "z", count: 2_000_000) + "\"}\r\n{}\n",
+        ])
+    func bytesAreExact(_ text: String) throws {
+        let (_, _, counts) = try run(Array(text.utf8))
+        #expect(counts.bytes == text.utf8.count)
     }
 }

@@ -90,7 +90,6 @@ public struct StreamEvaluator {
         do {
             try reader.forEachLine { line in
                 counts.lines += 1
-                counts.bytes += line.bytes.count + 1
                 switch scanner.scan(line, into: &event.event) {
                 case .blank:
                     counts.blank += 1
@@ -132,11 +131,15 @@ public struct StreamEvaluator {
                         }
                     }
                 }
-                if counts.lines & 0x3FFF == 0 { callbacks.progress(reader, counts) }
+                if counts.lines & 0x3FFF == 0 {
+                    counts.bytes = reader.bytesConsumed
+                    callbacks.progress(reader, counts)
+                }
             }
         } catch is Stop {
             counts.stoppedEarly = true
         }
+        counts.bytes = reader.bytesConsumed
         return counts
     }
 }
