@@ -4,9 +4,9 @@ import BylawPolicy
 import BylawSource
 import Testing
 
-@Suite("Stream accounting: positions and bytes")
+@Suite("Stream accounting: positions, bytes, stopping")
 struct StreamAccountingTests {
-    func run(_ stream: [UInt8]) throws -> (findings: [Finding], diagnostics: [Diagnostic], counts: StreamCounts) {
+    func run(_ stream: [UInt8], stop: @escaping () -> Bool = { false }) throws -> (findings: [Finding], diagnostics: [Diagnostic], counts: StreamCounts) {
         let set = try #require(compilePolicy(StreamEvaluationTests.policy))
         let model = try #require(loadWorkspace(assignedWorkspace))
         var findings: [Finding] = []
@@ -16,7 +16,7 @@ struct StreamAccountingTests {
         let counts = try StreamEvaluator(rules: set.rules, workspace: WorkspaceGraph(model)).evaluate(
             UsageStreamReader(bytes: stream, name: "s.ndjson", chunkSize: 5), streamPath: "s.ndjson", tally: &tally,
             attribution: &attribution,
-            callbacks: .init(finding: { findings.append($0) }, diagnostic: { diagnostics.append($0) }))
+            callbacks: .init(finding: { findings.append($0) }, diagnostic: { diagnostics.append($0) }, stop: stop))
         return (findings, diagnostics, counts)
     }
 
@@ -38,5 +38,19 @@ struct StreamAccountingTests {
     func bytesAreExact(_ text: String) throws {
         let (_, _, counts) = try run(Array(text.utf8))
         #expect(counts.bytes == text.utf8.count)
+    }
+
+    @Test("the stop callback ends the run after a finding, not as --max-errors does")
+    func stopCallback() throws {
+        let lines = Array(repeating: #"{"user":"nobody"}"#, count: 50).joined(separator: "\n")
+        var asked = 0
+        let (findings, _, counts) = try run(Array(lines.utf8)) {
+            asked += 1
+            return asked == 3
+        }
+        #expect(findings.count == 3)
+        #expect(counts.lines == 3)
+        #expect(counts.stoppedByCaller)
+        #expect(!counts.stoppedEarly)
     }
 }

@@ -12,6 +12,9 @@ public struct StreamCounts: Sendable {
     public var bytes = 0
     /// The run stopped at `--max-errors` before the end of the stream.
     public var stoppedEarly = false
+    /// The callbacks' `stop` ended the run before the end of the stream (not in the summary:
+    /// the CLI stops so when nobody reads its output any more).
+    public var stoppedByCaller = false
 
     public init() {}
 
