@@ -3,7 +3,7 @@ import Testing
 
 /// What a policy's tests may read: workspace paths stay inside the project, and inputs that are
 /// not what they should be are errors at their place, without their contents.
-@Suite("Policy test inputs")
+@Suite("Policy test inputs and expr inputs")
 struct PolicyTestInputTests {
     static func policy(workspace: String) -> String {
         """
@@ -75,5 +75,18 @@ struct PolicyTestInputTests {
         }
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stdout.contains("1 passed, 0 failed"))
+    }
+
+    @Test("bylaw expr --event with two YAML documents is an error at the second")
+    func exprEventWithTwoDocuments() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(Data("user: alice\n---\nuser: bob\n".utf8), to: "event.yaml")
+        let run = try Bylaw.run(["expr", "event.user", "--event", path])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix(path + ":3:1: error: "), "\(run.stderr)")
+        #expect(run.stderr.contains("[input.document-count]"))
+        let one = try directory.write(Data("user: alice\n".utf8), to: "one.yaml")
+        #expect(try Bylaw.run(["expr", "event.user", "--event", one]).stdout == "\"alice\"\n")
     }
 }
