@@ -23,13 +23,20 @@ struct JUnitSuite {
 
     mutating func add(_ finding: Finding, path: String) {
         let id = finding.rule.fullID
-        var entry = cases[id] ?? RuleCase(rule: finding.rule)
-        if cases[id] == nil { extraRules.append(id) }
+        if cases[id] == nil {
+            cases[id] = RuleCase(rule: finding.rule)
+            extraRules.append(id)
+        }
+        // Updated in place: a copy of the case taken out and put back would copy its `lines`
+        // on every append, quadratic in the findings of one rule.
+        JUnitSuite.update(&cases[id, default: RuleCase(rule: finding.rule)], with: finding, path: path)
+    }
+
+    private static func update(_ entry: inout RuleCase, with finding: Finding, path: String) {
         if entry.lines.isEmpty { entry.firstMessage = finding.message }
         entry.enforcement = max(entry.enforcement, finding.enforcement)
         if finding.kind == .evaluationError { entry.evaluationErrors += 1 } else { entry.violations += 1 }
-        entry.lines.append(JUnitSuite.describe(finding, path: path))
-        cases[id] = entry
+        entry.lines.append(describe(finding, path: path))
     }
 
     mutating func add(_ diagnostic: Diagnostic) {

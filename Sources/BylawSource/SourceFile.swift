@@ -12,13 +12,25 @@ public final class SourceFile: Sendable, CustomStringConvertible {
     /// The line number of the first line: 1 for a whole file; a line of a usage stream is held
     /// alone with its own number, so its diagnostics print `stream.ndjson:4182:17`.
     public let firstLine: Int
+    /// What ends a line in this file.
+    public let lineBreaks: LineBreaks
+
+    /// What ends a line.
+    public enum LineBreaks: Sendable {
+        /// `\n`, `\r\n` or a lone `\r`, as YAML defines line breaks.
+        case yaml
+        /// `\n` alone (a `\r` before it is part of the break): a usage stream's lines, where a
+        /// lone `\r` is JSON whitespace inside a line.
+        case newline
+    }
 
     /// Wraps bytes already read; `path` is what diagnostics print.
-    public init(path: String, bytes: [UInt8], firstLine: Int = 1) {
+    public init(path: String, bytes: [UInt8], firstLine: Int = 1, lineBreaks: LineBreaks = .yaml) {
         self.path = path
         self.bytes = bytes
-        self.lineStarts = SourceFile.computeLineStarts(bytes)
+        self.lineStarts = SourceFile.computeLineStarts(bytes, lineBreaks)
         self.firstLine = firstLine
+        self.lineBreaks = lineBreaks
     }
 
     /// Wraps a string, encoded as UTF-8 (for expressions, tests and generated input).
@@ -31,8 +43,8 @@ public final class SourceFile: Sendable, CustomStringConvertible {
     /// Number of lines; a trailing newline does not start an extra printed line.
     public var lineCount: Int { lineStarts.count }
 
-    /// A line ends at `\n`, at `\r\n`, or at a lone `\r` (as YAML defines line breaks).
-    private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+    /// A line ends at `\n`, at `\r\n`, or (for ``LineBreaks/yaml``) at a lone `\r`.
+    private static func computeLineStarts(_ bytes: [UInt8], _ lineBreaks: LineBreaks) -> [Int] {
         var starts = [0]
         var index = 0
         let count = bytes.count
@@ -40,7 +52,7 @@ public final class SourceFile: Sendable, CustomStringConvertible {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") {
                 starts.append(index + 1)
-            } else if byte == UInt8(ascii: "\r") {
+            } else if byte == UInt8(ascii: "\r"), lineBreaks == .yaml {
                 if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
                 starts.append(index + 1)
             }
@@ -65,8 +77,16 @@ public final class SourceFile: Sendable, CustomStringConvertible {
     public func lineByteRange(_ lineIndex: Int) -> Range<Int> {
         let start = lineStarts[lineIndex]
         var end = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] : bytes.count
-        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
-            end -= 1
+        switch lineBreaks {
+        case .yaml:
+            while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
+                end -= 1
+            }
+        case .newline:
+            if end > start, bytes[end - 1] == UInt8(ascii: "\n") {
+                end -= 1
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            }
         }
         return start..<end
     }

@@ -13,7 +13,7 @@ struct BylawCommand: ParsableCommand {
         commandName: "bylaw",
         abstract: "Policy-as-code for AI workspaces: YAML policies with CEL expressions.",
         discussion: "Exit codes: 0 clean; 1 findings at 'block' enforcement (any finding with --strict); "
-            + "2 invalid input (unreadable file, bad YAML, compile error, bad arguments).\n\n"
+            + "2 invalid input (unreadable file, bad YAML, compile error, bad arguments) or output that could not be written.\n\n"
             + "Policies default to Policies/ in the current directory. Documentation: docs/ in the repository.",
         version: BylawVersion.current,
         subcommands: [
@@ -25,7 +25,7 @@ struct BylawCommand: ParsableCommand {
     /// Runs the command line and exits with Bylaw's exit codes: argument errors are invalid
     /// input (2), not ArgumentParser's default 64.
     static func runAndExit() -> Never {
-        // A closed pipe must end the run quietly (EPIPE is handled where we write), not kill it.
+        // A closed pipe must end the run quietly (StandardOutput records EPIPE), not kill it.
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
@@ -58,9 +58,16 @@ func writeStandardError(_ text: String) {
     Terminal.err(text)
 }
 
-/// Ends the process after writing what stdout still holds.
+/// Ends the process after writing what stdout still holds. A failed write to stdout, at any
+/// time in the run, ends it with a message and exit code 2 whatever `code` was; a closed pipe
+/// keeps `code` (the findings' exit code) and says nothing.
 func terminate(_ code: Int32) -> Never {
     Terminal.flush()
+    var code = code
+    if case .failed(let error) = StandardOutput.shared.state {
+        Terminal.err("bylaw: cannot write output: \(String(cString: strerror(error)))\n")
+        code = BylawExit.invalidInput.rawValue
+    }
     #if canImport(Glibc)
     Glibc.exit(code)
     #else

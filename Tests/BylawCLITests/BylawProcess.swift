@@ -45,6 +45,29 @@ enum Bylaw {
         try runProcess(executable: binary, arguments: arguments, stdin: stdin, environment: environment)
     }
 
+    /// Where a run's standard output goes when it is not captured.
+    enum Sink {
+        /// `/dev/full`: every write fails with ENOSPC.
+        case full
+        /// A pipe whose reading end is closed before the run starts: every write fails with EPIPE.
+        case closedPipe
+    }
+
+    /// Runs `bylaw ARGUMENTS` with standard output sent to `sink` (`stdoutData` is then empty).
+    static func run(_ arguments: [String], stdoutTo sink: Sink) throws -> BylawRun {
+        switch sink {
+        case .full:
+            let handle = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            defer { try? handle.close() }
+            return try runProcess(executable: binary, arguments: arguments, stdin: nil, environment: [:], stdout: handle)
+        case .closedPipe:
+            let pipe = Pipe()
+            try pipe.fileHandleForReading.close()
+            defer { try? pipe.fileHandleForWriting.close() }
+            return try runProcess(executable: binary, arguments: arguments, stdin: nil, environment: [:], stdout: pipe.fileHandleForWriting)
+        }
+    }
+
     /// Runs a shell pipeline (`/bin/bash -c SCRIPT`) with `$BYLAW` naming the binary, from the
     /// package root.
     static func shell(_ script: String) throws -> BylawRun {
@@ -54,7 +77,7 @@ enum Bylaw {
     }
 
     private static func runProcess(
-        executable: URL, arguments: [String], stdin: Data?, environment: [String: String]
+        executable: URL, arguments: [String], stdin: Data?, environment: [String: String], stdout: FileHandle? = nil
     ) throws -> BylawRun {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the CLI first: swift build --product bylaw")
         let scratch = try TemporaryDirectory()
@@ -86,7 +109,7 @@ enum Bylaw {
         variables.merge(environment) { _, new in new }
         process.environment = variables
         process.standardInput = inHandle
-        process.standardOutput = outHandle
+        process.standardOutput = stdout ?? outHandle
         process.standardError = errHandle
 
         let clock = ContinuousClock()

@@ -96,7 +96,8 @@ struct EventScannerTests {
         #expect(event.tokensIn == 7)
     }
 
-    @Test(arguments: ["", "   ", "\t", " \t \r"])
+    /// Spaces and tabs only: a CR makes the line malformed (see StreamEdgeCaseTests).
+    @Test(arguments: ["", "   ", "\t", " \t "])
     func blankLines(_ text: String) {
         #expect(scanEvent(text).0 == .blank)
     }

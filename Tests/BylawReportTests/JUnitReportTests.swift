@@ -1,4 +1,6 @@
+import BylawEval
 import BylawReport
+import BylawSource
 import Foundation
 import Testing
 
@@ -64,5 +66,36 @@ struct JUnitReportTests {
         let root = try #require(XMLTreeBuilder.parse(buffer.text))
         #expect(root.int("tests") == 4 && root.int("failures") == 0 && root.int("errors") == 0)
         #expect(root.first("testsuite")?.all("testcase").count == 4)
+    }
+
+    /// Each finding is added to its rule's case in place: the report is linear in the findings of
+    /// one rule (it once copied the list on every finding, quadratic: 40,000 took seconds).
+    @Test("50,000 findings of one rule and 10,000 diagnostics of one code: one case each, every entry kept, in order")
+    func manyFindingsOfOneRule() throws {
+        let buffer = ReportBuffer()
+        let sink = JUnitReport(output: buffer.output)
+        sink.begin(rules: ReportFixture.rules, inputs: [ReportFixture.streamPath])
+        let count = 50_000
+        for line in 1...count {
+            sink.emit(Finding(
+                rule: ReportFixture.consumerChat, message: "m\(line)", inputPath: ReportFixture.streamPath,
+                event: EventReference(line: line, id: nil)))
+        }
+        for line in 1...10_000 {
+            sink.emit(Diagnostic(code: "stream.invalid-json", message: "d\(line)", path: ReportFixture.streamPath))
+        }
+        sink.finish(summary: .null)
+        let root = try #require(XMLTreeBuilder.parse(buffer.text))
+        #expect(root.int("tests") == 5 && root.int("failures") == 1 && root.int("errors") == 1)
+        let cases = root.all("testsuite").flatMap { $0.all("testcase") }
+        let failure = try #require(cases.first { $0.attributes["name"] == "data/consumer-chat" }?.first("failure"))
+        #expect(failure.attributes["message"] == "\(count) findings; first: m1")
+        let lines = failure.text.split(separator: "\n")
+        #expect(lines.count == count)
+        #expect(lines.first == "\(ReportFixture.streamPath):1: [audit] m1")
+        #expect(lines.last == "\(ReportFixture.streamPath):\(count): [audit] m\(count)")
+        let error = try #require(cases.first { $0.attributes["name"] == "stream.invalid-json" }?.first("error"))
+        #expect(error.attributes["message"] == "10000 diagnostics; first: d1")
+        #expect(error.text.split(separator: "\n").count == 10_000)
     }
 }

@@ -7,9 +7,14 @@ public struct StreamCounts: Sendable {
     public var events = 0
     public var blank = 0
     public var malformed = 0
+    /// The bytes of the lines read, exactly: terminators, a byte-order mark and the unread rest
+    /// of over-long lines included. The stream's size when the whole stream was read.
     public var bytes = 0
     /// The run stopped at `--max-errors` before the end of the stream.
     public var stoppedEarly = false
+    /// The callbacks' `stop` ended the run before the end of the stream (not in the summary:
+    /// the CLI stops so when nobody reads its output any more).
+    public var stoppedByCaller = false
 
     public init() {}
 

@@ -56,11 +56,19 @@ public struct StreamEvaluator {
         public var diagnostic: (Diagnostic) -> Void
         /// Called every few thousand lines with the reader (for a progress line).
         public var progress: (UsageStreamReader, StreamCounts) -> Void
+        /// Asked after each finding, diagnostic and progress call: `true` ends the run there
+        /// (``StreamCounts/stoppedByCaller``), as when the reader of the output went away.
+        public var stop: () -> Bool
 
-        public init(finding: @escaping (Finding) -> Void, diagnostic: @escaping (Diagnostic) -> Void, progress: @escaping (UsageStreamReader, StreamCounts) -> Void = { _, _ in }) {
+        /// Callbacks for a run; `stop` defaults to never stopping.
+        public init(
+            finding: @escaping (Finding) -> Void, diagnostic: @escaping (Diagnostic) -> Void,
+            progress: @escaping (UsageStreamReader, StreamCounts) -> Void = { _, _ in }, stop: @escaping () -> Bool = { false }
+        ) {
             self.finding = finding
             self.diagnostic = diagnostic
             self.progress = progress
+            self.stop = stop
         }
     }
 
@@ -87,10 +95,10 @@ public struct StreamEvaluator {
         var ruleCounts = RunTally.RuleCounts(rules: entries.count)
         defer { tally.fold(ruleCounts, ruleIDs: entries.map(\.descriptor.fullID)) }
         struct Stop: Error {}
+        struct CallerStop: Error {}
         do {
             try reader.forEachLine { line in
                 counts.lines += 1
-                counts.bytes += line.bytes.count + 1
                 switch scanner.scan(line, into: &event.event) {
                 case .blank:
                     counts.blank += 1
@@ -98,6 +106,7 @@ public struct StreamEvaluator {
                     counts.malformed += 1
                     callbacks.diagnostic(issue.diagnostic(streamPath: streamPath, lineBytes: line.bytes))
                     if let maxErrors, counts.malformed >= maxErrors { throw Stop() }
+                    if callbacks.stop() { throw CallerStop() }
                 case .event:
                     counts.events += 1
                     attribution?.count(event.event, in: graph.workspace)
@@ -129,14 +138,22 @@ public struct StreamEvaluator {
                         {
                             tally.count(finding, rule: index, in: &ruleCounts)
                             callbacks.finding(finding)
+                            if callbacks.stop() { throw CallerStop() }
                         }
                     }
                 }
-                if counts.lines & 0x3FFF == 0 { callbacks.progress(reader, counts) }
+                if counts.lines & 0x3FFF == 0 {
+                    counts.bytes = reader.bytesConsumed
+                    callbacks.progress(reader, counts)
+                    if callbacks.stop() { throw CallerStop() }
+                }
             }
         } catch is Stop {
             counts.stoppedEarly = true
+        } catch is CallerStop {
+            counts.stoppedByCaller = true
         }
+        counts.bytes = reader.bytesConsumed
         return counts
     }
 }

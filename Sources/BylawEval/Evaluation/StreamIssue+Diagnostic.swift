@@ -6,7 +6,8 @@ extension StreamIssue {
     /// excerpt (cut at 2 KiB: a line of a megabyte is not worth printing whole).
     public func diagnostic(streamPath: String, lineBytes: UnsafeBufferPointer<UInt8>) -> Diagnostic {
         let keep = min(lineBytes.count, 2048)
-        let file = SourceFile(path: streamPath, bytes: Array(lineBytes.prefix(keep)), firstLine: line)
+        // Only `\n` ends a stream line: a lone `\r` inside it is JSON whitespace, not a new line.
+        let file = SourceFile(path: streamPath, bytes: Array(lineBytes.prefix(keep)), firstLine: line, lineBreaks: .newline)
         let start = min(byteInLine, keep)
         return Diagnostic(
             code: code.rawValue, severity: .error, message: message,

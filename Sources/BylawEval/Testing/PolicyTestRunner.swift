@@ -28,11 +28,22 @@ public struct PolicyTestResult: Sendable {
 ///
 /// A test with `event` runs the policy's usage rules; with `before`/`after`, its change rules;
 /// otherwise its workspace rules. Usage rules without a `workspace` see an empty workspace.
+///
+/// A workspace given as a path is relative to the policy file and must stay inside the policy
+/// file's folder or one of ``workspaceRoots`` once symbolic links are resolved: a policy cannot
+/// make a test read (and print) a file elsewhere on the machine.
 public struct PolicyTestRunner {
     public let set: PolicySet
+    /// Folders (besides each policy file's own) that tests' workspace paths may lead into: the
+    /// working directory by default.
+    public var workspaceRoots: [String]
     private var workspaceCache: [String: WorkspaceLoadResult] = [:]
 
-    public init(set: PolicySet) { self.set = set }
+    /// A runner for the tests of `set`; `workspaceRoots` defaults to the working directory.
+    public init(set: PolicySet, workspaceRoots: [String]? = nil) {
+        self.set = set
+        self.workspaceRoots = workspaceRoots ?? [TestInputPath.workingDirectory]
+    }
 
     /// Runs every test of every policy, in file order.
     public mutating func run() -> [PolicyTestResult] {
@@ -105,20 +116,59 @@ public struct PolicyTestRunner {
         case .inline(let node):
             result = WorkspaceLoader.load(node, file: file)
         case .file(let path, let range):
+            // Diagnostics name the path as written from the policy's folder; the check uses the
+            // real path.
             let resolved = Self.resolve(path, relativeTo: file.path)
+            switch TestInputPath.resolve(path, policyPath: file.path, roots: workspaceRoots) {
+            case .success: break
+            case .failure(.absolute):
+                problems.append(.error(
+                    "policy.invalid-test-input", "the test's workspace path '\(path)' is absolute; it must be relative to the policy file",
+                    in: file, at: range))
+                return nil
+            case .failure(.missing):
+                problems.append(.error(
+                    "policy.invalid-test-input",
+                    "cannot read the test's workspace '\(path)' (looked for \(resolved))", in: file, at: range))
+                return nil
+            case .failure(.outside(let real)):
+                problems.append(.error(
+                    "policy.invalid-test-input",
+                    "the test's workspace '\(path)' leads outside the policy's folder and the working directory (to \(real))",
+                    in: file, at: range, hint: "keep test workspaces inside the project"))
+                return nil
+            }
             if let cached = workspaceCache[resolved] {
                 result = cached
             } else {
-                result = WorkspaceLoader.load(path: resolved)
+                result = Self.loadWorkspaceFile(resolved, path: path, test: file, at: range)
                 workspaceCache[resolved] = result
-            }
-            if result.workspace == nil, result.diagnostics.allSatisfy({ $0.code == "input.unreadable" }) {
-                problems.append(.error("policy.invalid-test-input", "cannot read the test's workspace '\(path)' (looked for \(resolved))", in: file, at: range))
-                return nil
             }
         }
         problems.append(contentsOf: result.diagnostics.filter { $0.severity == .error })
         return result.workspace
+    }
+
+    /// Loads a test's workspace file. A file that cannot be read, or is not one YAML mapping (not
+    /// a workspace config at all), is one diagnostic at the test's path: its contents are not
+    /// shown. A config with errors gets its own diagnostics, with their excerpts, as in `lint`.
+    private static func loadWorkspaceFile(_ resolved: String, path: String, test: SourceFile, at range: SourceRange) -> WorkspaceLoadResult {
+        let source: SourceFile
+        do {
+            source = try SourceFile.read(path: resolved)
+        } catch {
+            return refused("cannot read the test's workspace '\(path)' (looked for \(resolved))", test, range)
+        }
+        let yaml = YAMLLoader.load(source)
+        guard !yaml.hasErrors, yaml.documents.count == 1, let document = yaml.documents.first, document.mapping != nil else {
+            return refused("the test's workspace '\(path)' is not a workspace config (one YAML mapping)", test, range)
+        }
+        let result = WorkspaceLoader.load(document, file: source)
+        return WorkspaceLoadResult(workspace: result.workspace, diagnostics: Diagnostic.sortedForDisplay(yaml.diagnostics + result.diagnostics))
+    }
+
+    private static func refused(_ message: String, _ test: SourceFile, _ range: SourceRange) -> WorkspaceLoadResult {
+        WorkspaceLoadResult(workspace: nil, diagnostics: [.error("policy.invalid-test-input", message, in: test, at: range)])
     }
 
     /// A path in a test is relative to the policy file's directory.

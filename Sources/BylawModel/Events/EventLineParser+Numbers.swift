@@ -149,7 +149,24 @@ extension EventLineParser {
         guard value.isFinite else {
             throw ScanFailure(.numberOutOfRange, at: shape.start, field: field, "field '\(field.path)' is out of range for a 64-bit floating-point number")
         }
+        // A non-zero number that rounds to zero (`1e-400`) is out of range too: its exact value
+        // (which sums by currency keep) would need arbitrarily many digits.
+        if value == 0, hasNonZeroDigit(from: shape.start, to: index) {
+            throw ScanFailure(
+                .numberOutOfRange, at: shape.start, field: field,
+                "field '\(field.path)' is too small for a 64-bit floating-point number: it is not zero but rounds to zero")
+        }
         return value
+    }
+
+    /// Whether the mantissa of the number in `start..<end` has a digit other than 0.
+    private func hasNonZeroDigit(from start: Int, to end: Int) -> Bool {
+        var position = start
+        while position < end, base[position] | 0x20 != UInt8(ascii: "e") {
+            if base[position] &- 0x31 < 9 { return true }
+            position += 1
+        }
+        return false
     }
 
     /// Clinger's fast path: exact when the digits fit in 2^53 and the power of ten in 10^22.

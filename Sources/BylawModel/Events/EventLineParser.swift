@@ -25,10 +25,19 @@ struct EventLineParser {
         self.guesses = guesses
     }
 
-    /// Parses the line; `false` when it is blank (only whitespace).
+    /// Parses the line; `false` when it is blank (only spaces and tabs). A line of whitespace
+    /// holding a CR is not blank: JSON needs a value, and only the CR of a CRLF terminator,
+    /// which the reader dropped, makes a line end.
     mutating func parseLine(into event: inout UsageEvent) throws(ScanFailure) -> Bool {
         skipWhitespace()
-        guard index < count else { return false }
+        guard index < count else {
+            if let carriageReturn = (0..<count).first(where: { base[$0] == 0x0D }) {
+                throw ScanFailure(
+                    .invalidJSON, at: carriageReturn,
+                    "expected a JSON object, found only whitespace with a carriage return (\\r); a blank line holds only spaces and tabs")
+            }
+            return false
+        }
         if base[index] != UInt8(ascii: "{") {
             let start = index
             try skipValue(depth: 1)
@@ -186,7 +195,15 @@ struct EventLineParser {
             timestamp = EventTimestamp(rfc3339: UnsafeBufferPointer(start: base + bodyStart, count: bodyCount))
         }
         guard let timestamp else { throw invalidTime(at: bodyStart - 1) }
+        guard timestamp.isInCELRange else { throw timeOutOfRange(at: bodyStart - 1) }
         event.timestamp = timestamp
+    }
+
+    @inline(never)
+    private func timeOutOfRange(at offset: Int) -> ScanFailure {
+        ScanFailure(
+            .invalidValue, at: offset, field: .time,
+            "field 'time' must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z (in UTC), found \(describeValue(at: offset))")
     }
 
     @inline(never)

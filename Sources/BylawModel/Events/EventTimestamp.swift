@@ -10,6 +10,14 @@ public struct EventTimestamp: Sendable, Hashable, Comparable {
         self.nanos = nanos
     }
 
+    /// The instants CEL can hold, 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z, as
+    /// whole seconds (the same bounds as `CELTimestamp`: an event's time outside them could not
+    /// be read by any rule).
+    public static let celSecondsRange: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
+    /// Whether CEL can hold this instant (``celSecondsRange``).
+    public var isInCELRange: Bool { Self.celSecondsRange.contains(seconds) }
+
     public static func < (lhs: EventTimestamp, rhs: EventTimestamp) -> Bool {
         (lhs.seconds, lhs.nanos) < (rhs.seconds, rhs.nanos)
     }

@@ -38,6 +38,10 @@ public final class UsageStreamReader {
     public private(set) var bytesRead = 0
     /// Lines handed out so far.
     public private(set) var linesRead = 0
+    /// The stream's bytes up to the end of the last line handed out, its terminator included
+    /// (a byte-order mark, CRs and the skipped rest of an over-long line count too): the
+    /// stream's exact size once ``forEachLine(_:)`` has read it to the end.
+    public private(set) var bytesConsumed = 0
 
     private var input: Input
     private let capacity: Int
@@ -117,10 +121,11 @@ public final class UsageStreamReader {
                         start = end
                         searchFrom = end
                     }
+                    bytesConsumed = bufferOffset + start
                 }
                 if !skippingLongLine {
                     while let newline = findNewline(from: searchFrom, to: end) {
-                        try deliver(from: start, to: newline, streamOffset: bufferOffset + start, body)
+                        try deliver(from: start, to: newline, terminated: true, streamOffset: bufferOffset + start, body)
                         start = newline + 1
                         searchFrom = start
                     }
@@ -128,6 +133,7 @@ public final class UsageStreamReader {
                     let pending = end - start
                     if pending > maxLineLength + 1 || (pending == maxLineLength + 1 && buffer[end - 1] != 0x0D) {
                         linesRead += 1
+                        bytesConsumed = bufferOffset + end
                         let prefix = UnsafeBufferPointer(start: buffer + start, count: maxLineLength)
                         try body(StreamLine(number: linesRead, offset: bufferOffset + start, bytes: prefix, isTooLong: true, maxLineLength: maxLineLength))
                         skippingLongLine = true
@@ -136,11 +142,13 @@ public final class UsageStreamReader {
                 }
                 if atEnd {
                     if !skippingLongLine, end > start {
-                        try deliver(from: start, to: end, streamOffset: bufferOffset + start, body)
+                        try deliver(from: start, to: end, terminated: false, streamOffset: bufferOffset + start, body)
                     }
+                    bytesConsumed = bytesRead
                     return
                 }
             } else if atEnd {
+                bytesConsumed = bytesRead
                 return
             }
             if start > 0 {
@@ -163,8 +171,9 @@ public final class UsageStreamReader {
     }
 
     @inline(__always)
-    private func deliver(from start: Int, to stop: Int, streamOffset: Int, _ body: (StreamLine) throws -> Void) throws {
+    private func deliver(from start: Int, to stop: Int, terminated: Bool, streamOffset: Int, _ body: (StreamLine) throws -> Void) throws {
         var length = stop - start
+        bytesConsumed = streamOffset + length + (terminated ? 1 : 0)
         if length > 0, buffer[stop - 1] == 0x0D { length -= 1 }
         linesRead += 1
         let tooLong = length > maxLineLength

@@ -11,6 +11,12 @@ public struct WorkspaceLoadResult: Sendable {
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// A result built elsewhere (a caller that read and checked the YAML itself).
+    public init(workspace: Workspace?, diagnostics: [Diagnostic]) {
+        self.workspace = workspace
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Loads workspace configs (format in `docs/workspace.md`) into resolved ``Workspace`` models.

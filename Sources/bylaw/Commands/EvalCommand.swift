@@ -67,7 +67,8 @@ struct EvalCommand: ParsableCommand {
         let progress = ProgressLine(enabled: Terminal.isTerminal(2))
         let counts = try evaluator.evaluate(
             reader, streamPath: streamPath, maxErrors: maxErrors, tally: &tally, attribution: &attribution,
-            callbacks: .init(finding: sink.emit, diagnostic: sink.emit, progress: progress.update))
+            // Once nobody reads stdout (`| head`) or it cannot be written, reading on is wasted.
+            callbacks: .init(finding: sink.emit, diagnostic: sink.emit, progress: progress.update, stop: { !Terminal.outputIsOpen }))
         progress.clear()
         var fields: [(String, JSONValue)] = [("lines", counts.json)] + tally.json
         if let attribution { fields.append(("attribution", attribution.json)) }

@@ -103,10 +103,16 @@ struct ExprCommand: ParsableCommand {
         }
     }
 
-    /// One YAML (or JSON) document, or its diagnostics and exit 2.
+    /// One YAML (or JSON) document, or its diagnostics and exit 2: a second document is an
+    /// error at its start, not silently ignored.
     static func loadYAML(_ file: SourceFile) throws -> YAMLNode {
         let loaded = YAMLLoader.load(file)
         guard let node = loaded.documents.first, !loaded.hasErrors else { throw InputFailure.report(loaded.diagnostics) }
+        if loaded.documents.count > 1 {
+            throw InputFailure.report([.error(
+                "input.document-count", "\(file.path) holds \(loaded.documents.count) YAML documents; expected one", in: file,
+                at: loaded.documents[1].range, hint: "give one event (or value) per file")])
+        }
         return node
     }
 }

@@ -39,33 +39,34 @@ enum Terminal {
         StandardOutput.shared.append(bytes: bytes)
     }
 
+    /// Writes to stderr, after what stdout holds (so the two interleave in order). A failure to
+    /// write to stderr is ignored: there is nowhere left to report it.
     static func err(_ text: String) {
         StandardOutput.shared.flush()
-        write(all: text, to: 2)
+        var text = text
+        text.withUTF8 { _ = write(bytes: $0, to: 2) }
     }
 
     /// Writes what stdout holds now.
     static func flush() { StandardOutput.shared.flush() }
 
-    /// Writes every byte, retrying on short writes and EINTR. A closed pipe (EPIPE) ends the
-    /// run quietly, as `bylaw eval … | head` expects.
-    static func write(all text: String, to fileDescriptor: Int32) {
-        var text = text
-        text.withUTF8 { write(bytes: $0, to: fileDescriptor) }
-    }
+    /// Whether stdout still takes output: false once its reader went away (a closed pipe) or a
+    /// write failed. A long run (a stream) checks it to stop early.
+    static var outputIsOpen: Bool { StandardOutput.shared.state == .open }
 
-    static func write(bytes buffer: UnsafeBufferPointer<UInt8>, to fileDescriptor: Int32) {
+    /// Writes every byte, retrying on short writes and EINTR. Returns 0, or the `errno` of the
+    /// write that failed.
+    static func write(bytes buffer: UnsafeBufferPointer<UInt8>, to fileDescriptor: Int32) -> Int32 {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(fileDescriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                // The reader is gone: end quietly, without flushing (we may be inside a flush).
-                if errno == EPIPE { Glibc.exit(0) }
-                return
+                return errno
             }
             offset += written
         }
+        return 0
     }
 }
 
@@ -73,11 +74,27 @@ extension Terminal {
     static func isTerminal(_ fileDescriptor: Int32) -> Bool { isatty(fileDescriptor) == 1 }
 }
 
-/// The stdout buffer. The CLI is single-threaded; the mutex only keeps strict concurrency honest.
+/// What became of stdout.
+enum OutputState: Equatable, Sendable {
+    /// Everything written so far was written.
+    case open
+    /// The reader went away (EPIPE: `bylaw eval … | head`): the rest of the output is dropped
+    /// quietly and the exit code stays the command's.
+    case closed
+    /// A write failed otherwise (`ENOSPC`, `EIO`, …), with this `errno`: the rest of the output
+    /// is dropped, and the run ends with a message on stderr and exit code 2.
+    case failed(Int32)
+}
+
+/// The stdout buffer, and the one path every byte of stdout takes: it records the first write
+/// error so that the run can stop and end with the right exit code (see ``terminate(_:)``).
+/// The CLI is single-threaded; the mutex only keeps strict concurrency honest.
 final class StandardOutput: Sendable {
     static let shared = StandardOutput()
     static let capacity = 64 << 10
-    private let buffer = Mutex<[UInt8]>([])
+    private let buffer = Mutex<(bytes: [UInt8], state: OutputState)>(([], .open))
+
+    var state: OutputState { buffer.withLock { $0.state } }
 
     func append(_ text: String) {
         var text = text
@@ -86,16 +103,24 @@ final class StandardOutput: Sendable {
 
     func append(bytes: UnsafeBufferPointer<UInt8>) {
         buffer.withLock { buffered in
-            buffered.append(contentsOf: bytes)
-            if buffered.count >= Self.capacity { Self.writeOut(&buffered) }
+            guard buffered.state == .open else { return }
+            buffered.bytes.append(contentsOf: bytes)
+            if buffered.bytes.count >= Self.capacity { Self.writeOut(&buffered) }
         }
     }
 
     func flush() { buffer.withLock { Self.writeOut(&$0) } }
 
-    private static func writeOut(_ bytes: inout [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { Terminal.write(bytes: $0, to: 1) }
-        bytes.removeAll(keepingCapacity: true)
+    private static func writeOut(_ buffered: inout (bytes: [UInt8], state: OutputState)) {
+        guard !buffered.bytes.isEmpty else { return }
+        if buffered.state == .open {
+            let error = buffered.bytes.withUnsafeBufferPointer { Terminal.write(bytes: $0, to: 1) }
+            if error == EPIPE {
+                buffered.state = .closed
+            } else if error != 0 {
+                buffered.state = .failed(error)
+            }
+        }
+        buffered.bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a test's `workspace:` (or `before:`/`after:`) path may point: a relative path, resolved
+/// against the policy file's folder, that stays, symbolic links followed, inside that folder
+/// or inside one of the allowed roots (the working directory by default). A test is part of a
+/// policy, and policies come from pull requests: a path outside the project (`/proc/self/environ`,
+/// `../../.ssh/id_rsa`) must not be read into CI output.
+enum TestInputPath {
+    /// Why a path was refused, for the diagnostic at the path.
+    enum Refusal: Error, Equatable {
+        case absolute
+        case missing
+        case outside(resolved: String)
+    }
+
+    /// The path to read, with symbolic links resolved, or why it may not be read.
+    static func resolve(_ path: String, policyPath: String, roots: [String]) -> Result<String, Refusal> {
+        guard !path.hasPrefix("/") else { return .failure(.absolute) }
+        let folder = policyPath.lastIndex(of: "/").map { String(policyPath[...$0]) } ?? ""
+        guard let real = realPath(folder + path) else { return .failure(.missing) }
+        let allowed = ([folder.isEmpty ? "." : folder] + roots).compactMap(realPath)
+        guard allowed.contains(where: { contains($0, real) }) else { return .failure(.outside(resolved: real)) }
+        return .success(real)
+    }
+
+    /// The working directory, symbolic links resolved.
+    static var workingDirectory: String { realPath(".") ?? "." }
+
+    /// Whether `path` is `root` or lies under it (both absolute and resolved).
+    static func contains(_ root: String, _ path: String) -> Bool {
+        if path == root { return true }
+        return path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    /// `realpath(3)`: absolute, with `.`, `..` and symbolic links resolved; nil when the path
+    /// does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
