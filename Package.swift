@@ -33,7 +33,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // The commit and compiler a release build records (scripts/release sets them with -Xcc -D…).
+        // The commit and compiler a release build records (scripts/release writes them into a header it adds with -Xcc -I).
         .target(name: "CBylawBuildInfo"),
         .target(name: "BylawSource"),
         .target(name: "BylawYAML", dependencies: ["BylawSource", "CLibYAML"]),

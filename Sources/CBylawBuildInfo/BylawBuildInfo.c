@@ -1,5 +1,9 @@
 #include "BylawBuildInfo.h"
 
+#if __has_include("BylawBuildValues.h")
+#include "BylawBuildValues.h"
+#endif
+
 #ifndef BYLAW_BUILD_COMMIT
 #define BYLAW_BUILD_COMMIT ""
 #endif

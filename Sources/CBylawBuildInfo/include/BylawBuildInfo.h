@@ -1,7 +1,8 @@
-// What a build of `bylaw` records about itself, set by scripts/release through
-// `-Xcc -DBYLAW_BUILD_COMMIT="…" -Xcc -DBYLAW_BUILD_SWIFT="…"`. Swift has no compile-time string
-// constants from the command line, so the values pass through this C target. A plain
-// `swift build` defines neither and both functions return an empty string.
+// What a build of `bylaw` records about itself. scripts/release writes the values into a
+// header, BylawBuildValues.h, in a folder it adds with `-Xcc -I`; a plain `swift build` has no
+// such header and both functions return an empty string. Swift has no compile-time string
+// constants from the command line, so the values pass through this C target, and only its one
+// .c file (not every Swift module) is recompiled when they change.
 #ifndef BYLAW_BUILD_INFO_H
 #define BYLAW_BUILD_INFO_H
 
