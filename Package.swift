@@ -31,6 +31,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The commit and compiler a release build records (scripts/release writes them into a header it adds with -Xcc -I).
+        .target(name: "CBylawBuildInfo"),
         .target(name: "BylawSource"),
         .target(name: "BylawYAML", dependencies: ["BylawSource", "CLibYAML"]),
         .target(name: "CEL"),
@@ -41,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "bylaw",
             dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport",
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "CBylawBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
