@@ -21,7 +21,8 @@ public enum SourceDiscovery {
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
-                walk(directory: path, depth: 0, into: &found, diagnostics: &diagnostics)
+                let root = realPath(path) ?? path
+                walk(directory: path, root: root, depth: 0, into: &found, diagnostics: &diagnostics)
                 files.append(contentsOf: found.sorted())
             } else {
                 files.append(path)
@@ -30,8 +31,11 @@ public enum SourceDiscovery {
         return (files, diagnostics)
     }
 
-    /// Symlinked directories are not followed (no cycles), and depth is capped.
-    private static func walk(directory: String, depth: Int, into files: inout [String], diagnostics: inout [Diagnostic]) {
+    /// Symlinked directories are not followed (no cycles), and depth is capped. A symlinked
+    /// file is read only when it resolves to a regular file inside `root` (the directory given):
+    /// a policy folder from a pull request must not make CI print a file from elsewhere on the
+    /// machine in a diagnostic.
+    private static func walk(directory: String, root: String, depth: Int, into files: inout [String], diagnostics: inout [Diagnostic]) {
         guard depth < 64 else {
             diagnostics.append(Diagnostic(code: "input.too-deep", severity: .warning, message: "'\(directory)' is nested too deep; not searched", path: directory))
             return
@@ -53,12 +57,35 @@ public enum SourceDiscovery {
             guard lstat(path, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(directory: path, depth: depth + 1, into: &files, diagnostics: &diagnostics)
-            case S_IFREG, S_IFLNK:
+                walk(directory: path, root: root, depth: depth + 1, into: &files, diagnostics: &diagnostics)
+            case S_IFREG:
                 if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { files.append(path) }
+            case S_IFLNK:
+                guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+                var target = stat()
+                if let resolved = realPath(path), isInside(resolved, root), stat(resolved, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG {
+                    files.append(path)
+                } else {
+                    diagnostics.append(Diagnostic(
+                        code: "input.outside-root", severity: .warning,
+                        message: "'\(path)' is a symbolic link to something other than a file inside '\(root)'; not read", path: path,
+                        hint: "copy the file into the folder, or name it on the command line"))
+                }
             default:
                 continue
             }
         }
+    }
+
+    /// The canonical absolute path (symlinks resolved), or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether the canonical `path` is `root` or below it.
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 }

@@ -64,6 +64,8 @@ enum Terminal {
                 if errno == EINTR { continue }
                 return errno
             }
+            // write(2) returns 0 only when it cannot make progress; retrying would spin forever.
+            if written == 0 { return EIO }
             offset += written
         }
         return 0
