@@ -87,3 +87,31 @@ struct BudgetPolicyTests {
         #expect(diagnostics.contains { $0.code == "policy.unknown-key" && $0.hint == "did you mean 'regex_steps'?" })
     }
 }
+
+@Suite("Macros copied in where they are used")
+struct MacroExpansionTests {
+    @Test("a chain of 40 macros each using the next compiles and evaluates")
+    func longChain() throws {
+        var lines = ["policy: chain", "macros:", "  m0: event.user == \"x\""]
+        for level in 1..<40 { lines.append("  m\(level): m\(level - 1)") }
+        lines += ["rules:", "  - id: r", "    on: usage", "    forbid: m39"]
+        let (set, diagnostics) = compile(MarkedSource(lines.joined(separator: "\n") + "\n"))
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.message))")
+        let rule = try #require(set?.rules.first)
+        #expect(rule.condition.program.resultType == .bool)
+    }
+
+    @Test("macros that double at each level are a cel.limit error at the use that crosses the limit")
+    func doubling() {
+        var lines = ["policy: doubling", "macros:", "  m0: event.user == \"x\""]
+        for level in 1...30 { lines.append("  m\(level): m\(level - 1) && m\(level - 1)") }
+        lines += ["rules:", "  - id: r", "    on: usage", "    forbid: m30"]
+        let source = MarkedSource(lines.joined(separator: "\n") + "\n")
+        let (set, diagnostics) = compile(source)
+        #expect(set == nil)
+        let first = diagnostics.first { $0.code == "cel.limit" }
+        // m14 is the first to pass 100,000 nodes (2^15 copies of a 3-node comparison plus the ands).
+        #expect(first?.location?.line == 17)
+        #expect(first?.message == "'m13' makes this expression expand to more than 100000 nodes")
+    }
+}

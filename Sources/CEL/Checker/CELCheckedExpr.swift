@@ -9,13 +9,20 @@ public struct CELCheckedExpr: Sendable {
     let references: [Int: CELReference]
     /// False for an expression planned without checking (names resolve at plan time).
     let isChecked: Bool
+    /// Nodes once every alias it uses is copied in where it is used (as the planner does):
+    /// aliases using aliases can multiply an expression's size, and its evaluation time with it.
+    public let expandedSize: Int
+    /// Height of the tree with every alias copied in (an upper bound).
+    public let expandedHeight: Int
 
-    init(ast: CELAST, resultType: CELType, types: [Int: CELType], references: [Int: CELReference]) {
+    init(ast: CELAST, resultType: CELType, types: [Int: CELType], references: [Int: CELReference], expandedSize: Int, expandedHeight: Int) {
         self.ast = ast
         self.resultType = resultType
         self.types = types
         self.references = references
         self.isChecked = true
+        self.expandedSize = expandedSize
+        self.expandedHeight = expandedHeight
     }
 
     /// Wraps a parsed expression without checking it: every node is `dyn` and names resolve
@@ -26,6 +33,8 @@ public struct CELCheckedExpr: Sendable {
         self.types = [:]
         self.references = [:]
         self.isChecked = false
+        self.expandedSize = ast.nextID
+        self.expandedHeight = ast.root.height
     }
 
     /// The checked type of a node.

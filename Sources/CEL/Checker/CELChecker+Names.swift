@@ -15,6 +15,7 @@ extension CELChecker {
     mutating func resolveGlobal(_ name: String, node: CELExpr) -> CELType? {
         if let alias = env.aliases[name] {
             references[node.id] = .alias(alias)
+            noteExpansion(of: alias, name: name, at: node.range)
             return alias.resultType
         }
         if let v = env.variables[name] {
@@ -135,5 +136,25 @@ extension CELChecker {
             (previous2, previous, current) = (previous, current, previous2)
         }
         return previous[b.count]
+    }
+
+    /// Aliases are copied in where they are used, so an alias used twice by one used twice by …
+    /// doubles at each level: past the limits the expression is refused here, at the use that
+    /// crossed them, rather than planned into millions of nodes or a recursion too deep to run.
+    mutating func noteExpansion(of alias: CELCheckedExpr, name: String, at range: CELRange) {
+        aliasNodes = aliasNodes &+ alias.expandedSize
+        aliasHeight = max(aliasHeight, alias.expandedHeight)
+        guard !reportedExpansion else { return }
+        if aliasNodes > env.limits.maxExpandedNodes {
+            reportedExpansion = true
+            report(
+                CELIssueCode.limit, "'\(name)' makes this expression expand to more than \(env.limits.maxExpandedNodes) nodes", range,
+                hint: "macros are copied where they are used; a macro used twice by one used twice, and so on, doubles at each level")
+        } else if aliasHeight > env.limits.maxExpandedHeight {
+            reportedExpansion = true
+            report(
+                CELIssueCode.limit, "'\(name)' makes this expression nest deeper than \(env.limits.maxExpandedHeight) levels through its macros", range,
+                hint: "a chain of macros each using the next is copied in as one deep expression; shorten the chain")
+        }
     }
 }

@@ -8,6 +8,11 @@ struct CELChecker {
     var freshCounter = 0
     /// Comprehension variables in scope, innermost last.
     var scopes: [(name: String, type: CELType)] = []
+    /// Nodes the aliases used so far add once copied in, and the tallest of them.
+    var aliasNodes = 0
+    var aliasHeight = 0
+    /// Whether the expanded-size limit was already reported (once per expression).
+    var reportedExpansion = false
 
     init(env: CELEnvironment) { self.env = env }
 
@@ -16,7 +21,9 @@ struct CELChecker {
         var finalTypes: [Int: CELType] = [:]
         finalTypes.reserveCapacity(types.count)
         for (id, type) in types { finalTypes[id] = finalize(type) }
-        return CELCheckedExpr(ast: ast, resultType: finalize(t), types: finalTypes, references: references)
+        return CELCheckedExpr(
+            ast: ast, resultType: finalize(t), types: finalTypes, references: references,
+            expandedSize: ast.nextID + aliasNodes, expandedHeight: ast.root.height + aliasHeight)
     }
 
     mutating func report(_ code: String, _ message: String, _ range: CELRange, hint: String? = nil) {

@@ -85,7 +85,9 @@ struct CELPlanner {
         case .constant(let v): return ConstNode(v, range: e.range)
         case .typeValue(let t): return ConstNode(.type(t), range: e.range)
         case .alias(let checked):
-            guard aliasDepth < 32 else { return ErrorNode("aliases nest too deeply", range: e.range) }
+            // The checker bounds checked aliases (``CELLimits/maxExpandedHeight``); this guards
+            // unchecked ones, which it never saw.
+            guard aliasDepth < env.limits.maxExpandedHeight else { return ErrorNode("aliases nest too deeply", range: e.range) }
             aliasDepth += 1
             defer { aliasDepth -= 1 }
             // An alias body sees none of the caller's comprehension variables.

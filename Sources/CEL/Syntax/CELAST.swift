@@ -16,6 +16,10 @@ public struct CELLimits: Sendable, Hashable {
     public var maxHeight: Int = 500
     /// Length of the expression text in bytes.
     public var maxTextLength: Int = 1_000_000
+    /// Nodes of an expression once the aliases it uses are copied in (the checker refuses more).
+    public var maxExpandedNodes: Int = 100_000
+    /// Height of an expression once the aliases it uses are copied in.
+    public var maxExpandedHeight: Int = 1_000
     /// Syntax errors reported before the parser gives up.
     public var maxSyntaxErrors: Int = 20
     /// What one evaluation of a planned program may spend: iterations, bytes built, regex steps.
