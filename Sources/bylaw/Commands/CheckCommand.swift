@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = PolicySetLoader.compile(paths: PolicyLoading.paths(paths), today: try PolicyLoading.today(), budgetOverride: options.budgetOverride)
-        let bag = DiagnosticBag(PolicyLoading.pointing(result.diagnostics, at: .argument(command: "check")))
+        let bag = DiagnosticBag(PolicyLoading.pointing(result.diagnostics, at: .argument(command: "check"), defaulted: paths.isEmpty))
         let exit: BylawExit = bag.hasErrors ? .invalidInput : (strict && bag.warningCount > 0 ? .findings : .clean)
         switch format {
         case .json:

@@ -35,8 +35,16 @@ enum PolicyLoading {
     }
 
     /// The diagnostics with `policy.no-policies` hinting at the way this command takes policies.
-    static func pointing(_ diagnostics: [Diagnostic], at pointer: Pointer) -> [Diagnostic] {
+    /// When no policies were named (`defaulted`) and `Policies/` cannot be read, that is
+    /// `policy.no-policies` too: the user did not ask for that folder, so it says how to
+    /// name another.
+    static func pointing(_ diagnostics: [Diagnostic], at pointer: Pointer, defaulted: Bool) -> [Diagnostic] {
         diagnostics.map { diagnostic in
+            if defaulted, diagnostic.code == "input.unreadable", diagnostic.path == "Policies" {
+                return Diagnostic(
+                    code: "policy.no-policies", message: "no Policies/ folder in the current directory, where policies are looked for by default",
+                    path: "Policies", hint: pointer.hint)
+            }
             guard diagnostic.code == "policy.no-policies" else { return diagnostic }
             return Diagnostic(
                 code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, span: diagnostic.span,
@@ -53,7 +61,7 @@ extension PolicyLoading {
     static func compileOrExit(_ given: [String], format: ReportFormat, pointer: Pointer, options: PolicyOptions) throws -> PolicySet {
         let maxDiagnostics = options.maxDiagnostics
         let result = PolicySetLoader.compile(paths: paths(given), today: try today(), budgetOverride: options.budgetOverride)
-        let diagnostics = pointing(result.diagnostics, at: pointer)
+        let diagnostics = pointing(result.diagnostics, at: pointer, defaulted: given.isEmpty)
         let bag = DiagnosticBag(diagnostics)
         if !bag.isEmpty {
             Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag, limit: maxDiagnostics))
