@@ -35,6 +35,11 @@ public struct UsageReplay: Sendable {
     public struct Count: Sendable, Equatable {
         public let name: String
         public let events: Int
+
+        public init(name: String, events: Int) {
+            self.name = name
+            self.events = events
+        }
     }
 
     public var events = 0
