@@ -48,8 +48,10 @@ public struct EventReference: Sendable, Hashable {
     /// The event's `user` and `org`, when the evaluator was asked to record them
     /// (``StreamEvaluator/recordsActors``) and the event has them.
     public let user: String?
+    /// See ``user``.
     public let org: String?
 
+    /// A reference to the event on `line`; `user` and `org` only when recorded.
     public init(line: Int, id: String?, user: String? = nil, org: String? = nil) {
         self.line = line
         self.id = id

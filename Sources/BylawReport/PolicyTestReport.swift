@@ -5,6 +5,7 @@ import BylawSource
 /// The results of `bylaw test` (the tests written in the policies, and the rules no test
 /// covers), printed as text for people, one JSON document for scripts, or JUnit XML for CI.
 public struct PolicyTestReport: Sendable {
+    /// Every test's result, in file order.
     public let results: [PolicyTestResult]
     /// Rules no test of their policy expects to fire.
     public let uncovered: [RuleDescriptor]
@@ -18,7 +19,9 @@ public struct PolicyTestReport: Sendable {
         self.strict = strict
     }
 
+    /// Tests that passed.
     public var passed: Int { results.count { $0.passed } }
+    /// Tests whose fired rules differ from those expected.
     public var failed: Int { results.count { if case .failed = $0.outcome { return true } else { return false } } }
     /// Tests whose inputs could not be read.
     public var invalid: Int { results.count { if case .invalid = $0.outcome { return true } else { return false } } }
@@ -26,6 +29,7 @@ public struct PolicyTestReport: Sendable {
     /// The run's outcome: invalid input beats failures, which beat coverage gaps under `strict`.
     public enum Verdict: Sendable { case passed, failed, invalidInput }
 
+    /// The run's outcome, which the CLI turns into exit code 0, 1 or 2.
     public var verdict: Verdict {
         if invalid > 0 { return .invalidInput }
         if failed > 0 || (strict && !uncovered.isEmpty) { return .failed }

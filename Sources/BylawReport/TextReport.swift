@@ -37,6 +37,7 @@ public final class TextReport: FindingSink {
         /// One line naming the files and findings (`bylaw lint` without `--summary`).
         public static let oneLine = Closing(summary: false, countsFiles: true)
 
+        /// A closing with or without the summary block and the file count.
         public init(summary: Bool, countsFiles: Bool) {
             self.summary = summary
             self.countsFiles = countsFiles

@@ -8,9 +8,12 @@ import BylawSource
 public struct UsageReplay: Sendable {
     /// A rule that blocks an event, with the message it gave.
     public struct Reason: Sendable, Equatable {
+        /// `POLICY/RULE`.
         public let rule: String
+        /// The rule's message for the event.
         public let message: String
 
+        /// A rule and its message.
         public init(rule: String, message: String) {
             self.rule = rule
             self.message = message
@@ -33,16 +36,21 @@ public struct UsageReplay: Sendable {
 
     /// A name (a user, a rule) and how many events it accounts for.
     public struct Count: Sendable, Equatable {
+        /// The user's id or the rule's `POLICY/RULE`.
         public let name: String
+        /// How many newly blocked events it accounts for.
         public let events: Int
 
+        /// A name and its count.
         public init(name: String, events: Int) {
             self.name = name
             self.events = events
         }
     }
 
+    /// Events replayed (in the proposed version's reading; both read the same stream).
     public var events = 0
+    /// Malformed lines skipped.
     public var malformed = 0
     /// Events the proposed version blocks and the current one does not.
     public var newlyBlocked: [Change] = []
