@@ -45,9 +45,17 @@ public struct EventReference: Sendable, Hashable {
     public let line: Int
     /// The event's `id`, when it has one.
     public let id: String?
+    /// The event's `user` and `org`, when the evaluator was asked to record them
+    /// (``StreamEvaluator/recordsActors``) and the event has them.
+    public let user: String?
+    /// See ``user``.
+    public let org: String?
 
-    public init(line: Int, id: String?) {
+    /// A reference to the event on `line`; `user` and `org` only when recorded.
+    public init(line: Int, id: String?, user: String? = nil, org: String? = nil) {
         self.line = line
         self.id = id
+        self.user = user
+        self.org = org
     }
 }

@@ -11,6 +11,13 @@ public protocol FindingSink: AnyObject {
     func emit(_ finding: Finding)
     /// An input problem (a malformed stream line, a broken workspace file).
     func emit(_ diagnostic: Diagnostic)
+    /// An input could not be read at all (its diagnostics were emitted): no rule ran on it.
+    func inputFailed(_ path: String)
     /// Called once at the end with the run's summary (counts, attribution).
     func finish(summary: JSONValue)
+}
+
+extension FindingSink {
+    /// Most printers need nothing more than the input's diagnostics.
+    public func inputFailed(_ path: String) {}
 }

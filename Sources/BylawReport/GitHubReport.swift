@@ -22,28 +22,39 @@ public final class GitHubReport: FindingSink {
 
     public func emit(_ finding: Finding) {
         tally.count(finding)
-        var message = finding.message
-        if finding.kind == .evaluationError { message = "evaluation error: " + message }
-        if let id = finding.event?.id { message += " (event \(id))" }
-        if let hint = finding.hint { message += "\nhint: " + hint }
-        var properties = GitHubReport.position(span: finding.location, path: finding.inputPath)
-        if finding.location == nil, let event = finding.event { properties.append(("line", String(event.line))) }
-        properties.append(("title", "\(finding.rule.fullID): \(finding.rule.title)"))
-        let command = WorkflowCommand(name: finding.enforcement.reportSeverity.githubCommand, properties: properties, message: message)
-        output(command.line + "\n")
+        output(GitHubReport.command(for: finding) + "\n")
     }
 
     public func emit(_ diagnostic: Diagnostic) {
         tally.count(diagnostic)
-        var message = diagnostic.message
-        if let hint = diagnostic.hint { message += "\nhint: " + hint }
-        var properties = GitHubReport.position(span: diagnostic.span, path: diagnostic.path)
-        properties.append(("title", diagnostic.code))
-        output(WorkflowCommand(name: diagnostic.severity.githubCommand, properties: properties, message: message).line + "\n")
+        output(GitHubReport.command(for: diagnostic) + "\n")
     }
 
     public func finish(summary: JSONValue) {
         output("bylaw: " + tally.line + "\n")
+    }
+
+    /// The workflow command for a diagnostic: at its severity, titled with its code, the hint
+    /// on a line of its own.
+    static func command(for diagnostic: Diagnostic) -> String {
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += "\nhint: " + hint }
+        var properties = position(span: diagnostic.span, path: diagnostic.path)
+        properties.append(("title", diagnostic.code))
+        return WorkflowCommand(name: diagnostic.severity.githubCommand, properties: properties, message: message).line
+    }
+
+    /// The workflow command for a finding: at its enforcement, titled `POLICY/RULE: title`,
+    /// `prefix` (e.g. `newly blocked: `) before its message.
+    static func command(for finding: Finding, prefix: String = "") -> String {
+        var message = prefix + finding.message
+        if finding.kind == .evaluationError { message = prefix + "evaluation error: " + finding.message }
+        if let id = finding.event?.id { message += " (event \(id))" }
+        if let hint = finding.hint { message += "\nhint: " + hint }
+        var properties = position(span: finding.location, path: finding.inputPath)
+        if finding.location == nil, let event = finding.event { properties.append(("line", String(event.line))) }
+        properties.append(("title", "\(finding.rule.fullID): \(finding.rule.title)"))
+        return WorkflowCommand(name: finding.enforcement.reportSeverity.githubCommand, properties: properties, message: message).line
     }
 
     /// `file`, `line`, `col` and, for a non-empty span, `endLine` and `endColumn`.

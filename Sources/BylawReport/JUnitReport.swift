@@ -11,7 +11,8 @@ import BylawSource
 /// test case, and Jenkins, Azure and the GitHub actions show only the first of several. A rule
 /// whose findings are all evaluation errors gets an `<error>` instead. Input diagnostics of
 /// severity `error` are `<testcase name="CODE">` elements with an `<error>`; warnings and notes
-/// go into the suite's `<system-out>`.
+/// go into the suite's `<system-out>`. A file that could not be read at all has only its
+/// load errors as test cases: no rule ran on it, so none is reported as passing.
 public final class JUnitReport: FindingSink {
     private let output: ReportOutput
     private var rules: [RuleDescriptor] = []
@@ -35,6 +36,12 @@ public final class JUnitReport: FindingSink {
     public func emit(_ diagnostic: Diagnostic) {
         let key = suiteIndex(diagnostic.path ?? "<input>")
         suites[key, default: JUnitSuite()].add(diagnostic)
+    }
+
+    /// No rule ran on the file: its suite holds its load errors alone, not every rule passing.
+    public func inputFailed(_ path: String) {
+        let key = suiteIndex(path)
+        suites[key, default: JUnitSuite()].failedToLoad = true
     }
 
     public func finish(summary: JSONValue) {

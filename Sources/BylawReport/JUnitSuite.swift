@@ -20,6 +20,8 @@ struct JUnitSuite {
     private var errorCodes: [String] = []
     private var errorsByCode: [String: [Diagnostic]] = [:]
     private var otherDiagnostics: [Diagnostic] = []
+    /// The file could not be read: no rule ran on it, so none is listed as passing.
+    var failedToLoad = false
 
     mutating func add(_ finding: Finding, path: String) {
         let id = finding.rule.fullID
@@ -54,7 +56,7 @@ struct JUnitSuite {
         var body = ""
         let file = XMLEscaping.attribute(path)
         let announced = Set(rules.map(\.fullID))
-        let ordered = rules.map(\.fullID) + extraRules.filter { !announced.contains($0) }
+        let ordered = failedToLoad ? extraRules : rules.map(\.fullID) + extraRules.filter { !announced.contains($0) }
         for id in ordered {
             counts.tests += 1
             let open = "    <testcase name=\"\(XMLEscaping.attribute(id))\" classname=\"\(file)\" time=\"0\""

@@ -20,18 +20,42 @@ public final class TextReport: FindingSink {
     private let style: TextStyle
     private let printer: DiagnosticPrinter
     private let diagnosticLimit: Int?
+    private let closing: Closing
     private var tally = ReportTally()
     private var diagnosticsOmitted = 0
+    private var inputs = 0
 
-    /// - Parameter diagnosticLimit: input diagnostics printed at most (the rest are counted).
-    public init(style: TextStyle = .plain, diagnosticLimit: Int? = nil, output: @escaping ReportOutput) {
+    /// How the report ends, after the findings.
+    public struct Closing: Sendable {
+        /// Print the run's summary as indented `key: value` lines before the count line.
+        public var summary: Bool
+        /// Start the count line with the number of input files (`3 files, 0 findings`).
+        public var countsFiles: Bool
+
+        /// The summary block and a count line of findings (`bylaw eval`).
+        public static let full = Closing(summary: true, countsFiles: false)
+        /// One line naming the files and findings (`bylaw lint` without `--summary`).
+        public static let oneLine = Closing(summary: false, countsFiles: true)
+
+        /// A closing with or without the summary block and the file count.
+        public init(summary: Bool, countsFiles: Bool) {
+            self.summary = summary
+            self.countsFiles = countsFiles
+        }
+    }
+
+    /// - Parameters:
+    ///   - diagnosticLimit: input diagnostics printed at most (the rest are counted).
+    ///   - closing: whether the summary block is printed and the count line names the files.
+    public init(style: TextStyle = .plain, diagnosticLimit: Int? = nil, closing: Closing = .full, output: @escaping ReportOutput) {
         self.output = output
         self.style = style
         self.printer = DiagnosticPrinter(style: style)
         self.diagnosticLimit = diagnosticLimit
+        self.closing = closing
     }
 
-    public func begin(rules: [RuleDescriptor], inputs: [String]) {}
+    public func begin(rules: [RuleDescriptor], inputs: [String]) { self.inputs = inputs.count }
 
     public func emit(_ finding: Finding) {
         tally.count(finding)
@@ -52,9 +76,10 @@ public final class TextReport: FindingSink {
         if diagnosticsOmitted > 0 {
             out += style.bold("… and \(diagnosticsOmitted) more diagnostic\(diagnosticsOmitted == 1 ? "" : "s") not shown") + "\n"
         }
-        let body = SummaryText.render(summary)
+        let body = closing.summary ? SummaryText.render(summary) : ""
         if !body.isEmpty { out += style.bold("summary:") + "\n" + body }
-        out += style.bold(tally.line) + "\n"
+        let files = closing.countsFiles ? "\(inputs) file\(inputs == 1 ? "" : "s"), " : ""
+        out += style.bold(files + tally.line) + "\n"
         output(out)
     }
 

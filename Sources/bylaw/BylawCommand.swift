@@ -27,6 +27,10 @@ struct BylawCommand: ParsableCommand {
     static func runAndExit() -> Never {
         // A closed pipe must end the run quietly (StandardOutput records EPIPE), not kill it.
         signal(SIGPIPE, SIG_IGN)
+        if let message = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            writeStandardError(message)
+            terminate(BylawExit.invalidInput.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -42,6 +46,27 @@ struct BylawCommand: ParsableCommand {
             if !message.isEmpty { writeStandardError(message + "\n") }
             terminate(BylawExit.invalidInput.rawValue)
         }
+    }
+}
+
+extension BylawCommand {
+    /// The subcommands' names, in the order `--help` lists them.
+    static var commandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName }
+    }
+
+    /// The message for a first argument that names no command (`bylaw lnt`), with the closest
+    /// command when there is a plausible one; nil when the arguments start with an option or a
+    /// command.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help", !commandNames.contains(first) else { return nil }
+        var message = "Error: unknown command '\(first)'"
+        if let suggestion = DidYouMean.suggest(first, from: commandNames) {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += "; the commands are " + commandNames.joined(separator: ", ")
+        }
+        return message + "\nUsage: bylaw <subcommand>\n  See 'bylaw --help' for more information.\n"
     }
 }
 

@@ -38,12 +38,12 @@ struct CommandLineTests {
 
     @Test("wrong invocations are invalid input: exit 2, a message on stderr, nothing on stdout", arguments: [
         (["lint", "--no-such-option", "Examples/workspaces/single.yaml"], "Unknown option '--no-such-option'"),
-        (["frobnicate"], "Unexpected argument 'frobnicate'"),
+        (["frobnicate"], "unknown command 'frobnicate'; the commands are check, test, lint"),
         (["lint"], "Missing expected argument '<workspaces> ...'"),
         (["lint", "Examples/workspaces/single.yaml", "--format", "yaml"], "--format"),
         (["eval", "Examples/usage/examples.ndjson"], "Missing expected argument '--workspace <workspace>'"),
         (["eval", "Examples/usage/examples.ndjson", "--workspace", "Examples/workspaces/acme.yaml", "--format", "junit"],
-         "'eval' prints text, ndjson, json or sarif, not junit"),
+         "Please provide one of 'text', 'ndjson', 'json' or 'sarif'"),
         (["eval", "Examples/usage/examples.ndjson", "--workspace", "Examples/workspaces/acme.yaml", "--max-errors", "0"],
          "--max-errors must be at least 1"),
     ])

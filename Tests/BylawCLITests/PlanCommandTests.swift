@@ -69,4 +69,55 @@ struct PlanCommandTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("nope.yaml"))
     }
+
+    @Test("text: each newly blocked event names its user, org and the rule's message; counts by user and rule; a verdict")
+    func textForAdmins() throws {
+        let run = try Bylaw.run(Self.arguments)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("""
+              7 events newly blocked:
+                line 2 (evt-0002), user bob, org us:
+                  offboarding/offboarded-user-usage: usage by offboarded user bob (offboarded on 2026-11-30T00:00:00Z)
+            """))
+        #expect(run.stdout.contains("    by user: bob (7)\n    by rule: offboarding/offboarded-user-usage (7)\n"))
+        #expect(run.stdout.hasSuffix("\nverdict: this change adds 2 findings (2 at block); newly blocks 7 events of 1 user\n"))
+    }
+
+    @Test("text: fixed findings print as fixed, never as errors")
+    func fixedAreNotErrors() throws {
+        let run = try Bylaw.run(["plan", "--before", "Examples/changes/acme-proposed.yaml", "--after", "Examples/workspaces/acme.yaml"])
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("error:"))
+        #expect(run.stdout.contains("  fixed: Examples/changes/acme-proposed.yaml:25:48: child org us-legal declares billing account acme-eu"))
+        #expect(run.stdout.hasSuffix("\nverdict: this change fixes 2 findings\n"))
+    }
+
+    @Test("json: newly blocked events carry user, org and reasons; counts by user and rule; the verdict")
+    func jsonForScripts() throws {
+        let plan = try Bylaw.run(Self.arguments + ["--format", "json"]).json()
+        let usage = try #require(plan["usage"] as? [String: Any])
+        let first = try #require((usage["newly_blocked"] as? [[String: Any]])?.first)
+        #expect(first["user"] as? String == "bob")
+        #expect(first["org"] as? String == "us")
+        #expect(first["rules"] as? [String] == ["offboarding/offboarded-user-usage"])
+        let reasons = try #require(first["reasons"] as? [[String: String]])
+        #expect(reasons == [["rule": "offboarding/offboarded-user-usage", "message": "usage by offboarded user bob (offboarded on 2026-11-30T00:00:00Z)"]])
+        #expect(usage["newly_blocked_users"] as? Int == 1)
+        #expect((usage["newly_blocked_by_user"] as? [[String: Any]])?.first?["events"] as? Int == 7)
+        #expect((usage["newly_blocked_by_rule"] as? [[String: Any]])?.first?["rule"] as? String == "offboarding/offboarded-user-usage")
+        #expect((usage["new_findings"] as? [Any])?.isEmpty == true)
+        #expect(plan["verdict"] as? String == "this change adds 2 findings (2 at block); newly blocks 7 events of 1 user")
+    }
+
+    @Test("github: added findings on the proposed config, newly blocked events on the usage stream, the verdict last")
+    func github() throws {
+        let run = try Bylaw.run(Self.arguments + ["--format", "github"])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 + 7 + 1)
+        #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("::error file=Examples/changes/acme-proposed.yaml,line=") })
+        #expect(lines[2] == "::error file=Examples/usage/examples.ndjson,line=2,title=newly blocked%3A offboarding/offboarded-user-usage"
+            + "::newly blocked (user bob, org us, event evt-0002)%0Aoffboarding/offboarded-user-usage: usage by offboarded user bob (offboarded on 2026-11-30T00:00:00Z)")
+        #expect(lines.last == "bylaw: this change adds 2 findings (2 at block); newly blocks 7 events of 1 user")
+    }
 }

@@ -58,4 +58,76 @@ struct PolicyTestCommandTests {
         #expect(run.stdout.contains("test 'a prompt is wrongly expected to fire' failed: expected [no-share], but no rule fired [test.failed]"))
         #expect(run.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
+
+    static let mixed = """
+        policy: demo
+        title: Demo
+        rules:
+          - id: no-share
+            title: No shares
+            on: usage
+            forbid: event.kind == "share"
+            message: "{event.user} shared"
+          - id: no-email
+            title: No emails
+            on: usage
+            forbid: event.kind == "email"
+            message: "{event.user} emailed"
+        tests:
+          - name: a share is blocked
+            event: {kind: share, user: alice}
+            expect: [no-share]
+          - name: a prompt is wrongly expected to fire
+            event: {kind: prompt, user: alice}
+            expect: [no-share]
+
+        """
+
+    @Test("--format json: each test's outcome, what failed, and the rules no test covers")
+    func json() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(Data(Self.mixed.utf8), to: "demo.yaml")
+        let run = try Bylaw.run(["test", path, "--format", "json"])
+        #expect(run.status == 1)
+        let document = try run.json()
+        let tests = try #require(document["tests"] as? [[String: Any]])
+        #expect(tests.map { $0["outcome"] as? String } == ["passed", "failed"])
+        #expect(tests[1]["policy"] as? String == "demo")
+        #expect(tests[1]["expected"] as? [String] == ["no-share"])
+        #expect(tests[1]["fired"] as? [String] == [])
+        #expect((tests[0]["location"] as? [String: Any])?["line"] as? Int == 15)
+        let uncovered = try #require(document["uncovered"] as? [[String: Any]])
+        #expect(uncovered.map { $0["rule"] as? String } == ["demo/no-email"])
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary["passed"] as? Int == 1 && summary["failed"] as? Int == 1 && summary["uncovered"] as? Int == 1)
+    }
+
+    @Test("--format junit: one test case per policy test; coverage gaps fail only with --strict")
+    func junit() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(Data(Self.mixed.utf8), to: "demo.yaml")
+        let run = try Bylaw.run(["test", path, "--format", "junit"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("<testsuites name=\"bylaw\" tests=\"2\" failures=\"1\" errors=\"0\""))
+        #expect(run.stdout.contains("<testcase name=\"a share is blocked\" classname=\"demo\" time=\"0\"/>"))
+        #expect(run.stdout.contains("<failure message=\"test &apos;a prompt is wrongly expected to fire&apos; failed: expected [no-share], but no rule fired\" type=\"test.failed\">"))
+        #expect(run.stdout.contains("<system-out>\(path):"))
+        #expect(run.stdout.contains("rule &apos;demo/no-email&apos; is covered by no test") || run.stdout.contains("rule 'demo/no-email' is covered by no test"))
+
+        let strict = try Bylaw.run(["test", path, "--format", "junit", "--strict"])
+        #expect(strict.stdout.contains("tests=\"3\" failures=\"2\""))
+        #expect(strict.stdout.contains("<testcase name=\"coverage: demo/no-email\" classname=\"demo\""))
+    }
+
+    @Test("the shipped policies in every format: all pass, exit 0")
+    func shippedFormats() throws {
+        let json = try Bylaw.run(["test", "--format", "json"])
+        #expect(json.status == 0)
+        let summary = try #require(try json.json()["summary"] as? [String: Any])
+        #expect(summary["tests"] as? Int == (try Self.declaredTests()))
+        #expect(summary["failed"] as? Int == 0)
+        let junit = try Bylaw.run(["test", "--format", "junit"])
+        #expect(junit.status == 0)
+        #expect(junit.stdout.contains("<testsuites name=\"bylaw\" tests=\"\(try Self.declaredTests())\" failures=\"0\" errors=\"0\""))
+    }
 }

@@ -20,6 +20,10 @@ public struct StreamEvaluator {
     public let graph: WorkspaceGraph
     /// The shortcuts in use (all by default).
     public var shortcuts: Shortcuts = .all
+    /// Whether findings' event references carry the event's `user` and `org` (for `bylaw
+    /// plan`, which names who a change would block); off by default, since it reads two more
+    /// fields of every event.
+    public var recordsActors = false
     /// The macros of the rules' policies, for the analysis (read from the rules' source files
     /// when not given).
     private let macros: PolicyMacros
@@ -86,6 +90,7 @@ public struct StreamEvaluator {
         let plan = StreamRulePlan(rules: rules, macros: macros, inputs: inputs, options: options)
         var fields = plan.fields
         if attribution != nil { fields.formUnion(UsageEventFields([.org, .subscription, .costAmount, .costCurrency])) }
+        if recordsActors { fields.formUnion(UsageEventFields([.user, .org])) }
         var scanner = UsageEventScanner(fields: fields)
         var caches = plan.entries.map(\.cache)
         var texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields) }
@@ -132,7 +137,12 @@ public struct StreamEvaluator {
                             continue
                         case .fired, .failed: break
                         }
-                        if reference == nil { reference = EventReference(line: line.number, id: current.has(.id) ? current.id : nil) }
+                        if reference == nil {
+                            reference = EventReference(
+                                line: line.number, id: current.has(.id) ? current.id : nil,
+                                user: recordsActors && current.has(.user) ? current.user : nil,
+                                org: recordsActors && current.has(.org) ? current.org : nil)
+                        }
                         if let finding = entries[index].finding(
                             decision, inputPath: streamPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
                         {

@@ -14,30 +14,31 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Policy files or directories (default: Policies/).")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format: text, json or sarif.")
-    var format: ReportFormat = .text
+    /// What `check` prints: compile diagnostics, as text or for a CI system.
+    enum Format: String, CommandFormat { case text, json, sarif, junit, github }
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .text
 
     @Flag(name: .long, help: "Treat warnings as failures (exit code 1).")
     var strict = false
 
     @OptionGroup var options: PolicyOptions
 
-    func validate() throws {
-        guard [.text, .json, .sarif].contains(format) else {
-            throw ValidationError("'check' prints text, json or sarif, not \(format.rawValue)")
-        }
-    }
-
     func run() throws {
         let result = PolicySetLoader.compile(paths: PolicyLoading.paths(paths), today: try PolicyLoading.today(), budgetOverride: options.budgetOverride)
-        let bag = DiagnosticBag(result.diagnostics)
+        let bag = DiagnosticBag(PolicyLoading.pointing(result.diagnostics, at: .argument(command: "check"), defaulted: paths.isEmpty))
         let exit: BylawExit = bag.hasErrors ? .invalidInput : (strict && bag.warningCount > 0 ? .findings : .clean)
         switch format {
         case .json:
             Terminal.out(DiagnosticsReport.json(bag.sorted().shown) + "\n")
         case .sarif:
             Terminal.out(DiagnosticsReport.sarif(bag.sorted().shown, exitCode: Int(exit.rawValue)) + "\n")
-        default:
+        case .junit:
+            Terminal.out(DiagnosticsReport.junit(bag.sorted().shown, files: result.files.map(\.path)))
+        case .github:
+            Terminal.out(DiagnosticsReport.github(bag.sorted().shown))
+        case .text:
             Terminal.out(DiagnosticPrinter(style: Terminal.style(for: 1)).render(bag, limit: options.maxDiagnostics))
             let rules = result.set?.rules.count ?? 0
             let summary = bag.hasErrors

@@ -11,9 +11,9 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate usage rules over a usage stream (a file or -).",
         discussion: """
-            One decision per finding, then a summary accounting for every line (read, evaluated,
-            blank, malformed). A malformed line is reported with its line number and the stream goes
-            on; --max-errors N stops after N of them (exit code 2). Otherwise the exit code follows
+            One decision per finding, then a summary accounting for every line (read, evaluated, \
+            blank, malformed). A malformed line is reported with its line number and the stream goes \
+            on; --max-errors N stops after N of them (exit code 2). Otherwise the exit code follows \
             the findings: 1 when a rule at 'block' enforcement fires (any finding with --strict).
             """
     )
@@ -27,8 +27,11 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Policy files or directories (default: Policies/).")
     var policies: [String] = []
 
-    @Option(name: .long, help: "Output format: text, ndjson, json or sarif.")
-    var format: ReportFormat = .text
+    /// What `eval` prints: findings and the summary.
+    enum Format: String, CommandFormat { case text, ndjson, json, sarif }
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .text
 
     @Flag(name: .long, help: "Add attribution to the summary: events and spend by billing account and by org.")
     var summary = false
@@ -42,14 +45,11 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var options: PolicyOptions
 
     func validate() throws {
-        guard [.text, .ndjson, .json, .sarif].contains(format) else {
-            throw ValidationError("'eval' prints text, ndjson, json or sarif, not \(format.rawValue)")
-        }
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
     }
 
     func run() throws {
-        let set = try PolicyLoading.compileOrExit(policies, format: format, options: options)
+        let set = try PolicyLoading.compileOrExit(policies, format: format.report, pointer: .option, options: options)
         let model = try InputFailure.loadWorkspace(workspace, limit: options.maxDiagnostics)
         let reader: UsageStreamReader
         do {
@@ -58,7 +58,7 @@ struct EvalCommand: ParsableCommand {
             throw InputFailure.report([error])
         }
         let streamPath = usage == "-" ? "<stdin>" : usage
-        let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out,
+        let sink = format.report.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out,
             bytes: Terminal.out(bytes:))
         let evaluator = StreamEvaluator(policies: set, workspace: WorkspaceGraph(model))
         sink.begin(rules: evaluator.rules.map(\.descriptor), inputs: [streamPath])

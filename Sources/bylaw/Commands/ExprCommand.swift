@@ -12,9 +12,9 @@ struct ExprCommand: ParsableCommand {
         commandName: "expr",
         abstract: "Evaluate one CEL expression and print its value as JSON.",
         discussion: """
-            The expression sees `event` (from --event, else an empty event), `workspace` (from
-            --workspace, else an empty workspace) and every --var, with the domain's types and
-            functions. A compile error prints the diagnostic and exits 2; an evaluation error prints
+            The expression sees `event` (from --event, else an empty event), `workspace` (from \
+            --workspace, else an empty workspace) and every --var, with the domain's types and \
+            functions. A compile error prints the diagnostic and exits 2; an evaluation error prints \
             it and exits 1.
 
             Examples:

@@ -11,7 +11,10 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Evaluate workspace rules on workspace configs.",
         discussion: """
-            Exit code 0 when clean, 1 when a rule at 'block' enforcement fires (any finding with
+            The text output ends with one line counting files and findings; --summary adds the \
+            run's full summary (as json, sarif and ndjson always carry it).
+
+            Exit code 0 when clean, 1 when a rule at 'block' enforcement fires (any finding with \
             --strict), 2 when a config or the policies cannot be read.
             """
     )
@@ -22,17 +25,25 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "Policy files or directories (default: Policies/).")
     var policies: [String] = []
 
-    @Option(name: .long, help: "Output format: text, json, ndjson, sarif, junit or github.")
-    var format: ReportFormat = .text
+    /// What `lint` prints: findings and the summary.
+    enum Format: String, CommandFormat { case text, json, ndjson, sarif, junit, github }
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .text
 
     @Flag(name: .long, help: "Fail (exit code 1) on any finding, whatever its enforcement.")
     var strict = false
 
+    @Flag(name: .long, help: "End the text output with the run's full summary (counts by enforcement and rule).")
+    var summary = false
+
     @OptionGroup var options: PolicyOptions
 
     func run() throws {
-        let set = try PolicyLoading.compileOrExit(policies, format: format, options: options)
-        let sink = format.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out,
+        let set = try PolicyLoading.compileOrExit(policies, format: format.report, pointer: .option, options: options)
+        let sink = format.report.makeSink(
+            style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics,
+            closing: TextReport.Closing(summary: summary, countsFiles: true), output: Terminal.out,
             bytes: Terminal.out(bytes:))
         sink.begin(rules: set.rules(on: .workspace).map(\.descriptor), inputs: workspaces)
         let evaluator = WorkspaceEvaluator(rules: set.rules)
@@ -42,15 +53,16 @@ struct LintCommand: ParsableCommand {
             let loaded = WorkspaceLoader.load(path: path)
             loaded.diagnostics.forEach(sink.emit)
             guard let workspace = loaded.workspace else {
+                sink.inputFailed(path)
                 invalidInputs += 1
                 continue
             }
             evaluator.evaluate(WorkspaceGraph(workspace), inputPath: path, tally: &tally, emit: sink.emit)
         }
-        let summary: [(String, JSONValue)] = [("inputs", .int(Int64(workspaces.count))), ("invalid_inputs", .int(Int64(invalidInputs)))] + tally.json
+        let fields: [(String, JSONValue)] = [("inputs", .int(Int64(workspaces.count))), ("invalid_inputs", .int(Int64(invalidInputs)))] + tally.json
         let exit: BylawExit = invalidInputs > 0 ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
         (sink as? SARIFReport)?.exitCode = Int(exit.rawValue)
-        sink.finish(summary: .object(summary))
+        sink.finish(summary: .object(fields))
         if exit != .clean { throw exit.exitCode }
     }
 }

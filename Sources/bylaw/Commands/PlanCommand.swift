@@ -16,12 +16,15 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Dry-run a config or policy change: what breaks, what gets fixed, which past usage would now be blocked.",
         discussion: """
-            Lints the current config (--before) with the current policies and the proposed config
-            (--after) with the proposed policies (--policies-after, default: the same), evaluates the
-            `on: change` rules on the pair, and prints the findings the change adds and the ones it
-            fixes. With --usage, replays past events under both versions and lists the events the
-            change would newly block, and those it would no longer block.
-            Exit code 1 when the change introduces a finding at 'block' or newly blocks an event
+            Lints the current config (--before) with the current policies and the proposed config \
+            (--after) with the proposed policies (--policies-after, default: the same), evaluates the \
+            `on: change` rules on the pair, and prints the findings the change adds and the ones it \
+            fixes. With --usage, replays past events under both versions and lists the events the \
+            change would newly block and those it would no longer block (each with its user, org and \
+            the rules' messages, counted by user and by rule), and the new findings below 'block'. \
+            The text output ends with a one-line verdict.
+
+            Exit code 1 when the change introduces a finding at 'block' or newly blocks an event \
             (anything new with --strict); 2 when an input cannot be read.
             """
     )
@@ -41,22 +44,21 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("policies-after"), help: "The proposed policies (default: the current ones).")
     var policiesAfter: [String] = []
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    /// What `plan` prints: the change's effects, as text, JSON or GitHub annotations.
+    enum Format: String, CommandFormat { case text, json, github }
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .text
 
     @Flag(name: .long, help: "Fail (exit code 1) on anything the change introduces, whatever its enforcement.")
     var strict = false
 
     @OptionGroup var options: PolicyOptions
 
-    func validate() throws {
-        guard [.text, .json].contains(format) else { throw ValidationError("'plan' prints text or json, not \(format.rawValue)") }
-    }
-
     func run() throws {
-        let currentPolicies = try PolicyLoading.compileOrExit(policies, format: format, options: options)
+        let currentPolicies = try PolicyLoading.compileOrExit(policies, format: format.report, pointer: .option, options: options)
         let proposedPolicies = policiesAfter.isEmpty
-            ? currentPolicies : try PolicyLoading.compileOrExit(policiesAfter, format: format, options: options)
+            ? currentPolicies : try PolicyLoading.compileOrExit(policiesAfter, format: format.report, pointer: .option, options: options)
         let current = WorkspaceGraph(try InputFailure.loadWorkspace(before, limit: options.maxDiagnostics))
         let proposed = WorkspaceGraph(try InputFailure.loadWorkspace(after, limit: options.maxDiagnostics))
 
@@ -85,7 +87,8 @@ struct PlanCommand: ParsableCommand {
         }
         switch format {
         case .json: Terminal.out(PlanReport.json(plan).pretty + "\n")
-        default:
+        case .github: Terminal.out(PlanReport.github(plan, usage: usage))
+        case .text:
             let policySets = policiesAfter.isEmpty ? nil : (
                 before: PolicyLoading.paths(policies).joined(separator: ", "),
                 after: policiesAfter.joined(separator: ", "))

@@ -6,7 +6,7 @@ struct VersionCommand: ParsableCommand {
         commandName: "version",
         abstract: "Print the version, the commit and Swift compiler it was built with, and the platform.",
         discussion: """
-            `bylaw --version` prints the version alone. The commit is recorded by release builds
+            `bylaw --version` prints the version alone. The commit is recorded by release builds \
             (scripts/release); a plain `swift build` prints `commit: unknown` (`null` in JSON).
             """
     )

@@ -3,7 +3,15 @@ import BylawPolicy
 import BylawReport
 import CEL
 
-extension ReportFormat: ExpressibleByArgument {}
+/// The `--format` values one command accepts. Each command declares its own enum, so its
+/// `--help`, its completions and the parser all list exactly the formats it prints, and a
+/// format it does not print is refused by the parser with the list of those it does.
+protocol CommandFormat: RawRepresentable<String>, ExpressibleByArgument, CaseIterable {}
+
+extension CommandFormat {
+    /// The report format of the same name (every command format is one; a test checks it).
+    var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
+}
 
 /// Options every command that reads policies shares.
 struct PolicyOptions: ParsableArguments {

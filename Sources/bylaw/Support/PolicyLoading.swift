@@ -14,25 +14,65 @@ enum PolicyLoading {
     }
 
     static func paths(_ given: [String]) -> [String] { given.isEmpty ? ["Policies"] : given }
+
+    /// How a command takes its policies: as positional arguments (`check`, `test`, `handbook`)
+    /// or with `--policies` (`lint`, `eval`, `plan`).
+    enum Pointer {
+        case argument(command: String)
+        case option
+
+        /// The `policy.no-policies` hint for this command.
+        var hint: String {
+            switch self {
+            case .argument(let command):
+                return "policies default to Policies/ in the current directory; "
+                    + "name policy files or directories as arguments: bylaw \(command) PATH…"
+            case .option:
+                return "policies default to Policies/ in the current directory; "
+                    + "name policy files or directories with --policies PATH"
+            }
+        }
+    }
+
+    /// The diagnostics with `policy.no-policies` hinting at the way this command takes policies.
+    /// When no policies were named (`defaulted`) and `Policies/` cannot be read, that is
+    /// `policy.no-policies` too: the user did not ask for that folder, so it says how to
+    /// name another.
+    static func pointing(_ diagnostics: [Diagnostic], at pointer: Pointer, defaulted: Bool) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            if defaulted, diagnostic.code == "input.unreadable", diagnostic.path == "Policies" {
+                return Diagnostic(
+                    code: "policy.no-policies", message: "no Policies/ folder in the current directory, where policies are looked for by default",
+                    path: "Policies", hint: pointer.hint)
+            }
+            guard diagnostic.code == "policy.no-policies" else { return diagnostic }
+            return Diagnostic(
+                code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, span: diagnostic.span,
+                path: diagnostic.path, notes: diagnostic.notes, hint: pointer.hint)
+        }
+    }
 }
 
 extension PolicyLoading {
     /// Compiles the policy set, or prints why it does not compile and exits 2. Warnings go to
     /// stderr so they never corrupt a machine-readable stdout. For json and sarif output the
-    /// errors are also written to stdout as a diagnostics document, so a CI step reading the
-    /// report sees why the run failed.
-    static func compileOrExit(_ given: [String], format: ReportFormat, options: PolicyOptions) throws -> PolicySet {
+    /// errors are also written to stdout as a diagnostics document (for junit and github, as
+    /// test cases and annotations), so a CI step reading the report sees why the run failed.
+    static func compileOrExit(_ given: [String], format: ReportFormat, pointer: Pointer, options: PolicyOptions) throws -> PolicySet {
         let maxDiagnostics = options.maxDiagnostics
         let result = PolicySetLoader.compile(paths: paths(given), today: try today(), budgetOverride: options.budgetOverride)
-        let bag = DiagnosticBag(result.diagnostics)
+        let diagnostics = pointing(result.diagnostics, at: pointer, defaulted: given.isEmpty)
+        let bag = DiagnosticBag(diagnostics)
         if !bag.isEmpty {
             Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(bag, limit: maxDiagnostics))
         }
         guard let set = result.set else {
             switch format {
-            case .json: Terminal.out(DiagnosticsReport.json(result.diagnostics) + "\n")
-            case .sarif: Terminal.out(DiagnosticsReport.sarif(result.diagnostics, exitCode: 2) + "\n")
-            default: break
+            case .json: Terminal.out(DiagnosticsReport.json(diagnostics) + "\n")
+            case .sarif: Terminal.out(DiagnosticsReport.sarif(diagnostics, exitCode: 2) + "\n")
+            case .junit: Terminal.out(DiagnosticsReport.junit(diagnostics, files: result.files.map(\.path)))
+            case .github: Terminal.out(DiagnosticsReport.github(diagnostics))
+            case .text, .ndjson: break
             }
             throw BylawExit.invalidInput.exitCode
         }

@@ -1,0 +1,138 @@
+import BylawEval
+import BylawPolicy
+import BylawSource
+
+/// The results of `bylaw test` (the tests written in the policies, and the rules no test
+/// covers), printed as text for people, one JSON document for scripts, or JUnit XML for CI.
+public struct PolicyTestReport: Sendable {
+    /// Every test's result, in file order.
+    public let results: [PolicyTestResult]
+    /// Rules no test of their policy expects to fire.
+    public let uncovered: [RuleDescriptor]
+    /// Whether an uncovered rule fails the run (`--strict`): it is then an error, not a warning.
+    public let strict: Bool
+
+    /// A report of `results`, with `uncovered` rules as coverage gaps.
+    public init(results: [PolicyTestResult], uncovered: [RuleDescriptor], strict: Bool = false) {
+        self.results = results
+        self.uncovered = uncovered
+        self.strict = strict
+    }
+
+    /// Tests that passed.
+    public var passed: Int { results.count { $0.passed } }
+    /// Tests whose fired rules differ from those expected.
+    public var failed: Int { results.count { if case .failed = $0.outcome { return true } else { return false } } }
+    /// Tests whose inputs could not be read.
+    public var invalid: Int { results.count { if case .invalid = $0.outcome { return true } else { return false } } }
+
+    /// The run's outcome: invalid input beats failures, which beat coverage gaps under `strict`.
+    public enum Verdict: Sendable { case passed, failed, invalidInput }
+
+    /// The run's outcome, which the CLI turns into exit code 0, 1 or 2.
+    public var verdict: Verdict {
+        if invalid > 0 { return .invalidInput }
+        if failed > 0 || (strict && !uncovered.isEmpty) { return .failed }
+        return .passed
+    }
+
+    /// `test.failed`: what was expected and what fired, with evaluation errors as notes.
+    public static func failure(_ result: PolicyTestResult) -> Diagnostic? {
+        guard case .failed(let expected, let fired, let errors) = result.outcome else { return nil }
+        let message = "test '\(result.test.name)' failed: expected \(describe(expected)), but "
+            + (fired.isEmpty ? "no rule fired" : "fired \(describe(fired))")
+        return .error(
+            "test.failed", message, in: result.file, at: result.test.expectRange,
+            notes: errors.map { DiagnosticNote("evaluation error: \($0)") })
+    }
+
+    /// `test.uncovered-rule`: a warning, an error under `strict`.
+    public func coverageGap(_ rule: RuleDescriptor) -> Diagnostic {
+        Diagnostic(
+            code: "test.uncovered-rule", severity: strict ? .error : .warning, message: "rule '\(rule.fullID)' is covered by no test",
+            span: rule.definedAt, hint: "add a test whose 'expect' lists '\(rule.ruleID)'")
+    }
+
+    static func describe(_ ids: [String]) -> String { ids.isEmpty ? "allow" : "[" + ids.joined(separator: ", ") + "]" }
+
+    /// The diagnostics a result reports: its failure, or why its input is invalid.
+    static func diagnostics(_ result: PolicyTestResult) -> [Diagnostic] {
+        switch result.outcome {
+        case .passed: return []
+        case .failed: return failure(result).map { [$0] } ?? []
+        case .invalid(let diagnostics): return diagnostics
+        }
+    }
+
+    /// `passed`, `failed` or `invalid`.
+    static func outcomeName(_ result: PolicyTestResult) -> String {
+        switch result.outcome {
+        case .passed: return "passed"
+        case .failed: return "failed"
+        case .invalid: return "invalid"
+        }
+    }
+}
+
+extension PolicyTestReport {
+    /// One line per test (`✔`/`✘ POLICY: NAME`), each failure's diagnostic under it, the
+    /// coverage gaps, then the counts.
+    public func text(style: TextStyle = .plain) -> String {
+        let printer = DiagnosticPrinter(style: style)
+        var out = ""
+        for result in results {
+            switch result.outcome {
+            case .passed:
+                out += style.green("✔") + " \(result.policyID): \(result.test.name)\n"
+            case .failed:
+                out += style.red("✘") + " \(result.policyID): \(result.test.name)\n"
+            case .invalid:
+                out += style.red("✘") + " \(result.policyID): \(result.test.name) (invalid input)\n"
+            }
+            for diagnostic in Self.diagnostics(result) { out += printer.render(diagnostic) }
+        }
+        for rule in uncovered { out += printer.render(coverageGap(rule)) }
+        out += "\(passed) passed, \(failed + invalid) failed\n"
+        if !uncovered.isEmpty { out += "\(uncovered.count) rule\(uncovered.count == 1 ? "" : "s") covered by no test\n" }
+        return out
+    }
+
+    /// `{"tests": [...], "uncovered": [...], "summary": {...}}`: each test with its policy, name,
+    /// place, outcome and (when it did not pass) what was expected and fired, or its input's
+    /// diagnostics; each uncovered rule with its place.
+    public func json() -> JSONValue {
+        let tests: [JSONValue] = results.map { result in
+            let start = SourceSpan(file: result.file, range: result.test.nameRange).start
+            var fields: [(String, JSONValue)] = [
+                ("policy", .string(result.policyID)), ("name", .string(result.test.name)),
+                ("location", .object([("file", .string(result.file.path)), ("line", .int(Int64(start.line))), ("column", .int(Int64(start.column)))])),
+                ("outcome", .string(Self.outcomeName(result))),
+            ]
+            switch result.outcome {
+            case .passed: break
+            case .failed(let expected, let fired, let errors):
+                fields += [
+                    ("expected", .array(expected.map { .string($0) })), ("fired", .array(fired.map { .string($0) })),
+                    ("evaluation_errors", .array(errors.map { .string($0) })),
+                ]
+            case .invalid(let diagnostics):
+                fields.append(("diagnostics", .array(diagnostics.map(\.jsonValue))))
+            }
+            return .object(fields)
+        }
+        let gaps: [JSONValue] = uncovered.map { rule in
+            var location: JSONValue = .null
+            if let span = rule.definedAt {
+                location = .object([("file", .string(span.file.path)), ("line", .int(Int64(span.start.line))), ("column", .int(Int64(span.start.column)))])
+            }
+            return .object([("rule", .string(rule.fullID)), ("policy", .string(rule.policyID)), ("location", location)])
+        }
+        return .object([
+            ("tests", .array(tests)), ("uncovered", .array(gaps)),
+            ("summary", .object([
+                ("tests", .int(Int64(results.count))), ("passed", .int(Int64(passed))), ("failed", .int(Int64(failed))),
+                ("invalid", .int(Int64(invalid))), ("uncovered", .int(Int64(uncovered.count))), ("strict", .bool(strict)),
+            ])),
+        ])
+    }
+}
