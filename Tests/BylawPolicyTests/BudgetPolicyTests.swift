@@ -115,3 +115,63 @@ struct MacroExpansionTests {
         #expect(first?.message == "'m13' makes this expression expand to more than 100000 nodes")
     }
 }
+
+@Suite("Conditions that can never be evaluated are compile errors")
+struct NeverEvaluatesTests {
+    @Test("an invalid literal regex is cel.invalid-regex at the pattern")
+    func invalidRegex() {
+        let source = MarkedSource("""
+            policy: p
+            rules:
+              - id: r
+                on: usage
+                forbid: event.user.matches(1️⃣'((((((((')
+            """)
+        let (set, diagnostics) = compile(source)
+        #expect(set == nil)
+        expectDiagnostic("cel.invalid-regex", at: "1️⃣", in: source, diagnostics)
+    }
+
+    @Test("a constant condition that always fails to evaluate is an error")
+    func constantError() {
+        let source = MarkedSource("""
+            policy: p
+            rules:
+              - id: r
+                on: usage
+                forbid: 1️⃣9223372036854775807 + 1 > 0
+            """)
+        let (set, diagnostics) = compile(source)
+        #expect(set == nil)
+        expectDiagnostic("cel.evaluation-error", at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == "cel.evaluation-error" }?.message == "this 'forbid' reads no variable and always fails to evaluate: return error for overflow")
+    }
+}
+
+@Suite("Message placeholders")
+struct PlaceholderCapTests {
+    @Test("a placeholder prints at most 64 KiB, ending with …")
+    func capped() {
+        var nested = CELValue.list([.string(String(repeating: "x", count: 1_000))])
+        for _ in 0..<40 { nested = .list([nested, nested]) }
+        let text = TemplateFormatting.text(of: nested)
+        #expect(text.utf8.count <= TemplateFormatting.maxPlaceholderBytes + 3)
+        #expect(text.hasSuffix("…"))
+        #expect(TemplateFormatting.text(of: .list([.string("a"), .int(2), .map(CELMapFixture.one)])) == "a, 2, {k: 1}")
+    }
+}
+
+enum CELMapFixture {
+    static var one: CELMap {
+        guard case .map(let map) = CELValueFixture.mapOne else { preconditionFailure("fixture") }
+        return map
+    }
+}
+
+enum CELValueFixture {
+    static var mapOne: CELValue {
+        let env = CELEnvironment()
+        guard case .success(let program) = env.compile("{'k': 1}") else { return .null }
+        return program.evaluate()
+    }
+}

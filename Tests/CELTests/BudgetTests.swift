@@ -137,4 +137,51 @@ struct BudgetTests {
         env.limits.budget.regexSteps = regexSteps
         return env
     }
+
+    /// Reads of a large text that fast paths make without a function call are charged too:
+    /// a thousand-step loop over a 1 MiB value must run out of steps, not of time.
+    @Test("size, in, ==, ordering, map keys and matches charge for the text they read", arguments: [
+        "size(s) > 0", "!(s in ['q', 'r'])", "[s] == [s + '']", "s < 'b'", "{s: 1}.size() == 1", "!s.matches('^z')", "s != 'x'",
+    ])
+    func fastPathScans(body: String) {
+        var env = CELEnvironment()
+        let slot = env.declareVariable("s", .string)
+        let loop = "[\(Array(repeating: "1", count: 1_000).joined(separator: ","))].all(i, \(body))"
+        guard case .success(let program) = env.compile(loop) else {
+            Issue.record("does not compile: \(loop.suffix(80))")
+            return
+        }
+        var activation = CELActivation(slotCount: env.slotCount)
+        activation[slot] = .string(String(repeating: "a", count: 1 << 20))
+        #expect(program.evaluate(activation).errorMessage?.hasPrefix("evaluation budget exceeded") == true)
+        // One read of a short text costs next to nothing.
+        activation[slot] = .string("abc")
+        #expect(program.evaluate(activation).isError == false)
+    }
+
+    @Test("code-point functions work on bytes and keep their answers")
+    func codePointFunctions() {
+        #expect(evaluate("'héllo'.charAt(1)").stringValue == "é")
+        #expect(evaluate("'héllo'.charAt(5)").stringValue == "")
+        #expect(evaluate("'héllo'.charAt(6)").errorMessage == "index out of range: 6")
+        #expect(evaluate("'héllo'.substring(1, 3)").stringValue == "él")
+        #expect(evaluate("'héllo'.substring(2)").stringValue == "llo")
+        #expect(evaluate("'héllo'.substring(3, 2)").errorMessage == "invalid substring range. start: 3, end: 2")
+        #expect(evaluate("'\\u2003 h é \\t'.trim()").stringValue == "h é")
+        #expect(evaluate("'héllo👩‍👩‍👧'.reverse()").stringValue == "👧‍👩‍👩olléh")
+        #expect(evaluate("''.reverse()").stringValue == "")
+        #expect(evaluate("'%s and %s'.format(['a', [1, 'b']])").stringValue == "a and [1, b]")
+    }
+
+    @Test("ordering compares bytes: a composed and a decomposed é are not equal")
+    func orderingBytes() {
+        #expect(evaluate("'\\u00e9' > 'e\\u0301'").boolValue == true)
+        #expect(evaluate("'\\u00e9' >= 'e\\u0301' && !('\\u00e9' <= 'e\\u0301')").boolValue == true)
+    }
+
+    @Test("budget limits allow '_' only between digits")
+    func underscores() {
+        #expect(CELBudgetDimension.iterations.parseLimit("1_000_000") == 1_000_000)
+        for text in ["_1", "1_", "1__0", "_"] { #expect(CELBudgetDimension.iterations.parseLimit(text) == nil, "\(text)") }
+    }
 }

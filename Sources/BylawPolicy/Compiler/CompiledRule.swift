@@ -110,31 +110,82 @@ public struct CompiledTemplate: Sendable {
 /// ", ", timestamps in RFC 3339 (midnight UTC as a plain date), errors as `<error: …>` (the
 /// finding is still reported).
 public enum TemplateFormatting {
+    /// The most a placeholder prints: a message is for people, and a list built of shared
+    /// sub-lists can be exponentially longer than the memory it takes. Past it the text ends
+    /// with `…`.
+    public static let maxPlaceholderBytes = 64 << 10
+
     public static func text(of value: CELValue) -> String {
+        var out = ""
+        append(value, to: &out, limit: maxPlaceholderBytes)
+        return out
+    }
+
+    /// Appends `value`'s text; false (after appending `…`) once `out` reached `limit` bytes.
+    @discardableResult
+    private static func append(_ value: CELValue, to out: inout String, limit: Int) -> Bool {
+        guard out.utf8.count < limit else {
+            out += "…"
+            return false
+        }
         switch value {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .int(let number): return String(number)
-        case .uint(let number): return String(number)
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .int(let number): out += String(number)
+        case .uint(let number): out += String(number)
         case .double(let number):
-            if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-            return String(number)
-        case .string(let text): return text
-        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .list(let items): return items.map(text(of:)).joined(separator: ", ")
-        case .map(let map): return "{" + zip(map.keys, map.values).map { "\(text(of: $0)): \(text(of: $1))" }.joined(separator: ", ") + "}"
+            if number == number.rounded(), abs(number) < 1e15 { out += String(Int64(number)) } else { out += String(number) }
+        case .string(let text): return appendCapped(text, to: &out, limit: limit)
+        case .bytes(let bytes): return appendCapped(String(decoding: bytes, as: UTF8.self), to: &out, limit: limit)
+        case .list(let items):
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ", " }
+                guard append(item, to: &out, limit: limit) else { return false }
+            }
+        case .map(let map):
+            out += "{"
+            for index in map.keys.indices {
+                if index > 0 { out += ", " }
+                guard append(map.keys[index], to: &out, limit: limit) else { return false }
+                out += ": "
+                guard append(map.values[index], to: &out, limit: limit) else { return false }
+            }
+            out += "}"
         case .timestamp(let timestamp):
             // A date written without a time (`offboarded_on: 2026-06-30`) prints as a date.
             let text = timestamp.rfc3339
-            return text.hasSuffix("T00:00:00Z") ? String(text.prefix(text.count - 10)) : text
-        case .duration(let duration): return duration.celString
-        case .type(let type): return type.runtimeName
+            out += text.hasSuffix("T00:00:00Z") ? String(text.prefix(text.count - 10)) : text
+        case .duration(let duration): out += duration.celString
+        case .type(let type): out += type.runtimeName
         case .object(let object):
-            if let identified = object as? any IdentifiedObject { return identified.celID }
-            return object.celTypeName
-        case .error(let error): return "<error: \(error.message)>"
-        case .optional(let optional): return optional.value.map(text(of:)) ?? "none"
+            if let identified = object as? any IdentifiedObject { out += identified.celID } else { out += object.celTypeName }
+        case .error(let error): return appendCapped("<error: \(error.message)>", to: &out, limit: limit)
+        case .optional(let optional):
+            guard let inner = optional.value else {
+                out += "none"
+                return true
+            }
+            return append(inner, to: &out, limit: limit)
         }
+        return true
+    }
+
+    /// Appends `text`, cut at a character boundary so that `out` stays within `limit` bytes.
+    private static func appendCapped(_ text: String, to out: inout String, limit: Int) -> Bool {
+        let room = limit - out.utf8.count
+        if text.utf8.count <= room {
+            out += text
+            return true
+        }
+        var used = 0
+        for character in text {
+            let size = character.utf8.count
+            guard used + size <= room else { break }
+            out.append(character)
+            used += size
+        }
+        out += "…"
+        return false
     }
 }
 

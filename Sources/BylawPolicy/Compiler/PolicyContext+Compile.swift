@@ -99,6 +99,13 @@ extension PolicyContext {
                 hint: "a condition that reads no variable has one value forever; write that value, or make the condition read the \(role == "'where'" ? "input" : "event or workspace")")
             return
         }
+        if case .error(let error) = value {
+            self.error(
+                "cel.evaluation-error", "this \(role) reads no variable and always fails to evaluate: \(error.message)",
+                at: compiled.sourceSpan(of: error.range).range,
+                hint: "as written the rule would report an evaluation error on every input")
+            return
+        }
         guard case .bool(let result) = value else { return }
         if role == "'where'", !result {
             warning("policy.where-never-holds", "this 'where' is always false: the rule can never apply", at: condition.range)

@@ -45,6 +45,7 @@ extension DomainSchema {
     /// but no variables: the compiler adds those per rule.
     public static func baseEnvironment() -> CELEnvironment {
         var environment = CELEnvironment()
+        environment.rejectsInvalidRegexLiterals = true
         for type in types {
             environment.declareObjectType(type.name, fields: type.fields.map { ($0.name, $0.type.celType) })
         }

@@ -59,6 +59,11 @@ public enum CELBudgetDimension: String, Sendable, CaseIterable {
     /// for memory also with a unit (`16MiB`, `512 KiB`). Nil when malformed or not positive.
     public func parseLimit(_ text: String) -> Int? {
         if self == .memory { return CELByteCount.parse(text).flatMap { $0 > 0 ? $0 : nil } }
+        // `_` only between two digits: `1_000`, not `_1`, `1_` or `1__0`.
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() where character == "_" {
+            guard index > 0, index < characters.count - 1, characters[index - 1] != "_", characters[index + 1] != "_" else { return nil }
+        }
         let digits = text.filter { $0 != "_" }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits), value > 0 else { return nil }
         return value

@@ -18,7 +18,19 @@ extension CELChecker {
             allArgs.append(a)
         }
         let name = function.hasPrefix(".") ? String(function.dropFirst()) : function
+        if name == "matches", allArgs.count == 2, env.rejectsInvalidRegexLiterals { checkPattern(allArgs[1]) }
         return resolveCall(e, function: name, member: target != nil, args: allArgs, argTypes: argTypes)
+    }
+
+    /// A literal pattern is compiled now, so a broken one is reported where it is written.
+    private mutating func checkPattern(_ pattern: CELExpr) {
+        guard case .literal(.string(let text)) = pattern.kind else { return }
+        do {
+            _ = try CELRegex(text)
+        } catch {
+            report(CELIssueCode.invalidRegex, "invalid regular expression: \(error.message)", pattern.range,
+                   hint: "patterns are RE2 syntax (docs/cel-regex-and-time.md); escape a literal ( [ { . * + ? with a backslash")
+        }
     }
 
     private func isLocalRoot(_ e: CELExpr) -> Bool {

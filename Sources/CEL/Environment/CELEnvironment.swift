@@ -20,6 +20,10 @@ public struct CELEnvironment: Sendable {
     private(set) var aliases: [String: CELCheckedExpr] = [:]
     /// Parser, checker and evaluator limits.
     public var limits = CELLimits()
+    /// Whether the checker reports a `matches` pattern written as a string literal that is not a
+    /// valid RE2 pattern (`cel.invalid-regex`), instead of leaving it to fail every evaluation.
+    /// Off by default, as in cel-spec, where an invalid pattern is an evaluation error.
+    public var rejectsInvalidRegexLiterals = false
 
     /// Number of variable slots an activation needs.
     public var slotCount: Int { variables.count }

@@ -45,4 +45,5 @@ public enum CELIssueCode {
     public static let undefinedField = "cel.undefined-field"
     public static let typeMismatch = "cel.type-mismatch"
     public static let limit = "cel.limit"
+    public static let invalidRegex = "cel.invalid-regex"
 }

@@ -25,22 +25,11 @@ extension CELStandardLibrary {
         env.declareFunction("strings.quote", overloads: [o("strings_quote", [s], s)], dynamic: .unary(quote))
     }
 
-    /// The code points of a string value, or nil when it is not a string.
-    private static func scalars(_ v: CELValue) -> [Unicode.Scalar]? {
-        guard case .string(let text) = v else { return nil }
-        return Array(text.unicodeScalars)
-    }
-
-    private static func string(_ scalars: some Sequence<Unicode.Scalar>) -> CELValue {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return .string(String(view))
-    }
-
     @Sendable static func charAt(_ a: CELValue, _ b: CELValue) -> CELValue {
-        guard let text = scalars(a), case .int(let index) = b else { return .noSuchOverload }
-        guard index >= 0, index <= text.count else { return .fail("index out of range: \(index)") }
-        return index == text.count ? .string("") : string([text[Int(index)]])
+        guard case .string(let text) = a, case .int(let index) = b else { return .noSuchOverload }
+        let points = CodePoints(text)
+        guard index >= 0, index <= points.count else { return .fail("index out of range: \(index)") }
+        return .string(points.text(Int(index)..<min(Int(index) + 1, points.count)))
     }
 
     /// `indexOf` / `lastIndexOf` in code points, searching the UTF-8 bytes in linear time (a
@@ -118,7 +107,8 @@ extension CELStandardLibrary {
     }
 
     @Sendable static func substring(_ args: [CELValue]) -> CELValue {
-        guard (2...3).contains(args.count), let text = scalars(args[0]), case .int(let start) = args[1] else { return .noSuchOverload }
+        guard (2...3).contains(args.count), case .string(let source) = args[0], case .int(let start) = args[1] else { return .noSuchOverload }
+        let text = CodePoints(source)
         var end = Int64(text.count)
         if args.count == 3 {
             guard case .int(let e) = args[2] else { return .noSuchOverload }
@@ -127,19 +117,36 @@ extension CELStandardLibrary {
         guard start >= 0, start <= text.count else { return .fail("index out of range: \(start)") }
         guard end >= 0, end <= text.count else { return .fail("index out of range: \(end)") }
         guard start <= end else { return .fail("invalid substring range. start: \(start), end: \(end)") }
-        return string(text[Int(start)..<Int(end)])
+        return .string(text.text(Int(start)..<Int(end)))
     }
 
+    /// Walks in from both ends on the scalar view: no copy of the text.
     @Sendable static func trim(_ v: CELValue) -> CELValue {
-        guard let text = scalars(v) else { return .noSuchOverload }
+        guard case .string(let source) = v else { return .noSuchOverload }
+        let text = source.unicodeScalars
         guard let first = text.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = text.lastIndex(where: { !$0.properties.isWhitespace }) else { return .string("") }
-        return string(text[first...last])
+        return .string(String(text[first...last]))
     }
 
+    /// Copies each code point's bytes, last first.
     @Sendable static func reverse(_ v: CELValue) -> CELValue {
-        guard let text = scalars(v) else { return .noSuchOverload }
-        return string(text.reversed())
+        guard case .string(var text) = v else { return .noSuchOverload }
+        let reversed = text.withUTF8 { bytes -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var end = bytes.count
+            var i = bytes.count - 1
+            while i >= 0 {
+                if bytes[i] & 0xC0 != 0x80 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    end = i
+                }
+                i -= 1
+            }
+            return out
+        }
+        return .string(String(decoding: reversed, as: UTF8.self))
     }
 
     @Sendable static func join(_ args: [CELValue]) -> CELValue {

@@ -52,6 +52,9 @@ final class MatchesNode: CELNode, @unchecked Sendable {
         let t = text.eval(&f)
         if case .error = t { return t }
         guard case .string(let s) = t else { return fail("no_such_overload") }
+        // The matcher reads the text as an array of code points: four bytes each, and a read.
+        guard f.meter.chargeScan(t) else { return exceeded(.iterations, f) }
+        guard f.meter.reserve(bytes: 4 * s.utf8.count) else { return exceeded(.memory, f) }
         let compiled: CELRegex
         if let regex {
             compiled = regex

@@ -55,12 +55,13 @@ enum CELStringFormat {
 
     private static func render(_ template: String, _ args: [CELValue], room: inout Room) throws(Failure) -> String {
         let scalars = Array(template.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        // A String, not a scalar view: a clause's text is appended as bytes, not scalar by scalar.
+        var out = ""
         var i = 0
         var argIndex = 0
         while i < scalars.count {
             guard scalars[i] == "%" else {
-                out.append(scalars[i])
+                out.unicodeScalars.append(scalars[i])
                 i += 1
                 continue
             }
@@ -80,14 +81,14 @@ enum CELStringFormat {
                 throw Failure("could not parse formatting clause: " + error.message)
             }
             do {
-                out.append(contentsOf: try apply(parsed.clause, to: args[argIndex], room: &room).unicodeScalars)
+                out += try apply(parsed.clause, to: args[argIndex], room: &room)
             } catch {
                 throw error.tooLarge ? error : Failure("error during formatting: " + error.message)
             }
             argIndex += 1
             i = parsed.next
         }
-        return String(out)
+        return out
     }
 
     /// The clause starting at `start` (just after its `%`) and the index after it.

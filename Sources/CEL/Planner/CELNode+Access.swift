@@ -95,6 +95,8 @@ final class MapNode: CELNode, @unchecked Sendable {
         for i in keys.indices {
             let k = keys[i].eval(&f)
             if case .error = k { return k }
+            // Hashing a key reads all of it.
+            guard f.meter.chargeScan(k) else { return exceeded(.iterations, f) }
             var v = values[i].eval(&f)
             if case .error = v { return v }
             if optional[i] {
@@ -105,7 +107,7 @@ final class MapNode: CELNode, @unchecked Sendable {
             entries.append((k, v))
         }
         switch CELMap.make(entries) {
-        case .success(let m): return .map(m)
+        case .success(let m): return built(.map(m), &f)
         case .failure(let e): return fail(e.message)
         }
     }

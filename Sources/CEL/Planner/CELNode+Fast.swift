@@ -20,7 +20,11 @@ final class EqualsConstNode: CELNode, @unchecked Sendable {
     override func eval(_ f: inout CELFrame) -> CELValue {
         let a = operand.eval(&f)
         switch a {
-        case .string(let x): if let c = constantString { return .bool(CELValue.sameBytes(x, c) != negated) }
+        case .string(let x):
+            if let c = constantString {
+                guard f.meter.chargeScan(a) else { return exceeded(.iterations, f) }
+                return .bool(CELValue.sameBytes(x, c) != negated)
+            }
         case .int(let x): if let c = constantInt { return .bool((x == c) != negated) }
         case .error: return a
         default: break
@@ -62,7 +66,10 @@ final class OrderNode: CELNode, @unchecked Sendable {
         case (.int(let x), .int(let y)): return .bool(test(x, y))
         case (.double(let x), .double(let y)): return .bool(test(x, y))
         case (_, .error): return b
-        default: return located(general(a, b))
+        default:
+            // Ordering texts reads them.
+            guard f.meter.chargeScan(a) else { return exceeded(.iterations, f) }
+            return located(general(a, b))
         }
     }
 }
@@ -114,7 +121,10 @@ final class SizeNode: CELNode, @unchecked Sendable {
     override func eval(_ f: inout CELFrame) -> CELValue {
         let a = operand.eval(&f)
         switch a {
-        case .string(let s): return .int(Int64(CELStrings.codePointCount(s)))
+        case .string(let s):
+            // Counting code points reads every byte.
+            guard f.meter.chargeScan(a) else { return exceeded(.iterations, f) }
+            return .int(Int64(CELStrings.codePointCount(s)))
         case .list(let l): return .int(Int64(l.count))
         case .error: return a
         default: return located(CELStandardLibrary.size(a))
@@ -164,6 +174,8 @@ final class InStringSetNode: CELNode, @unchecked Sendable {
         let v = needle.eval(&f)
         switch v {
         case .string(let s):
+            // The hash reads every byte of the needle.
+            guard f.meter.chargeScan(v) else { return exceeded(.iterations, f) }
             let b = Self.bucket(s)
             var i = starts[b]
             let end = starts[b + 1]

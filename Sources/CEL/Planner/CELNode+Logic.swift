@@ -127,6 +127,7 @@ final class InSetNode: CELNode, @unchecked Sendable {
     override func eval(_ f: inout CELFrame) -> CELValue {
         let v = needle.eval(&f)
         if case .error = v { return v }
+        guard f.meter.chargeScan(v) else { return exceeded(.iterations, f) }
         guard let k = CELMapKey(v) else { return .bool(false) }
         return .bool(keys.contains(k))
     }

@@ -102,3 +102,28 @@ extension CELStrings {
         return out + "\""
     }
 }
+
+/// A string's UTF-8 bytes with the offset where each code point starts: code-point indexing
+/// (`charAt`, `substring`) in one pass over bytes, without an array of scalars.
+struct CodePoints {
+    let bytes: [UInt8]
+    /// `starts[i]` is the byte offset of code point `i`; one more entry holds the byte count.
+    let starts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts: [Int] = []
+        starts.reserveCapacity(bytes.count + 1)
+        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
+        starts.append(bytes.count)
+        self.starts = starts
+    }
+
+    /// The number of code points.
+    var count: Int { starts.count - 1 }
+
+    /// The text of code points `range` (within `0...count`).
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[starts[range.lowerBound]..<starts[range.upperBound]], as: UTF8.self)
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension CELValue {
     /// CEL equality: numbers compare by value across int, uint and double; lists and maps
     /// element-wise; values of different kinds are unequal. Returns an error value's error when
@@ -15,7 +21,9 @@ extension CELValue {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
-        case (.string(let x), .string(let y)): return sameBytes(x, y)
+        case (.string(let x), .string(let y)):
+            work -= x.utf8.count >> 6
+            return sameBytes(x, y)
         case (.bytes(let x), .bytes(let y)): return x == y
         case (.int, _), (.uint, _), (.double, _):
             return compareNumbers(a, b) == 0
@@ -91,7 +99,8 @@ extension CELValue {
             }
         case (.string(let x), .string(let y)):
             // Code point order is UTF-8 byte order.
-            return .some(x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : (x == y ? 0 : 1))
+            // Equal means the same bytes: `String ==` is canonical equivalence.
+            return .some(x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : (sameBytes(x, y) ? 0 : 1))
         case (.bytes(let x), .bytes(let y)):
             return .some(x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1))
         case (.bool(let x), .bool(let y)): return .some(x == y ? 0 : (!x ? -1 : 1))
@@ -110,12 +119,10 @@ extension CELValue {
         guard n == b.utf8.count else { return false }
         return a.withUTF8 { p in
             b.withUTF8 { q in
-                var i = 0
-                while i < n {
-                    if p[i] != q[i] { return false }
-                    i += 1
-                }
-                return true
+                // The same storage (a field read twice) is equal without a look; otherwise
+                // memcmp compares a word or more at a time.
+                guard let pBase = p.baseAddress, let qBase = q.baseAddress, pBase != qBase, n > 0 else { return true }
+                return memcmp(pBase, qBase, n) == 0
             }
         }
     }

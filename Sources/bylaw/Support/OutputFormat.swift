@@ -31,6 +31,7 @@ struct PolicyOptions: ParsableArguments {
     }
 
     func validate() throws {
+        guard maxDiagnostics >= 0 else { throw ValidationError("--max-diagnostics must be 0 or more, found \(maxDiagnostics)") }
         _ = try BudgetArguments.parse(budget)
     }
 }
