@@ -7,13 +7,15 @@ import BylawReport
 import BylawSource
 import FuzzSupport
 
-let fuzzToday = CalendarDate(year: 2026, month: 11, day: 22)
+/// One compiler for every input: building its CEL environment costs more than most inputs.
+/// libFuzzer calls the target from one thread only.
+nonisolated(unsafe) let fuzzCompiler = CalendarDate(year: 2026, month: 11, day: 22).map { PolicyCompiler(today: $0) }
 
-func compile(_ text: [UInt8], today: CalendarDate) -> PolicySet? {
+func compile(_ text: [UInt8], with compiler: PolicyCompiler) -> PolicySet? {
     var loaded = PolicySetLoader.Result()
     PolicySetLoader.load(file: SourceFile(path: "fuzz.yaml", bytes: text), into: &loaded)
     guard !loaded.documents.isEmpty else { return nil }
-    return PolicyCompiler(today: today).compile(loaded.documents).set
+    return compiler.compile(loaded.documents).set
 }
 
 /// `text` as a YAML double-quoted scalar: printable ASCII as it is, everything else escaped.
@@ -52,8 +54,8 @@ func wrapped(_ text: String) -> [UInt8] {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHandbook(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    guard let bytes = FuzzInput.bytes(data, size, limit: 8 << 10), let today = fuzzToday else { return -1 }
-    guard let set = compile(bytes, today: today) ?? compile(wrapped(String(decoding: bytes, as: UTF8.self)), today: today) else {
+    guard let bytes = FuzzInput.bytes(data, size, limit: 8 << 10), let compiler = fuzzCompiler else { return -1 }
+    guard let set = compile(bytes, with: compiler) ?? compile(wrapped(String(decoding: bytes, as: UTF8.self)), with: compiler) else {
         return 0
     }
     _ = Handbook.markdown(set)
