@@ -59,6 +59,18 @@ let package = Package(
             name: "bench-eval",
             dependencies: ["BenchSupport", "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
         ),
+        // Fuzz targets (Sources/Fuzz/, docs/fuzzing.md). `scripts/fuzz` builds them with libFuzzer
+        // and AddressSanitizer (`-sanitize=fuzzer,address -DBYLAW_FUZZING`); the normal build
+        // compiles them as replay tools that run the target once on each file given.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Sources/Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzSupport", "BylawSource", "BylawYAML"], path: "Sources/Fuzz/FuzzYAML"),
+        .executableTarget(name: "fuzz-policy", dependencies: ["FuzzSupport", "BylawSource", "BylawPolicy"], path: "Sources/Fuzz/FuzzPolicy"),
+        .executableTarget(name: "fuzz-cel", dependencies: ["FuzzSupport", "CEL"], path: "Sources/Fuzz/FuzzCEL"),
+        .executableTarget(name: "fuzz-stream", dependencies: ["FuzzSupport", "BylawModel"], path: "Sources/Fuzz/FuzzStream"),
+        .executableTarget(name: "fuzz-workspace", dependencies: ["FuzzSupport", "BylawSource", "BylawModel"], path: "Sources/Fuzz/FuzzWorkspace"),
+        .executableTarget(
+            name: "fuzz-handbook", dependencies: ["FuzzSupport", "BylawSource", "BylawPolicy", "BylawReport"], path: "Sources/Fuzz/FuzzHandbook"),
         .testTarget(name: "BylawSourceTests", dependencies: ["BylawSource"]),
         .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML", "BylawSource"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),

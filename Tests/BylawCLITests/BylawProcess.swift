@@ -24,12 +24,18 @@ struct BylawRun {
 
 /// Runs `.build/debug/bylaw` (the test target depends on the `bylaw` product, so it is built)
 /// from the package root, with a fixed date and no colour, the way a user or CI would.
+/// `BYLAW_BINARY` names another build of it (scripts/sanitize runs the sanitized one).
 enum Bylaw {
     /// The package root: three levels above this file (Tests/BylawCLITests/BylawProcess.swift).
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let binary = packageRoot.appendingPathComponent(".build/debug/bylaw")
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["BYLAW_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path, relativeTo: packageRoot)
+        }
+        return packageRoot.appendingPathComponent(".build/debug/bylaw")
+    }()
 
     /// The date exceptions expire against in every run, unless a test overrides it.
     static let today = "2026-11-22"
@@ -106,6 +112,13 @@ enum Bylaw {
             "BYLAW_TODAY": today,
             "NO_COLOR": "1",
         ]
+        // A sanitized build reads its options from these (scripts/sanitize sets them);
+        // BYLAW_CLI_ASAN_OPTIONS, when set, replaces ASAN_OPTIONS for the CLI alone.
+        let parent = ProcessInfo.processInfo.environment
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
+            if let value = parent[name] { variables[name] = value }
+        }
+        if let value = parent["BYLAW_CLI_ASAN_OPTIONS"] { variables["ASAN_OPTIONS"] = value }
         variables.merge(environment) { _, new in new }
         process.environment = variables
         process.standardInput = inHandle

@@ -67,7 +67,13 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
     deinit {
         // Children hold their subtree strongly; releasing a 100,000-deep chain from its root
         // would recurse once per level. Cutting every link first keeps the release flat.
-        for org in orgs { org.children = [] }
+        // An org holds its users, a user the apps they own and an app its orgs, which closes a
+        // cycle whenever an app lists its owner's org: cutting the first two frees it.
+        for org in orgs {
+            org.children = []
+            org.users = []
+        }
+        for user in users { user.ownedApps = [] }
     }
 
     /// The billing mode (`billing.mode`).

@@ -1,0 +1,49 @@
+import BylawModel
+import BylawSource
+import Testing
+
+/// A workspace and its objects are freed when the last reference to them goes, whatever the
+/// references between the objects (found by `fuzz-workspace` as a leak of the whole model).
+@Suite struct WorkspaceLifetimeTests {
+    /// An app listing the org of the user who owns it: org → users → owned apps → orgs.
+    static let ownerInAppOrg = """
+        workspace: northwind
+        billing:
+          mode: single
+          accounts:
+            - {id: main, currency: EUR}
+        orgs:
+          - id: advisory
+          - id: tax
+            parent: advisory
+        users:
+          - {id: anna, email: anna@example.com, org: advisory}
+        providers:
+          - {id: openai, vendor: openai, custody: byos, training_opt_out: true}
+        apps:
+          - {id: assistant, kind: company, owner: anna, provider: openai, orgs: [advisory, tax], data: [internal]}
+        """
+
+    @Test func theModelIsFreedWithItsWorkspace() throws {
+        weak var workspace: Workspace?
+        weak var org: Org?
+        weak var user: User?
+        weak var app: App?
+        do {
+            let loaded = try loadValid(Self.ownerInAppOrg)
+            workspace = loaded
+            org = loaded.org("advisory")
+            user = loaded.users.first
+            app = loaded.apps.first
+            #expect(org != nil && user != nil && app != nil)
+            #expect(user?.ownedApps.first === app)
+        }
+        // Booleans, not the objects: describing a survivor would read its unowned references
+        // to objects already freed.
+        let freed = (workspace: workspace == nil, org: org == nil, user: user == nil, app: app == nil)
+        #expect(freed.workspace, "the workspace outlived its last reference")
+        #expect(freed.org, "the org outlived its workspace")
+        #expect(freed.user, "the user outlived its workspace")
+        #expect(freed.app, "the app outlived its workspace")
+    }
+}
