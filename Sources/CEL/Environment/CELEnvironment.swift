@@ -20,6 +20,9 @@ public struct CELEnvironment: Sendable {
     private(set) var aliases: [String: CELCheckedExpr] = [:]
     /// Parser, checker and evaluator limits.
     public var limits = CELLimits()
+    /// What "did you mean" hints for undeclared names may still spend; shared by the copies of
+    /// this environment (give a run its own with a new one).
+    public var suggestionBudget = CELSuggestionBudget()
 
     /// Number of variable slots an activation needs.
     public var slotCount: Int { variables.count }
@@ -88,6 +91,9 @@ public struct CELEnvironment: Sendable {
     var identifierNames: [String] {
         Array(variables.keys) + Array(constants.keys) + Array(aliases.keys)
     }
+
+    /// How many ``identifierNames`` there are.
+    var identifierCount: Int { variables.count + constants.count + aliases.count }
 
     static func inferType(_ value: CELValue) -> CELType {
         switch value {
