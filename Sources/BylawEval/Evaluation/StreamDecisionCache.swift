@@ -25,16 +25,25 @@ enum StreamDecision {
 /// two events agreeing on the key get the same decision. Values are compared by their numbers
 /// (``StreamFieldInterner``), which stand for exactly one value each.
 ///
-/// A fixed number of slots (open addressing, emptied when half full): memory is constant
-/// whatever the stream. A rule whose keys rarely repeat (it reads `event.id`, say) turns its
-/// cache off after a trial, so it costs little more than evaluating.
+/// Open addressing over a number of slots that starts small and doubles (keeping its entries)
+/// when half full, up to a most (``maxSlots``) that shrinks as the rules grow in number, so the
+/// caches of all rules together stay within ``totalBytes``; at its most, a half-full cache
+/// empties instead. Memory is bounded whatever the stream and grows with the keys actually
+/// seen, not with the number of rules. A rule whose keys rarely repeat (it reads `event.id`,
+/// say) turns its cache off after a trial, and frees it, so it costs little more than
+/// evaluating.
 ///
 /// The slots are one block of words, allocated at the first lookup (a copy made before then
 /// gets its own): a slot is its decision's code (0 when empty) then the key's numbers, so a
 /// probe reads adjacent words and a hit copies no reference.
 struct StreamDecisionCache {
-    /// Slots per rule (a power of two).
+    /// Most slots per rule (a power of two).
     static let slotCount = 8192
+    /// Slots at the first lookup (a power of two).
+    static let initialSlots = 32
+    /// What the decision caches of one run may take together, at most (each rule may have at
+    /// least ``initialSlots`` slots, whatever the number of rules).
+    static let totalBytes = 32 << 20
     /// Lookups per trial period; a period with more misses than half of it turns the cache off.
     static let trialLength = 8192
 
@@ -69,14 +78,30 @@ struct StreamDecisionCache {
     private var used = 0
     private var lookups = 0
     private var misses = 0
+    /// Slots now (a power of two; allocated at the first lookup).
+    private(set) var capacity: Int
+    /// Slots this cache may grow to.
+    let maxSlots: Int
 
     /// A cache keyed by `fields`; nil `fields` (the decision reads anything) disables it.
-    init(fields: [UsageEventField]?) {
+    /// `rules` is how many rules of the run have a cache, for ``maxSlots``.
+    init(fields: [UsageEventField]?, rules: Int = 1) {
         self.fields = fields ?? []
         width = self.fields.count
         stride = width + 1
         isEnabled = fields != nil && self.fields.count <= Self.maxFields
         for (position, field) in self.fields.prefix(Self.maxFields).enumerated() { keyFields[position] = field }
+        maxSlots = Self.maxSlots(rules: rules, bytesPerSlot: 8 * stride, most: Self.slotCount, least: Self.initialSlots)
+        capacity = min(Self.initialSlots, maxSlots)
+    }
+
+    /// The largest power of two from `least` to `most` such that `rules` caches of that many
+    /// slots fit in ``totalBytes``.
+    static func maxSlots(rules: Int, bytesPerSlot: Int, most: Int, least: Int) -> Int {
+        let fitting = totalBytes / max(1, rules) / max(1, bytesPerSlot)
+        var slots = most
+        while slots > least, slots > fitting { slots /= 2 }
+        return slots
     }
 
     /// The cached decision for `event`, or nil; on nil, ``store(_:)`` the decision computed.
@@ -92,12 +117,18 @@ struct StreamDecisionCache {
         }
         lookups += 1
         if lookups == Self.trialLength {
-            if misses > Self.trialLength / 2 { isEnabled = false }
+            if misses > Self.trialLength / 2 {
+                isEnabled = false
+                storage = nil
+                messages = [:]
+                return nil
+            }
             lookups = 0
             misses = 0
         }
-        let words = words()
-        var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
+        var words = words()
+        var mask = capacity &- 1
+        var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & mask
         while true {
             let entry = words + found &* stride
             let code = entry[0]
@@ -108,18 +139,57 @@ struct StreamDecisionCache {
                 break
             }
             if same { return decision(code: code, slot: found) }
-            found = (found + 1) & (Self.slotCount - 1)
+            found = (found + 1) & mask
         }
         misses += 1
-        if used >= Self.slotCount / 2 {
-            // Half full: start over, keeping probes short.
-            for index in 0..<Self.slotCount { words[index &* stride] = 0 }
-            messages.removeAll(keepingCapacity: true)
-            used = 0
-            found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
+        if used >= capacity / 2 {
+            if capacity < maxSlots {
+                // Half full: double, keeping the entries.
+                words = grow()
+            } else {
+                // Half full at its most: start over, keeping probes short.
+                for index in 0..<capacity { words[index &* stride] = 0 }
+                messages.removeAll(keepingCapacity: true)
+                used = 0
+            }
+            mask = capacity &- 1
+            found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & mask
+            while words[found &* stride] != 0 { found = (found + 1) & mask }
         }
         slot = found
         return nil
+    }
+
+    /// The hash of the key in `entry` (as ``lookup(_:_:)`` computes it for the event's key).
+    @inline(__always)
+    private func hash(of entry: UnsafeMutablePointer<UInt64>) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for position in 0..<width {
+            hash = (hash ^ entry[position + 1]) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+        }
+        return hash
+    }
+
+    /// Doubles the slots, moving every entry (and its message) to its slot in the new block.
+    private mutating func grow() -> UnsafeMutablePointer<UInt64> {
+        let old = words()
+        let oldCapacity = capacity
+        capacity *= 2
+        let made = Storage(count: capacity * stride)
+        let mask = capacity &- 1
+        var moved: [Int: String] = [:]
+        for index in 0..<oldCapacity {
+            let entry = old + index &* stride
+            guard entry[0] != 0 else { continue }
+            var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash(of: entry))) & mask
+            while made.words[found &* stride] != 0 { found = (found + 1) & mask }
+            (made.words + found &* stride).update(from: entry, count: stride)
+            if let message = messages[index] { moved[found] = message }
+        }
+        storage = made
+        messages = moved
+        return made.words
     }
 
     /// Stores the decision for the key of the last ``lookup(_:_:)`` that returned nil.
@@ -137,7 +207,7 @@ struct StreamDecisionCache {
     @inline(__always)
     private mutating func words() -> UnsafeMutablePointer<UInt64> {
         if let storage { return storage.words }
-        let made = Storage(count: Self.slotCount * stride)
+        let made = Storage(count: capacity * stride)
         storage = made
         return made.words
     }

@@ -93,7 +93,7 @@ public struct StreamEvaluator {
         if recordsActors { fields.formUnion(UsageEventFields([.user, .org])) }
         var scanner = UsageEventScanner(fields: fields)
         var caches = plan.entries.map(\.cache)
-        var texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields) }
+        var texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields, rules: plan.entries.count) }
         var interner = StreamFieldInterner()
         let entries = plan.entries
         // Findings are counted by plan entry and folded into the tally once, at the end.

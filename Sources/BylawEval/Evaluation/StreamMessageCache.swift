@@ -4,12 +4,15 @@ import BylawModel
 /// templates read: like a decision (``StreamDecisionCache``), a rendering is a pure function of
 /// those fields and of the fixed workspace, so events agreeing on them get the same text.
 ///
-/// A fixed number of slots, emptied when half full; a rule whose messages rarely repeat (they
-/// print `event.id`, say) turns its cache off after a trial, so it costs one failed lookup
-/// per finding for a while, then nothing.
+/// Slots that start few and double when half full (keeping their entries) up to a most that
+/// shrinks as the rules grow in number (as ``StreamDecisionCache`` does), then empty when half
+/// full; a rule whose messages rarely repeat (they print `event.id`, say) turns its cache off
+/// after a trial, so it costs one failed lookup per finding for a while, then nothing.
 struct StreamMessageCache {
-    /// Slots per rule (a power of two).
+    /// Most slots per rule (a power of two).
     static let slotCount = 1024
+    /// Slots at the first lookup (a power of two).
+    static let initialSlots = 16
     /// Lookups per trial period; a period with more misses than half of it turns the cache off.
     static let trialLength = 1024
 
@@ -24,6 +27,10 @@ struct StreamMessageCache {
     private var used = 0
     private var lookups = 0
     private var misses = 0
+    /// Slots now (a power of two; allocated at the first lookup).
+    private(set) var capacity: Int
+    /// Slots this cache may grow to.
+    let maxSlots: Int
 
     /// A finding's texts.
     struct Rendering {
@@ -31,11 +38,15 @@ struct StreamMessageCache {
         var hint: String?
     }
 
-    /// A cache keyed by `fields` (the fields the templates read); nil disables it.
-    init(fields: [UsageEventField]?) {
+    /// A cache keyed by `fields` (the fields the templates read); nil disables it. `rules` is
+    /// how many rules of the run have a cache, for ``maxSlots``.
+    init(fields: [UsageEventField]?, rules: Int = 1) {
         width = fields?.count ?? 0
         isEnabled = fields.map { $0.count <= StreamDecisionCache.maxFields } ?? false
         for (position, field) in (fields ?? []).prefix(StreamDecisionCache.maxFields).enumerated() { keyFields[position] = field }
+        maxSlots = StreamDecisionCache.maxSlots(
+            rules: rules, bytesPerSlot: 8 * width + MemoryLayout<Rendering?>.stride, most: Self.slotCount, least: Self.initialSlots)
+        capacity = min(Self.initialSlots, maxSlots)
     }
 
     /// The texts rendered for an earlier event agreeing with `event`, or nil; on nil,
@@ -44,8 +55,8 @@ struct StreamMessageCache {
         slot = -1
         guard isEnabled else { return nil }
         if texts.isEmpty {
-            keys = Array(repeating: 0, count: Self.slotCount * width)
-            texts = Array(repeating: nil, count: Self.slotCount)
+            keys = Array(repeating: 0, count: capacity * width)
+            texts = Array(repeating: nil, count: capacity)
         }
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
         for position in 0..<width {
@@ -65,7 +76,8 @@ struct StreamMessageCache {
             lookups = 0
             misses = 0
         }
-        var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
+        var mask = capacity &- 1
+        var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & mask
         while let rendering = texts[found] {
             let base = found * width
             var same = true
@@ -74,17 +86,47 @@ struct StreamMessageCache {
                 break
             }
             if same { return rendering }
-            found = (found + 1) & (Self.slotCount - 1)
+            found = (found + 1) & mask
         }
         misses += 1
-        if used >= Self.slotCount / 2 {
-            // Half full: start over, keeping probes short.
-            for index in 0..<Self.slotCount { texts[index] = nil }
-            used = 0
-            found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & (Self.slotCount - 1)
+        if used >= capacity / 2 {
+            if capacity < maxSlots {
+                // Half full: double, keeping the entries.
+                grow()
+            } else {
+                // Half full at its most: start over, keeping probes short.
+                for index in 0..<capacity { texts[index] = nil }
+                used = 0
+            }
+            mask = capacity &- 1
+            found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & mask
+            while texts[found] != nil { found = (found + 1) & mask }
         }
         slot = found
         return nil
+    }
+
+    /// Doubles the slots, moving every entry to its slot among the new ones.
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldTexts = texts
+        capacity *= 2
+        keys = Array(repeating: 0, count: capacity * width)
+        texts = Array(repeating: nil, count: capacity)
+        let mask = capacity &- 1
+        for index in oldTexts.indices {
+            guard let rendering = oldTexts[index] else { continue }
+            let base = index * width
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for position in 0..<width {
+                hash = (hash ^ oldKeys[base + position]) &* 0xBF58_476D_1CE4_E5B9
+                hash ^= hash >> 31
+            }
+            var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & mask
+            while texts[found] != nil { found = (found + 1) & mask }
+            for position in 0..<width { keys[found * width + position] = oldKeys[base + position] }
+            texts[found] = rendering
+        }
     }
 
     /// Stores the texts for the key of the last ``lookup(_:_:)`` that returned nil.

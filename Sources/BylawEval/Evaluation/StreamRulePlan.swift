@@ -86,7 +86,7 @@ final class StreamRulePlan {
             } else {
                 fields = .all
             }
-            let cache = StreamDecisionCache(fields: options.cacheDecisions ? decisionFields : nil)
+            let cache = StreamDecisionCache(fields: options.cacheDecisions ? decisionFields : nil, rules: rules.count)
             entries.append(Entry(
                 rule: rule, activation: inputs.activation(for: rule), cache: cache,
                 messageFields: options.cacheDecisions ? templateFields : nil))

@@ -82,25 +82,26 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
     public var accounts: [BillingAccount] { billing.accounts }
 
     /// The org with this id, or nil.
-    public func org(_ id: String) -> Org? { index.orgs[id].map { orgs[$0] } }
+    public func org(_ id: String) -> Org? { index.orgs[ObjectID(id)].map { orgs[$0] } }
     /// The user with this id, or nil.
-    public func user(_ id: String) -> User? { index.users[id].map { users[$0] } }
+    public func user(_ id: String) -> User? { index.users[ObjectID(id)].map { users[$0] } }
     /// The app with this id, or nil.
-    public func app(_ id: String) -> App? { index.apps[id].map { apps[$0] } }
+    public func app(_ id: String) -> App? { index.apps[ObjectID(id)].map { apps[$0] } }
     /// The billing account with this id, or nil.
-    public func account(_ id: String) -> BillingAccount? { index.accounts[id].map { billing.accounts[$0] } }
+    public func account(_ id: String) -> BillingAccount? { index.accounts[ObjectID(id)].map { billing.accounts[$0] } }
     /// The provider with this id, or nil.
-    public func provider(_ id: String) -> Provider? { index.providers[id].map { providers[$0] } }
+    public func provider(_ id: String) -> Provider? { index.providers[ObjectID(id)].map { providers[$0] } }
     /// The subscription with this id, or nil.
-    public func subscription(_ id: String) -> Subscription? { index.subscriptions[id].map { subscriptions[$0] } }
+    public func subscription(_ id: String) -> Subscription? { index.subscriptions[ObjectID(id)].map { subscriptions[$0] } }
 }
 
-/// Id → position, per object kind: built once while checking for duplicate ids.
+/// Id → position, per object kind: built once while checking for duplicate ids. Ids are
+/// compared by their bytes (``ObjectID``).
 struct WorkspaceIndex: Sendable {
-    var accounts: [String: Int] = [:]
-    var subscriptions: [String: Int] = [:]
-    var orgs: [String: Int] = [:]
-    var users: [String: Int] = [:]
-    var providers: [String: Int] = [:]
-    var apps: [String: Int] = [:]
+    var accounts: [ObjectID: Int] = [:]
+    var subscriptions: [ObjectID: Int] = [:]
+    var orgs: [ObjectID: Int] = [:]
+    var users: [ObjectID: Int] = [:]
+    var providers: [ObjectID: Int] = [:]
+    var apps: [ObjectID: Int] = [:]
 }

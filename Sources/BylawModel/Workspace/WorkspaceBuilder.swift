@@ -75,8 +75,8 @@ struct WorkspaceBuilder {
             orgs: orgs, orgsParentsFirst: orgsParentsFirst, users: users, providers: providers, apps: apps, index: index, file: file, spans: decl.spans)
     }
 
-    private func lookup<T>(_ reference: Located?, _ ids: [String: Int], _ objects: [T]) -> T? {
-        guard let reference, let position = ids[reference.text], objects.indices.contains(position) else { return nil }
+    private func lookup<T>(_ reference: Located?, _ ids: [ObjectID: Int], _ objects: [T]) -> T? {
+        guard let reference, let position = ids[ObjectID(reference.text)], objects.indices.contains(position) else { return nil }
         return objects[position]
     }
 

@@ -43,31 +43,31 @@ struct WorkspaceResolver {
     }
 
     /// Id → first position; later objects with the same id are reported with a note at the first.
-    private mutating func indexIDs<D>(_ decls: [D], _ id: KeyPath<D, Located?>, kind: String) -> [String: Int] {
-        var positions: [String: Int] = [:]
+    private mutating func indexIDs<D>(_ decls: [D], _ id: KeyPath<D, Located?>, kind: String) -> [ObjectID: Int] {
+        var positions: [ObjectID: Int] = [:]
         positions.reserveCapacity(decls.count)
         for (position, decl) in decls.enumerated() {
             guard let located = decl[keyPath: id] else { continue }
-            if let first = positions[located.text], let firstID = decls[first][keyPath: id] {
+            if let first = positions[ObjectID(located.text)], let firstID = decls[first][keyPath: id] {
                 diagnostics.append(.error(
                     WorkspaceDiagnosticCode.duplicateID, "duplicate \(kind) id '\(located.text)'", in: file, at: located.range,
                     notes: [DiagnosticNote("first defined here", at: SourceSpan(file: file, range: firstID.range))],
                     hint: "ids must be unique among the \(kind)s of a workspace"))
             } else {
-                positions[located.text] = position
+                positions[ObjectID(located.text)] = position
             }
         }
         return positions
     }
 
     /// The position of the referenced object, or nil (reported when the id is unknown).
-    private mutating func resolve(_ reference: Located?, in ids: [String: Int], kind: String) -> Int? {
+    private mutating func resolve(_ reference: Located?, in ids: [ObjectID: Int], kind: String) -> Int? {
         guard let reference else { return nil }
-        if let position = ids[reference.text] { return position }
+        if let position = ids[ObjectID(reference.text)] { return position }
         var hint: String?
         if suggestionBudget >= ids.count {
             suggestionBudget -= ids.count
-            hint = DidYouMean.hint(reference.text, from: ids.keys)
+            hint = DidYouMean.hint(reference.text, from: ids.keys.lazy.map(\.text))
         }
         diagnostics.append(.error(
             WorkspaceDiagnosticCode.unknownReference, "unknown \(kind) '\(reference.text)'", in: file, at: reference.range,

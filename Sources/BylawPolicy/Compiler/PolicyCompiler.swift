@@ -18,7 +18,7 @@ public struct PolicyCompiler {
     /// Budget limits that replace both the default and every policy's own `budget:` (the
     /// command line's `--budget`: whoever runs the tool has the last word).
     public let budgetOverride: [CELBudgetDimension: Int]
-    let base: CELEnvironment
+    var base: CELEnvironment
 
     public init(today: CalendarDate, budgetOverride: [CELBudgetDimension: Int] = [:]) {
         self.today = today
@@ -40,19 +40,26 @@ public struct PolicyCompiler {
         let unique = uniquePolicies(documents, &diagnostics)
         let ruleIndex = ruleIndex(unique, &diagnostics)
         var exceptionsByRule: [String: [ExceptionDecl]] = [:]
+        // Thousands of misspelt names among thousands of rules must not make "did you mean"
+        // quadratic: one budget for the run.
+        var suggestions = DidYouMean.Budget()
+        var compiler = self
+        compiler.base.suggestionBudget = CELSuggestionBudget()
         for document in unique {
+            let own = document.rules.map(\.id)
             for exception in document.exceptions {
-                guard let fullID = resolveExceptionRule(exception, in: document, ruleIndex: ruleIndex, &diagnostics) else { continue }
+                guard let fullID = resolveExceptionRule(exception, in: document, own: own, ruleIndex: ruleIndex, &suggestions, &diagnostics)
+                else { continue }
                 exceptionsByRule[fullID, default: []].append(exception)
             }
         }
         var policies: [CompiledPolicy] = []
         for document in unique {
-            var context = PolicyContext(document: document, compiler: self)
+            var context = PolicyContext(document: document, compiler: compiler)
             let rules = document.rules.compactMap { context.compileRule($0, exceptions: exceptionsByRule["\(document.id)/\($0.id)"] ?? []) }
             context.finish()
             diagnostics.append(contentsOf: context.diagnostics)
-            checkTests(document, &diagnostics)
+            checkTests(document, &suggestions, &diagnostics)
             policies.append(CompiledPolicy(document: document, rules: rules))
         }
         let deduplicated = Self.deduplicate(diagnostics)
@@ -103,7 +110,8 @@ public struct PolicyCompiler {
     /// exceptions). Naming a rule of another policy is an error; naming no rule at all is inert:
     /// a warning, so the rest of the set still runs.
     private func resolveExceptionRule(
-        _ exception: ExceptionDecl, in document: PolicyDocument, ruleIndex: [String: (RuleDecl, PolicyDocument)], _ diagnostics: inout [Diagnostic]
+        _ exception: ExceptionDecl, in document: PolicyDocument, own: [String], ruleIndex: [String: (RuleDecl, PolicyDocument)],
+        _ suggestions: inout DidYouMean.Budget, _ diagnostics: inout [Diagnostic]
     ) -> String? {
         if let (rule, owner) = ruleIndex[exception.rule] {
             if owner.id == document.id { return "\(owner.id)/\(rule.id)" }
@@ -114,25 +122,36 @@ public struct PolicyCompiler {
                 hint: "write the exception in policy '\(owner.id)': a policy's owner answers for its exceptions"))
             return nil
         }
-        let own = document.rules.map(\.id)
         diagnostics.append(.warning(
             "policy.unknown-rule", "the exception names rule '\(exception.rule)', which policy '\(document.id)' does not have; it has no effect",
-            in: document.file, at: exception.ruleRange, hint: DidYouMean.hint(exception.rule, from: own)))
+            in: document.file, at: exception.ruleRange, hint: DidYouMean.hint(exception.rule, from: own, budget: &suggestions)))
         return nil
     }
 
     /// Tests run against their own policy's rules: naming another rule is an error.
-    private func checkTests(_ document: PolicyDocument, _ diagnostics: inout [Diagnostic]) {
+    private func checkTests(_ document: PolicyDocument, _ suggestions: inout DidYouMean.Budget, _ diagnostics: inout [Diagnostic]) {
         let own = document.rules.map(\.id)
+        var known: Set<String>?
         for test in document.tests {
             guard case .rules(let ids) = test.expectation else { continue }
-            for (id, range) in ids where !own.contains(id) && !own.contains(where: { "\(document.id)/\($0)" == id }) {
-                let hint = DidYouMean.hint(id, from: own) ?? "the rules of policy '\(document.id)' are: \(own.joined(separator: ", "))"
+            for (id, range) in ids {
+                // Built on first use: sets, so that thousands of tests stay linear.
+                let names = known ?? Set(own + own.map { "\(document.id)/\($0)" })
+                known = names
+                guard !names.contains(id) else { continue }
+                let hint = DidYouMean.hint(id, from: own, budget: &suggestions) ?? "the rules of policy '\(document.id)' are: \(Self.listed(own))"
                 diagnostics.append(.error(
                     "policy.unknown-rule", "test '\(test.name)' expects rule '\(id)', which policy '\(document.id)' does not have",
                     in: document.file, at: range, hint: hint))
             }
         }
+    }
+
+    /// Names joined by commas, the first 50 of a longer list and how many more.
+    static func listed(_ names: [String]) -> String {
+        let shown = 50
+        guard names.count > shown else { return names.joined(separator: ", ") }
+        return names.prefix(shown).joined(separator: ", ") + ", … (\(names.count - shown) more)"
     }
 
     /// A macro used by several rules reports the same problem once.

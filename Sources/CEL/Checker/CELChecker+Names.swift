@@ -40,9 +40,9 @@ extension CELChecker {
     mutating func resolveIdent(_ e: CELExpr, name: String, rooted: Bool) -> CELType {
         if !rooted, let t = localType(name) { return t }
         if let t = resolveGlobal(name, node: e) { return t }
-        let candidates = env.identifierNames + scopes.map(\.name).filter { !$0.hasPrefix("@") }
-        report(CELIssueCode.undeclaredReference, "undeclared reference to '\(name)'", e.range,
-               hint: didYouMean(name, candidates))
+        let locals = scopes.map(\.name).filter { !$0.hasPrefix("@") }
+        let hint = env.suggestionBudget.take(env.identifierCount + locals.count) ? didYouMean(name, env.identifierNames + locals) : nil
+        report(CELIssueCode.undeclaredReference, "undeclared reference to '\(name)'", e.range, hint: hint)
         return .error
     }
 
@@ -103,39 +103,6 @@ extension CELChecker {
             report(CELIssueCode.typeMismatch, "type '\(operandType)' does not support field selection", e.range)
             return .error
         }
-    }
-
-    func didYouMean(_ name: String, _ candidates: [String]) -> String? {
-        var best: (String, Int)?
-        let a = Array(name.lowercased())
-        for c in Set(candidates) where c != name {
-            let d = editDistance(a, Array(c.lowercased()))
-            let limit = min(3, max(1, max(name.count, c.count) / 3))
-            guard d <= limit else { continue }
-            if let b = best, d > b.1 || (d == b.1 && c >= b.0) { continue }
-            best = (c, d)
-        }
-        return best.map { "did you mean '\($0.0)'?" }
-    }
-
-    private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        // Optimal string alignment: a swapped pair of letters counts as one edit.
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previous2[j - 2] + 1)
-                }
-            }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
     }
 
     /// Aliases are copied in where they are used, so an alias used twice by one used twice by …

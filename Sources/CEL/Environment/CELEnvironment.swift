@@ -24,6 +24,9 @@ public struct CELEnvironment: Sendable {
     /// valid RE2 pattern (`cel.invalid-regex`), instead of leaving it to fail every evaluation.
     /// Off by default, as in cel-spec, where an invalid pattern is an evaluation error.
     public var rejectsInvalidRegexLiterals = false
+    /// What "did you mean" hints for undeclared names may still spend; shared by the copies of
+    /// this environment (give a run its own with a new one).
+    public var suggestionBudget = CELSuggestionBudget()
 
     /// Number of variable slots an activation needs.
     public var slotCount: Int { variables.count }
@@ -92,6 +95,9 @@ public struct CELEnvironment: Sendable {
     var identifierNames: [String] {
         Array(variables.keys) + Array(constants.keys) + Array(aliases.keys)
     }
+
+    /// How many ``identifierNames`` there are.
+    var identifierCount: Int { variables.count + constants.count + aliases.count }
 
     static func inferType(_ value: CELValue) -> CELType {
         switch value {

@@ -1,4 +1,7 @@
-/// A key as CEL maps compare it: numbers equal across int, uint and double share one key.
+/// A key as CEL maps compare it: numbers equal across int, uint and double share one key, and
+/// strings are equal when their code points are (compared and hashed by their UTF-8 bytes, as
+/// CEL's `==` compares them; Swift's `String ==` would also match canonically equivalent
+/// strings such as `"\u{E9}"` and `"e\u{301}"`).
 enum CELMapKey: Hashable, Sendable {
     case bool(Bool)
     case int(Int64)
@@ -16,6 +19,34 @@ enum CELMapKey: Hashable, Sendable {
         case .double(let d):
             if let i = Int64(exactly: d) { self = .int(i) } else if let u = UInt64(exactly: d) { self = .uint(u) } else { return nil }
         default: return nil
+        }
+    }
+
+    static func == (lhs: CELMapKey, rhs: CELMapKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): return CELValue.sameBytes(a, b)
+        case (.int(let a), .int(let b)): return a == b
+        case (.uint(let a), .uint(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .bool(let b):
+            hasher.combine(0 as UInt8)
+            hasher.combine(b)
+        case .int(let i):
+            hasher.combine(1 as UInt8)
+            hasher.combine(i)
+        case .uint(let u):
+            hasher.combine(2 as UInt8)
+            hasher.combine(u)
+        case .string(var s):
+            hasher.combine(3 as UInt8)
+            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(s.utf8.count)
         }
     }
 }
