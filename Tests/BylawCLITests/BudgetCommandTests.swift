@@ -121,3 +121,19 @@ struct HostileExampleTests {
         #expect(overridden.stdout.contains(#""evaluation_errors":40"#))
     }
 }
+
+@Suite("Policy folders holding symbolic links", .serialized)
+struct SymlinkedPolicyTests {
+    @Test("check does not read a symlink pointing outside the folder, and a folder with nothing else fails")
+    func outside() throws {
+        let directory = try TemporaryDirectory()
+        let policies = directory.file("Policies")
+        try FileManager.default.createDirectory(at: policies, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: policies.appendingPathComponent("leak.yaml").path, withDestinationPath: "/etc/passwd")
+        let run = try Bylaw.run(["check", policies.path])
+        #expect(run.status == 2)
+        #expect(!run.stdout.contains("root:") && !run.stderr.contains("root:"))
+        #expect(run.stdout.contains("[input.outside-root]") || run.stderr.contains("[input.outside-root]"))
+        #expect(run.stdout.contains("[policy.no-policies]") || run.stderr.contains("[policy.no-policies]"))
+    }
+}

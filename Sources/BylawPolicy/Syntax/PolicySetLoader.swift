@@ -23,7 +23,8 @@ public enum PolicySetLoader {
         var result = Result()
         let (files, discoveryDiagnostics) = SourceDiscovery.yamlFiles(paths)
         result.diagnostics.append(contentsOf: discoveryDiagnostics)
-        if files.isEmpty, discoveryDiagnostics.isEmpty {
+        // Warnings (a skipped symlink) do not stand in for policies: a run that found none fails.
+        if files.isEmpty, !discoveryDiagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics.append(Diagnostic(
                 code: "policy.no-policies", message: "no policy files (.yaml, .yml) found in \(paths.joined(separator: ", "))",
                 path: paths.first, hint: "policies default to Policies/ in the current directory; pass a file or directory"))
