@@ -33,9 +33,10 @@ let package = Package(
         ),
         // The commit and compiler a release build records (scripts/release writes them into a header it adds with -Xcc -I).
         .target(name: "CBylawBuildInfo"),
-        .target(name: "BylawSource"),
+        .target(name: "EditDistance"),
+        .target(name: "BylawSource", dependencies: ["EditDistance"]),
         .target(name: "BylawYAML", dependencies: ["BylawSource", "CLibYAML"]),
-        .target(name: "CEL"),
+        .target(name: "CEL", dependencies: ["EditDistance"]),
         .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL"]),
         .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML"]),
         .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
@@ -71,7 +72,7 @@ let package = Package(
         .executableTarget(name: "fuzz-workspace", dependencies: ["FuzzSupport", "BylawSource", "BylawModel"], path: "Sources/Fuzz/FuzzWorkspace"),
         .executableTarget(
             name: "fuzz-handbook", dependencies: ["FuzzSupport", "BylawSource", "BylawPolicy", "BylawReport"], path: "Sources/Fuzz/FuzzHandbook"),
-        .testTarget(name: "BylawSourceTests", dependencies: ["BylawSource"]),
+        .testTarget(name: "BylawSourceTests", dependencies: ["BylawSource", "EditDistance"]),
         .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML", "BylawSource"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "CELConformanceTests", dependencies: ["CEL", "CELConformance"], resources: [.copy("Baselines")]),

@@ -1,3 +1,4 @@
+import EditDistance
 /// Suggests the closest of some known names for a misspelt one ("did you mean 'forbid'?").
 ///
 /// Cheap per candidate whatever the input: a candidate whose length alone puts it out of reach
@@ -62,7 +63,7 @@ public enum DidYouMean {
         /// The lowercased name as characters (for non-ASCII candidates), made when first needed.
         private var characterName: [Character]?
         private var candidateBytes: [UInt8] = []
-        private var rows = Rows()
+        private var rows = BandedEditDistance()
         private(set) var best: (name: String, distance: Int)?
 
         init(_ name: String) {
@@ -106,58 +107,9 @@ public enum DidYouMean {
         }
     }
 
-    /// The three rows of the optimal-string-alignment table, reused across candidates.
-    struct Rows {
-        private var previous2: [Int] = []
-        private var previous: [Int] = []
-        private var current: [Int] = []
-
-        /// Levenshtein distance with transpositions (optimal string alignment) when it is at
-        /// most `bound`, else nil. Only cells within `bound` of the diagonal are computed: a
-        /// path through any other cell already costs more than `bound`, so every distance
-        /// within `bound` comes out exact. Cells outside the band read as `bound + 1`.
-        mutating func distance<E: Equatable>(_ a: [E], _ b: [E], within bound: Int) -> Int? {
-            let n = a.count
-            let m = b.count
-            guard abs(n - m) <= bound else { return nil }
-            if n == 0 || m == 0 { return max(n, m) }
-            let outside = bound + 1
-            if previous.count < m + 1 {
-                previous2 = Array(repeating: outside, count: m + 1)
-                previous = previous2
-                current = previous2
-            }
-            for j in 0...m { previous[j] = min(j, outside) }
-            var previousMinimum = 0
-            for i in 1...n {
-                let low = max(1, i - bound)
-                let high = min(m, i + bound)
-                current[low - 1] = low == 1 ? min(i, outside) : outside
-                var rowMinimum = current[low - 1]
-                for j in low...high {
-                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                        value = min(value, previous2[j - 2] + 1)
-                    }
-                    value = min(value, outside)
-                    current[j] = value
-                    rowMinimum = min(rowMinimum, value)
-                }
-                if high < m { current[high + 1] = outside }
-                // A transposition reads two rows back, so give up only when two rows in a row
-                // are out of reach.
-                if rowMinimum > bound, previousMinimum > bound { return nil }
-                previousMinimum = rowMinimum
-                (previous2, previous, current) = (previous, current, previous2)
-            }
-            let result = previous[m]
-            return result <= bound ? result : nil
-        }
-    }
-
     /// Levenshtein distance with transpositions (optimal string alignment), unbounded.
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var rows = Rows()
+        var rows = BandedEditDistance()
         return rows.distance(a, b, within: max(a.count, b.count)) ?? max(a.count, b.count)
     }
 }

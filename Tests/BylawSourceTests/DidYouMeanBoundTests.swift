@@ -1,4 +1,5 @@
 @testable import BylawSource
+import EditDistance
 import Testing
 
 /// "Did you mean" stays cheap on hostile input (a banded distance, a length filter, a budget
@@ -26,7 +27,7 @@ import Testing
     ]
 
     @Test func bandedDistanceIsExactWithinItsBound() {
-        var rows = DidYouMean.Rows()
+        var rows = BandedEditDistance()
         for a in Self.words {
             for b in Self.words {
                 let (x, y) = (Array(a), Array(b))

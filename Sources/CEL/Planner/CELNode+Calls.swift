@@ -44,13 +44,10 @@ final class VariadicCallNode: CELNode, @unchecked Sendable {
         super.init(range: range)
     }
     override func eval(_ f: inout CELFrame) -> CELValue {
-        var values: [CELValue] = []
-        values.reserveCapacity(args.count)
-        for a in args {
-            let v = a.eval(&f)
-            if case .error = v { return v }
-            guard f.meter.chargeScan(v) else { return exceeded(.iterations, f) }
-            values.append(v)
+        let values: [CELValue]
+        switch evaluateArguments(args, &f) {
+        case .success(let evaluated): values = evaluated
+        case .failure(let failure): return failure.value
         }
         guard f.meter.hasMemory else { return exceeded(.memory, f) }
         return built(fn(values), &f)
@@ -67,13 +64,10 @@ final class DispatchNode: CELNode, @unchecked Sendable {
         super.init(range: range)
     }
     override func eval(_ f: inout CELFrame) -> CELValue {
-        var values: [CELValue] = []
-        values.reserveCapacity(args.count)
-        for a in args {
-            let v = a.eval(&f)
-            if case .error = v { return v }
-            guard f.meter.chargeScan(v) else { return exceeded(.iterations, f) }
-            values.append(v)
+        let values: [CELValue]
+        switch evaluateArguments(args, &f) {
+        case .success(let evaluated): values = evaluated
+        case .failure(let failure): return failure.value
         }
         for o in overloads where o.parameters.count == values.count {
             guard let impl = o.implementation else { continue }
@@ -110,15 +104,34 @@ final class MeteredCallNode: CELNode, @unchecked Sendable {
         super.init(range: range)
     }
     override func eval(_ f: inout CELFrame) -> CELValue {
+        let values: [CELValue]
+        switch evaluateArguments(args, &f) {
+        case .success(let evaluated): values = evaluated
+        case .failure(let failure): return failure.value
+        }
+        guard f.meter.hasMemory else { return exceeded(.memory, f) }
+        return located(fn(values, &f.meter))
+    }
+}
+
+/// An argument that ended a call before it started: its error value, or the exhausted budget's.
+struct ArgumentFailure: Error {
+    let value: CELValue
+}
+
+extension CELNode {
+    /// Evaluates a call's arguments in order, charging the budget for reading each; the first
+    /// error value (or the budget's) instead, as CEL propagates errors into calls.
+    @inline(__always)
+    final func evaluateArguments(_ args: [CELNode], _ f: inout CELFrame) -> Result<[CELValue], ArgumentFailure> {
         var values: [CELValue] = []
         values.reserveCapacity(args.count)
         for a in args {
             let v = a.eval(&f)
-            if case .error = v { return v }
-            guard f.meter.chargeScan(v) else { return exceeded(.iterations, f) }
+            if case .error = v { return .failure(ArgumentFailure(value: v)) }
+            guard f.meter.chargeScan(v) else { return .failure(ArgumentFailure(value: exceeded(.iterations, f))) }
             values.append(v)
         }
-        guard f.meter.hasMemory else { return exceeded(.memory, f) }
-        return located(fn(values, &f.meter))
+        return .success(values)
     }
 }
