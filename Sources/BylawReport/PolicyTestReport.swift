@@ -39,11 +39,20 @@ public struct PolicyTestReport: Sendable {
     /// `test.failed`: what was expected and what fired, with evaluation errors as notes.
     public static func failure(_ result: PolicyTestResult) -> Diagnostic? {
         guard case .failed(let expected, let fired, let errors) = result.outcome else { return nil }
-        let message = "test '\(result.test.name)' failed: expected \(describe(expected)), but "
-            + (fired.isEmpty ? "no rule fired" : "fired \(describe(fired))")
+        // A rule that raised an error neither fired nor stayed quiet: say so first, since it is
+        // why the expectation failed far more often than a wrong condition.
+        let unevaluated = errors.count == 1 ? errors[0] : "\(errors.count) rules could not be evaluated (see the notes)"
+        let what: String
+        switch (fired.isEmpty, errors.isEmpty) {
+        case (true, true): what = "no rule fired"
+        case (false, true): what = "fired \(describe(fired))"
+        case (true, false): what = unevaluated
+        case (false, false): what = "fired \(describe(fired)), and \(unevaluated)"
+        }
+        let message = "test '\(result.test.name)' failed: expected \(describe(expected)), but \(what)"
         return .error(
             "test.failed", message, in: result.file, at: result.test.expectRange,
-            notes: errors.map { DiagnosticNote("evaluation error: \($0)") })
+            notes: errors.count > 1 ? errors.map { DiagnosticNote("evaluation error: \($0)") } : [])
     }
 
     /// `test.uncovered-rule`: a warning, an error under `strict`.

@@ -29,6 +29,28 @@ struct PolicyTestCommandTests {
         #expect(try Bylaw.run(["test", "--strict"]).status == 0)
     }
 
+    @Test("a test whose rule raised an error says it could not be evaluated, not that no rule fired")
+    func evaluationErrorInTest() throws {
+        let directory = try TemporaryDirectory()
+        let policy = """
+            policy: demo
+            rules:
+              - id: ratio
+                on: usage
+                forbid: 10 / (size(event.user) - 5) > 1
+            tests:
+              - name: alice is allowed
+                event: {kind: prompt, user: alice}
+                expect: allow
+
+            """
+        let path = try directory.write(Data(policy.utf8), to: "demo.yaml")
+        let run = try Bylaw.run(["test", path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("test 'alice is allowed' failed: expected allow, but ratio 'forbid' could not be evaluated: division by zero"))
+        #expect(!run.stdout.contains("no rule fired"))
+    }
+
     @Test("a failing test exits 1 and says what fired")
     func failingTest() throws {
         let directory = try TemporaryDirectory()
