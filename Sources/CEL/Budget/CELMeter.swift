@@ -138,10 +138,12 @@ public enum CELByteCount {
     /// Parses `67108864`, `64MiB`, `64 MiB`, `512KiB`, `1GiB` (also `KB`/`MB`/`GB`, read as
     /// binary units, and `k`/`m`/`g`); nil when malformed, negative or too large.
     public static func parse(_ text: String) -> Int? {
-        let trimmed = text.trimmingSpaces.lowercased()
+        var trimmed = Substring(text.lowercased())
+        while trimmed.first == " " { trimmed.removeFirst() }
+        while trimmed.last == " " { trimmed.removeLast() }
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, let value = Int(digits) else { return nil }
-        let unit = trimmed.dropFirst(digits.count).trimmingSpaces
+        let unit = String(trimmed.dropFirst(digits.count).drop { $0 == " " })
         let shift: Int
         switch unit {
         case "", "b", "byte", "bytes": shift = 0
@@ -152,11 +154,5 @@ public enum CELByteCount {
         }
         let (result, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
         return overflow ? nil : result
-    }
-}
-
-extension StringProtocol {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -117,14 +117,6 @@ extension CELStandardLibrary {
         }
     }
 
-    @Sendable static func inImpl(_ a: CELValue, _ b: CELValue) -> CELValue {
-        switch b {
-        case .list(let items): return .bool(items.contains { CELValue.celEquals(a, $0) })
-        case .map(let m): return .bool(m[a] != nil)
-        default: return .noSuchOverload
-        }
-    }
-
     /// `a[b]`. Through an optional container the element is optional too (see ``optionalIndex``).
     @Sendable static func index(_ a: CELValue, _ b: CELValue) -> CELValue {
         if case .optional = a { return optionalIndex(a, b) }

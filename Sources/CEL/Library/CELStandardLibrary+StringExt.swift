@@ -35,19 +35,18 @@ extension CELStandardLibrary {
     /// `indexOf` / `lastIndexOf` in code points, searching the UTF-8 bytes in linear time (a
     /// match of valid UTF-8 in valid UTF-8 always starts and ends on code point boundaries).
     @Sendable static func indexOf(_ args: [CELValue], last: Bool) -> CELValue {
-        guard (2...3).contains(args.count), case .string(let text) = args[0], case .string(let sub) = args[1] else { return .noSuchOverload }
-        let bytes = Array(text.utf8)
-        // The byte offset where each code point starts.
-        let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
-        var start = last ? starts.count : 0
+        guard (2...3).contains(args.count), case .string(let source) = args[0], case .string(let sub) = args[1] else { return .noSuchOverload }
+        let text = CodePoints(source)
+        let (bytes, starts) = (text.bytes, text.starts)
+        var start = last ? text.count : 0
         if args.count == 3 {
             guard case .int(let s) = args[2] else { return .noSuchOverload }
-            guard s >= 0, s <= starts.count else { return .fail("index out of range: \(s)") }
+            guard s >= 0, s <= text.count else { return .fail("index out of range: \(s)") }
             start = Int(s)
         }
         let needle = Array(sub.utf8)
         if needle.isEmpty { return .int(Int64(start)) }
-        let startByte = start < starts.count ? starts[start] : bytes.count
+        let startByte = starts[start]
         let found: Int?
         if last {
             // An occurrence starting at or before `start` ends by `startByte + needle.count`.

@@ -51,7 +51,7 @@ enum CELStandardLibrary {
         }
         env.declareFunction(CELOperator.in, overloads: [
             o("in_list", [A, .list(A)], .bool), o("in_map", [A, .map(A, B)], .bool),
-        ], dynamic: .binary(inImpl))
+        ], dynamic: .metered(inMetered))
         env.declareFunction(CELOperator.index, overloads: [
             o("index_list", [.list(A), .int], A), o("index_list_uint", [.list(A), .uint], A),
             o("index_list_double", [.list(A), .double], A), o("index_map", [.map(A, B), A], B),

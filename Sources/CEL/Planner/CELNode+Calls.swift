@@ -35,22 +35,21 @@ final class BinaryCallNode: CELNode, @unchecked Sendable {
     }
 }
 
-final class VariadicCallNode: CELNode, @unchecked Sendable {
-    let fn: @Sendable ([CELValue]) -> CELValue
+/// A call with its arguments as a list: a variadic function, or a metered one (which reserves
+/// from the budget itself before it builds, like `replace`).
+final class ListCallNode: CELNode, @unchecked Sendable {
+    let implementation: CELImplementation
     let args: [CELNode]
-    init(_ fn: @escaping @Sendable ([CELValue]) -> CELValue, _ args: [CELNode], range: CELRange) {
-        self.fn = fn
+    init(_ implementation: CELImplementation, _ args: [CELNode], range: CELRange) {
+        self.implementation = implementation
         self.args = args
         super.init(range: range)
     }
     override func eval(_ f: inout CELFrame) -> CELValue {
-        let values: [CELValue]
         switch evaluateArguments(args, &f) {
-        case .success(let evaluated): values = evaluated
+        case .success(let values): return call(implementation, values, &f)
         case .failure(let failure): return failure.value
         }
-        guard f.meter.hasMemory else { return exceeded(.memory, f) }
-        return built(fn(values), &f)
     }
 }
 
@@ -71,11 +70,7 @@ final class DispatchNode: CELNode, @unchecked Sendable {
         }
         for o in overloads where o.parameters.count == values.count {
             guard let impl = o.implementation else { continue }
-            if zip(o.parameters, values).allSatisfy({ Self.matches($0.1, $0.0) }) {
-                guard f.meter.hasMemory else { return exceeded(.memory, f) }
-                if case .metered = impl { return located(impl.call(values, &f.meter)) }
-                return built(impl.call(values, &f.meter), &f)
-            }
+            if zip(o.parameters, values).allSatisfy({ Self.matches($0.1, $0.0) }) { return call(impl, values, &f) }
         }
         return fail("no_such_overload")
     }
@@ -90,27 +85,6 @@ final class DispatchNode: CELNode, @unchecked Sendable {
         case (.object(let name), .object(let o)): return o.celTypeName == name
         default: return false
         }
-    }
-}
-
-/// A call to a ``CELImplementation/metered(_:)`` function: it reserves from the budget before it
-/// allocates (for results that can be far larger than the arguments, like `replace`).
-final class MeteredCallNode: CELNode, @unchecked Sendable {
-    let fn: @Sendable ([CELValue], inout CELMeter) -> CELValue
-    let args: [CELNode]
-    init(_ fn: @escaping @Sendable ([CELValue], inout CELMeter) -> CELValue, _ args: [CELNode], range: CELRange) {
-        self.fn = fn
-        self.args = args
-        super.init(range: range)
-    }
-    override func eval(_ f: inout CELFrame) -> CELValue {
-        let values: [CELValue]
-        switch evaluateArguments(args, &f) {
-        case .success(let evaluated): values = evaluated
-        case .failure(let failure): return failure.value
-        }
-        guard f.meter.hasMemory else { return exceeded(.memory, f) }
-        return located(fn(values, &f.meter))
     }
 }
 
@@ -133,5 +107,14 @@ extension CELNode {
             values.append(v)
         }
         return .success(values)
+    }
+
+    /// Calls `implementation` once the arguments are read: nothing when memory is already
+    /// spent; a metered function reserves for itself, any other's result is charged after.
+    @inline(__always)
+    final func call(_ implementation: CELImplementation, _ values: [CELValue], _ f: inout CELFrame) -> CELValue {
+        guard f.meter.hasMemory else { return exceeded(.memory, f) }
+        if case .metered = implementation { return located(implementation.call(values, &f.meter)) }
+        return built(implementation.call(values, &f.meter), &f)
     }
 }

@@ -29,7 +29,7 @@ extension CELPlanner {
                     if !strings.isEmpty, strings.count == items.count { return InStringSetNode(needle, strings: strings, general: set) }
                     return set
                 }
-                return MeteredCallNode(CELStandardLibrary.inMetered, [needle, haystack], range: r)
+                return ListCallNode(.metered(CELStandardLibrary.inMetered), [needle, haystack], range: r)
             default: break
             }
         }
@@ -97,8 +97,7 @@ extension CELPlanner {
         switch impl {
         case .unary(let f) where args.count == 1: UnaryCallNode(f, args[0], range: range)
         case .binary(let f) where args.count == 2: BinaryCallNode(f, args[0], args[1], range: range)
-        case .variadic(let f): VariadicCallNode(f, args, range: range)
-        case .metered(let f): MeteredCallNode(f, args, range: range)
+        case .variadic, .metered: ListCallNode(impl, args, range: range)
         default: ErrorNode("no_such_overload", range: range)
         }
     }

@@ -40,4 +40,17 @@ struct ByteSearch {
         guard start <= bytes.count else { return nil }
         return firstOffset(in: bytes[start...]).map { $0 + start }
     }
+
+    /// How many times the needle occurs in `bytes` without overlapping (as `split` and
+    /// `replace` find them), reading `bytes` once and building nothing.
+    func occurrences(in bytes: [UInt8]) -> Int {
+        guard !needle.isEmpty else { return 0 }
+        var count = 0
+        var start = 0
+        while let found = firstOffset(in: bytes, after: start) {
+            count += 1
+            start = found + needle.count
+        }
+        return count
+    }
 }

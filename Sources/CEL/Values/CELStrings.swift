@@ -45,7 +45,7 @@ extension CELStrings {
     static func replacedSize(_ text: String, _ old: String, _ new: String, limit: Int) -> Int {
         let size = text.utf8.count
         if limit == 0 { return size }
-        let occurrences = old.isEmpty ? codePointCount(text) + 1 : split(text, old, limit: -1).count - 1
+        let occurrences = old.isEmpty ? codePointCount(text) + 1 : ByteSearch(Array(old.utf8)).occurrences(in: Array(text.utf8))
         let replaced = limit < 0 ? occurrences : min(occurrences, limit)
         let (growth, overflow) = replaced.multipliedReportingOverflow(by: new.utf8.count - old.utf8.count)
         let (total, overflow2) = size.addingReportingOverflow(growth)
