@@ -21,7 +21,7 @@ public enum SourceDiscovery {
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
-                let root = realPath(path) ?? path
+                let root = ResolvedPath.of(path) ?? path
                 walk(directory: path, root: root, depth: 0, into: &found, diagnostics: &diagnostics)
                 files.append(contentsOf: found.sorted())
             } else {
@@ -63,7 +63,7 @@ public enum SourceDiscovery {
             case S_IFLNK:
                 guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
                 var target = stat()
-                if let resolved = realPath(path), isInside(resolved, root), stat(resolved, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG {
+                if let resolved = ResolvedPath.of(path), ResolvedPath.isInside(resolved, root), stat(resolved, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG {
                     files.append(path)
                 } else {
                     diagnostics.append(Diagnostic(
@@ -75,17 +75,5 @@ public enum SourceDiscovery {
                 continue
             }
         }
-    }
-
-    /// The canonical absolute path (symlinks resolved), or nil when it does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    /// Whether the canonical `path` is `root` or below it.
-    static func isInside(_ path: String, _ root: String) -> Bool {
-        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import BylawSource
 
 /// Where a test's `workspace:` (or `before:`/`after:`) path may point: a relative path, resolved
 /// against the policy file's folder, that stays, symbolic links followed, inside that folder
@@ -21,26 +17,12 @@ enum TestInputPath {
     static func resolve(_ path: String, policyPath: String, roots: [String]) -> Result<String, Refusal> {
         guard !path.hasPrefix("/") else { return .failure(.absolute) }
         let folder = policyPath.lastIndex(of: "/").map { String(policyPath[...$0]) } ?? ""
-        guard let real = realPath(folder + path) else { return .failure(.missing) }
-        let allowed = ([folder.isEmpty ? "." : folder] + roots).compactMap(realPath)
-        guard allowed.contains(where: { contains($0, real) }) else { return .failure(.outside(resolved: real)) }
+        guard let real = ResolvedPath.of(folder + path) else { return .failure(.missing) }
+        let allowed = ([folder.isEmpty ? "." : folder] + roots).compactMap(ResolvedPath.of)
+        guard allowed.contains(where: { ResolvedPath.isInside(real, $0) }) else { return .failure(.outside(resolved: real)) }
         return .success(real)
     }
 
     /// The working directory, symbolic links resolved.
-    static var workingDirectory: String { realPath(".") ?? "." }
-
-    /// Whether `path` is `root` or lies under it (both absolute and resolved).
-    static func contains(_ root: String, _ path: String) -> Bool {
-        if path == root { return true }
-        return path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-    }
-
-    /// `realpath(3)`: absolute, with `.`, `..` and symbolic links resolved; nil when the path
-    /// does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    static var workingDirectory: String { ResolvedPath.of(".") ?? "." }
 }
