@@ -2,8 +2,8 @@ import BylawEval
 import BylawSource
 
 extension Finding {
-    /// The finding as the brief's JSON object: `rule`, `policy`, `kind`, `enforcement`,
-    /// `message`, `hint`, `location` and, for stream findings, `event`.
+    /// The finding as a JSON object (docs/output-formats.md): `rule`, `policy`, `kind`,
+    /// `enforcement`, `message`, `hint`, `location` and, for stream findings, `event`.
     ///
     /// `location.line`/`column` are 1-based and `column` counts characters. A stream finding
     /// has no column: its location is the event's line in the stream.

@@ -1,5 +1,5 @@
 // bench-compile: time to load, check and compile a generated policy set of 1,000 policies with
-// 10 rules each (issue 4's goal: under one second). Run in release mode:
+// 10 rules each (the goal: under one second). Run in release mode:
 //   swift run -c release bench-compile [POLICIES] [RULES] [RUNS]
 // Prints the best of RUNS, split into YAML + decoding and checking + planning, per rule.
 import BenchSupport

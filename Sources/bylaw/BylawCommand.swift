@@ -70,7 +70,7 @@ extension BylawCommand {
     }
 }
 
-/// Bylaw's exit codes (PRODUCT.md, "Commands and exit codes").
+/// Bylaw's exit codes: 0 clean, 1 findings at `block` (any with `--strict`), 2 invalid input.
 enum BylawExit: Int32 {
     case clean = 0
     case findings = 1

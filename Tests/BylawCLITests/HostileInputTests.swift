@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Issue 2's checks through the CLI: hostile YAML given to `bylaw check` is invalid input (exit
+/// Hostile YAML given to `bylaw check` is invalid input (exit
 /// 2) reported at its position, never a crash or a hang. Serialized so that the loose time bound
 /// measures one run, not a crowd of them.
 @Suite("Hostile YAML given to bylaw check", .serialized)

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Examples/usage streams")
 struct StreamExamplesTests {
-    /// Every line of a file as `LINE:outcome` (`event`, `blank`, or the issue's code).
+    /// Every line of a file as `LINE:outcome` (`event`, `blank`, or the `StreamIssue` code).
     private func outcomes(_ name: String) throws -> [String] {
         let reader = try UsageStreamReader(path: packageRoot + "/Examples/usage/" + name)
         var scanner = UsageEventScanner()

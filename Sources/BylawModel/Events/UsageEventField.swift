@@ -1,4 +1,4 @@
-/// A field of the usage event format that Bylaw knows (the brief's "Inputs").
+/// A field of the usage event format that Bylaw knows (docs/usage-events.md).
 ///
 /// The raw value is the field's bit in ``UsageEventFields`` and, for strings and numbers, its
 /// slot in ``UsageEvent``. Nested fields are named by their dotted path (`tokens.in`).

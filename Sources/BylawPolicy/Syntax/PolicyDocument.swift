@@ -3,8 +3,8 @@ import BylawYAML
 
 /// One policy file's document, decoded but not yet type-checked.
 ///
-/// Every part keeps where it came from so the compiler can point at it. The shape is the
-/// contract in PRODUCT.md ("The policy language"); `docs/policy-language.md` is its reference.
+/// Every part keeps where it came from so the compiler can point at it.
+/// `docs/policy-language.md` is the reference of its shape.
 public struct PolicyDocument: Sendable {
     public let id: String
     public let idRange: SourceRange
