@@ -111,7 +111,8 @@ let package = Package(
         .testTarget(
             name: "BylawServeTests",
             dependencies: [
-                "BylawServe", "BylawSource", "BylawYAML", "bylaw",
+                "BylawServe", "BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "bylaw",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

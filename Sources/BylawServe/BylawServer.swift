@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BylawSource
 import Hummingbird
 import HummingbirdCore
@@ -78,6 +83,9 @@ public struct BylawServer: Sendable {
     /// Serves until shut down. `onListening` gets the port once the socket listens (the
     /// configured one, or the one the system chose for port 0).
     public func run(control: ServeControl = ServeControl(), onListening: @escaping @Sendable (Int) async -> Void) async throws {
+        // A reader that goes away (a decision log piped to a process that ended) must cost a
+        // write error, not the process.
+        signal(SIGPIPE, SIG_IGN)
         let limits = configuration.limits
         let timeout = limits.requestTimeout
         let http1 = HTTP1Channel.Configuration(

@@ -120,8 +120,14 @@ final class Reloader: Service, Sendable {
             let current = store.current
             for warning in loaded.warnings { logger.warning("\(DiagnosticPrinter().render(warning))") }
             guard loaded.snapshot.revision != current.revision else {
+                let recovered = store.reloads.lastFailure != nil
                 store.confirm()
-                logger.debug("reload (\(trigger)): revision \(current.revision) unchanged")
+                if recovered {
+                    // Back from a failed reload to the files of the serving revision: worth saying.
+                    logger.info("reload (\(trigger)): the files give the serving revision \(current.revision) again")
+                } else {
+                    logger.debug("reload (\(trigger)): revision \(current.revision) unchanged")
+                }
                 return .unchanged(current)
             }
             store.install(loaded.snapshot)

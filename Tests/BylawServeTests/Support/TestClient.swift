@@ -40,7 +40,8 @@ struct TestClient: Sendable {
     }
 
     /// Sends `pieces` one after another, `pause` apart, then reads until the server closes.
-    func exchange(_ pieces: [[UInt8]], pause: Duration = .zero) async throws -> [UInt8] {
+    /// `sent` hears of each piece once it is written.
+    func exchange(_ pieces: [[UInt8]], pause: Duration = .zero, sent: (@Sendable (Int) async -> Void)? = nil) async throws -> [UInt8] {
         let port = self.port
         let tls = self.tls
         return try await withDeadline(deadline) {
@@ -59,6 +60,7 @@ struct TestClient: Sendable {
                 for (index, piece) in pieces.enumerated() {
                     if index > 0, pause > .zero { try await Task.sleep(for: pause) }
                     try await outbound.write(ByteBuffer(bytes: piece))
+                    await sent?(index)
                 }
                 var received: [UInt8] = []
                 do {
