@@ -60,7 +60,7 @@ struct ServeProcessTests {
         process.executableURL = ServeProcess.binary
         process.arguments = ["serve"] + arguments
         process.currentDirectoryURL = folder.url
-        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "BYLAW_TODAY": "2026-11-22"]
+        process.environment = ServeProcess.environment()
         let errors = folder.url.appendingPathComponent("stderr")
         try Data().write(to: errors)
         process.standardError = try FileHandle(forWritingTo: errors)

@@ -29,14 +29,7 @@ final class ServeProcess: @unchecked Sendable {
         process.executableURL = Self.binary
         process.arguments = ["serve"] + arguments + ["--listen", "127.0.0.1:0"]
         process.currentDirectoryURL = folder.url
-        var variables = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "BYLAW_TODAY": "2026-11-22", "NO_COLOR": "1"]
-        let parent = ProcessInfo.processInfo.environment
-        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
-            if let value = parent[name] { variables[name] = value }
-        }
-        if let value = parent["BYLAW_CLI_ASAN_OPTIONS"] { variables["ASAN_OPTIONS"] = value }
-        variables.merge(environment) { _, new in new }
-        process.environment = variables
+        process.environment = Self.environment(environment)
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
@@ -54,6 +47,19 @@ final class ServeProcess: @unchecked Sendable {
         if process.isRunning { process.terminate() }
         Issue.record("bylaw serve did not start listening; stderr:\n\(stderr)")
         throw HarnessError(message: "bylaw serve did not start")
+    }
+
+    /// The environment of a run: a fixed date, no colour, the sanitizers' options of a
+    /// sanitized build (`BYLAW_CLI_ASAN_OPTIONS` replacing `ASAN_OPTIONS` for the CLI alone),
+    /// and `extra`.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        let parent = ProcessInfo.processInfo.environment
+        var variables = ["PATH": parent["PATH"] ?? "/usr/bin:/bin", "BYLAW_TODAY": "2026-11-22", "NO_COLOR": "1"]
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
+            if let value = parent[name] { variables[name] = value }
+        }
+        if let value = parent["BYLAW_CLI_ASAN_OPTIONS"] { variables["ASAN_OPTIONS"] = value }
+        return variables.merging(extra) { _, new in new }
     }
 
     var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
