@@ -7,7 +7,7 @@ struct DiagnosticsDocTests {
 
     /// Every stable code written in the sources, e.g. "policy.unknown-key".
     static func codesInSources() throws -> Set<String> {
-        let pattern = try NSRegularExpression(pattern: "\"((?:policy|yaml|workspace|stream|cel|input|test)\\.[a-z0-9-]+)\"")
+        let pattern = try NSRegularExpression(pattern: "\"((?:policy|yaml|workspace|stream|cel|input|test|serve|server|request)\\.[a-z0-9-]+)\"")
         var codes = Set<String>()
         let sources = root.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
