@@ -65,7 +65,7 @@ final class DeciderSlot: @unchecked Sendable {
     private(set) var eventID: String?
     /// The finding counters of the metrics, by rule and kind, so counting a finding skips the
     /// registry's lock.
-    var counters: [String: FindingCounter] = [:]
+    var counters: [FindingCounterKey: FindingCounter] = [:]
 
     init(decider: UsageDecider, graph: WorkspaceGraph) {
         self.decider = decider
@@ -92,4 +92,11 @@ final class DeciderSlot: @unchecked Sendable {
         }
         return outcome
     }
+}
+
+/// Which counter of `bylaw_findings_total` a finding goes to.
+struct FindingCounterKey: Hashable {
+    let rule: String
+    let enforcement: Enforcement
+    let kind: Finding.Kind
 }

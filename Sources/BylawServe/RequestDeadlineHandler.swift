@@ -10,8 +10,10 @@ import NIOHTTPTypes
 /// It also closes the connection after a response that says `Connection: close` (a 413: the
 /// rest of an oversized body is not worth reading).
 ///
-/// A timer on the connection's event loop, not a task per request: it costs a few
-/// allocations-free operations per request. Pipelined requests wait in order behind each other.
+/// One timer per connection, not a task per request: a request only records its deadline, and
+/// the timer, when it fires, either expires the oldest request still open or sleeps until that
+/// request's deadline. A busy keep-alive connection thus schedules a timer once per timeout,
+/// not once per request. Pipelined requests wait in order behind each other.
 final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -48,14 +50,11 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
         case .end:
             if !deadlines.isEmpty { deadlines.removeFirst() }
             responseStarted = false
-            timer?.cancel()
-            timer = nil
             if closeAfterResponse {
                 context.writeAndFlush(data, promise: promise)
                 context.close(promise: nil)
                 return
             }
-            if !deadlines.isEmpty { schedule(context) }
         }
         context.write(data, promise: promise)
     }
@@ -80,7 +79,12 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private func expire(_ context: ChannelHandlerContext) {
         timer = nil
-        guard context.channel.isActive else { return }
+        guard context.channel.isActive, let oldest = deadlines.first else { return }
+        if oldest > .now() {
+            // The request the timer was set for has ended; the oldest open one has time left.
+            schedule(context)
+            return
+        }
         if !responseStarted {
             let body = APIError(.requestTimeout, "request.timeout", "the request took longer than the server's limit", hint: "raise it with --request-timeout").json
             var buffer = context.channel.allocator.buffer(capacity: 256)

@@ -10,10 +10,7 @@ extension ServeHandlers {
     /// it, `{"findings", "diagnostics", "summary"}`, and the `revision` that judged it. A config
     /// that does not load is a 422 with its diagnostics.
     func lint(_ request: Request) async throws -> Response {
-        let start = ContinuousClock.now
-        let snapshot = store.current
-        try admit(request, to: .lint, snapshot: snapshot)
-        let body = try await request.collectBody(limit: configuration.limits.maxBody)
+        let (start, snapshot, body) = try await open(request, .lint)
         let file = SourceFile(path: Self.inputPath, bytes: Array(body.readableBytesView))
         let loaded = ServeRuns.loadWorkspace(file)
         guard let workspace = loaded.workspace else { throw invalidWorkspace(loaded.diagnostics) }
@@ -32,10 +29,7 @@ extension ServeHandlers {
     /// `bylaw plan --format json` prints for the pair, and the `revision`. Without `before`,
     /// the workspace the server serves is the current config.
     func plan(_ request: Request) async throws -> Response {
-        let start = ContinuousClock.now
-        let snapshot = store.current
-        try admit(request, to: .plan, snapshot: snapshot)
-        let body = try await request.collectBody(limit: configuration.limits.maxBody)
+        let (start, snapshot, body) = try await open(request, .plan)
         let file = SourceFile(path: Self.inputPath, bytes: Array(body.readableBytesView))
         let (before, after) = try planSides(file, snapshot: snapshot)
         let plan = ServeRuns.plan(before: before, after: after, policies: snapshot.policies)

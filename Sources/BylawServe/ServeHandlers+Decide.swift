@@ -7,10 +7,7 @@ extension ServeHandlers {
     /// `POST /v1/decide`: one usage event (a JSON object, on one line or pretty-printed) →
     /// `{"decision_id", "decision", "findings", "revision"}`.
     func decide(_ request: Request) async throws -> Response {
-        let start = ContinuousClock.now
-        let snapshot = store.current
-        try admit(request, to: .decide, snapshot: snapshot)
-        let body = try await request.collectBody(limit: configuration.limits.maxBody)
+        let (start, snapshot, body) = try await open(request, .decide)
         let pool = snapshot.deciders
         let slot = pool.take()
         defer { pool.give(back: slot) }
@@ -46,7 +43,7 @@ extension ServeHandlers {
     func count(_ slot: DeciderSlot, metrics: ServeMetrics) {
         metrics.count(denies: slot.denies)
         for finding in slot.findings {
-            let key = finding.rule.fullID + "\u{1F}" + finding.enforcement.rawValue + "\u{1F}" + finding.kind.rawValue
+            let key = FindingCounterKey(rule: finding.rule.fullID, enforcement: finding.enforcement, kind: finding.kind)
             if let counter = slot.counters[key] {
                 counter.increment()
             } else {

@@ -34,6 +34,15 @@ struct ServeHandlers: Sendable {
         return role
     }
 
+    /// What a route with a body starts with: the clock, the serving revision (read once, kept
+    /// to the end), the token check, and the whole body up to `--max-body`.
+    func open(_ request: Request, _ route: ServeRoute) async throws -> (start: ContinuousClock.Instant, snapshot: PolicySnapshot, body: ByteBuffer) {
+        let start = ContinuousClock.now
+        let snapshot = store.current
+        try admit(request, to: route, snapshot: snapshot)
+        return (start, snapshot, try await request.collectBody(limit: configuration.limits.maxBody))
+    }
+
     private static func missingToken(_ request: Request) -> APIError {
         request.headers[.authorization] == nil
             ? .unauthorized("this server needs a bearer token")

@@ -35,6 +35,24 @@ struct LimitTests {
         }
     }
 
+    @Test("on a keep-alive connection, each request has its own deadline from its own start")
+    func deadlinePerRequest() async throws {
+        var configuration = Fixtures.configuration()
+        configuration.limits.requestTimeout = .seconds(1)
+        let event = try Fixtures.lines(Fixtures.examples)[0]
+        try await ServeHarness.with(configuration) { serve in
+            let first = Array("POST /v1/decide HTTP/1.1\r\nHost: x\r\nContent-Length: \(event.utf8.count)\r\n\r\n\(event)".utf8)
+            let second = Array("POST /v1/decide HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{".utf8)
+            let start = ContinuousClock.now
+            let answer = String(decoding: try await serve.client.exchange([first, second], pause: .milliseconds(600)), as: UTF8.self)
+            let took = ContinuousClock.now - start
+            #expect(answer.hasPrefix("HTTP/1.1 200"))
+            #expect(answer.contains("HTTP/1.1 408"))
+            // The second request started 0.6 s in: its deadline is 1 s after that, not the first's.
+            #expect(took > .milliseconds(1400), "\(took)")
+        }
+    }
+
     @Test("unknown paths are 404 and known paths with another method are 405 with Allow, both in JSON")
     func routing() async throws {
         try await ServeHarness.with(Fixtures.configuration()) { serve in
