@@ -27,15 +27,15 @@ final class ServeHarness: Sendable {
         configuration.host = "127.0.0.1"
         configuration.port = 0
         var logger = Logger(label: "bylaw.serve.test")
-        logger.logLevel = .critical
+        logger.logLevel = ProcessInfo.processInfo.environment["SERVE_TEST_LOG"] != nil ? .debug : .critical
         let server = try BylawServer.prepare(configuration, logger: logger).get()
         let control = ServeControl()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let task = Task {
+        let task = Task(executorPreference: TestExecutor.shared) {
             defer { continuation.finish() }
             try await server.run(control: control) { port in continuation.yield(port) }
         }
-        let port = try await withDeadline(.seconds(30)) {
+        let port = try await withDeadline(.seconds(120)) {
             for await port in ports { return port }
             return 0
         }
@@ -46,15 +46,36 @@ final class ServeHarness: Sendable {
         return ServeHarness(server: server, port: port, client: TestClient(port: port, tls: tls?.client), control: control, task: task)
     }
 
-    /// Shuts the server down as SIGTERM does and waits for it to end.
+    /// Shuts the server down as SIGTERM does and waits for it to end. Generous: the framework's
+    /// shutdown takes a turn on Swift's shared threads, which the rest of the test suite can keep
+    /// busy for a minute and more (the server's own work runs on ``TestExecutor``).
     func stop() async throws {
         await control.shutDown()
-        try await withDeadline(.seconds(30)) { [task] in try await task.value }
+        try await withDeadline(.seconds(300)) { [task] in try await task.value }
     }
 
     /// Runs `body` with a started server, stopping it afterwards whatever happens.
+    /// The test's part runs on the tests' own threads, as the server does (``TestExecutor``), and
+    /// at most ``ServerGate/limit`` servers run at once: the suite starts dozens, and on a
+    /// loaded machine starting them all together starves each of them.
     static func with<T: Sendable>(
         _ configuration: ServeConfiguration, tls: TestTLS? = nil, _ body: (ServeHarness) async throws -> T
+    ) async throws -> T {
+        try await onTestThreads {
+            await ServerGate.shared.enter()
+            do {
+                let result = try await run(configuration, tls: tls, body)
+                await ServerGate.shared.leave()
+                return result
+            } catch {
+                await ServerGate.shared.leave()
+                throw error
+            }
+        }
+    }
+
+    private static func run<T: Sendable>(
+        _ configuration: ServeConfiguration, tls: TestTLS?, _ body: (ServeHarness) async throws -> T
     ) async throws -> T {
         let harness = try await start(configuration, client: tls)
         do {
@@ -64,6 +85,32 @@ final class ServeHarness: Sendable {
         } catch {
             try? await harness.stop()
             throw error
+        }
+    }
+}
+
+/// Lets a few servers run at once and queues the rest.
+actor ServerGate {
+    static let shared = ServerGate()
+    static let limit = 3
+
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard running >= Self.limit else {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the place to the next in line, if any.
+    func leave() {
+        if waiting.isEmpty {
+            running -= 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

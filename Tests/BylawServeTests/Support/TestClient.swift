@@ -13,7 +13,7 @@ struct TestClient: Sendable {
     /// When set, the connection is TLS, trusting this configuration's roots.
     var tls: TLSConfiguration?
     /// How long an exchange may take before the test fails.
-    var deadline: Duration = .seconds(20)
+    var deadline: Duration = .seconds(60)
 
     init(port: Int, tls: TLSConfiguration? = nil) {
         self.port = port
