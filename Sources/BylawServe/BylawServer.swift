@@ -89,7 +89,8 @@ public struct BylawServer: Sendable {
         let limits = configuration.limits
         let timeout = limits.requestTimeout
         let http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [RequestDeadlineHandler(timeout: timeout)], idleTimeout: TimeAmount(limits.idleTimeout))
+            additionalChannelHandlers: [ExpectContinueHandler(limits: limits), RequestDeadlineHandler(timeout: timeout)],
+            idleTimeout: TimeAmount(limits.idleTimeout))
         let server: HTTPServerBuilder = if let tls { try .tls(.http1(configuration: http1), tlsConfiguration: tls) } else { .http1(configuration: http1) }
         var frameworkLogger = logger
         // The framework's own lines (its listening line, each connection's errors) are noise

@@ -33,10 +33,10 @@ extension ServeHandlers {
                         break
                     }
                     piece.withUnsafeReadableBytes { batch.feed($0) }
-                    if let out = batch.take() { try await writer.write(out) }
+                    if let out = batch.take(atLeast: BatchRun.writeSize) { try await writer.write(out) }
                 }
                 if received <= limit { batch.end() }
-                if let out = batch.take() { try await writer.write(out) }
+                if let out = batch.take(atLeast: 1) { try await writer.write(out) }
                 try await writer.finish(nil)
                 handlers.metrics.record(.decideBatch, since: start)
             })
@@ -86,9 +86,13 @@ private final class BatchRun {
         out.append(contentsOf: (error.json.compact + "\n").utf8)
     }
 
-    /// The output so far, if any, to write.
-    func take() -> ByteBuffer? {
-        guard !out.isEmpty else { return nil }
+    /// How much output is gathered before it is written: each write is a hand-over to the
+    /// connection's thread, so a few large ones cost less than one per piece of the body.
+    static let writeSize = 256 << 10
+
+    /// The output so far, to write, when there is at least `size` bytes of it.
+    func take(atLeast size: Int) -> ByteBuffer? {
+        guard out.count >= size else { return nil }
         defer { out.removeAll(keepingCapacity: true) }
         return ByteBuffer(bytes: out)
     }

@@ -53,6 +53,21 @@ struct LimitTests {
         }
     }
 
+    @Test("Expect: 100-continue gets 100 Continue, then the answer; past the limit, only the 413")
+    func expectContinue() async throws {
+        var configuration = Fixtures.configuration()
+        configuration.limits.maxBody = 4096
+        let event = try Fixtures.lines(Fixtures.examples)[0]
+        try await ServeHarness.with(configuration) { serve in
+            let head = "POST /v1/decide HTTP/1.1\r\nHost: x\r\nConnection: close\r\nExpect: 100-continue\r\n"
+            let asked = Array((head + "Content-Length: \(event.utf8.count)\r\n\r\n").utf8)
+            let answer = String(decoding: try await serve.client.exchange([asked, Array(event.utf8)], pause: .milliseconds(100)), as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK"), "\(answer.prefix(80))")
+            let refused = String(decoding: try await serve.client.exchange([Array((head + "Content-Length: 5000\r\n\r\n").utf8)]), as: UTF8.self)
+            #expect(refused.hasPrefix("HTTP/1.1 413"), "\(refused.prefix(80))")
+        }
+    }
+
     @Test("unknown paths are 404 and known paths with another method are 405 with Allow, both in JSON")
     func routing() async throws {
         try await ServeHarness.with(Fixtures.configuration()) { serve in
