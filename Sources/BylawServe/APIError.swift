@@ -1,12 +1,14 @@
 import BylawSource
 import CEL
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 
 /// A request the server refuses or cannot answer, as the JSON every error response has:
 /// `{"error": {"status", "code", "message", "hint"}, "diagnostics": [...]}`, where each
 /// diagnostic has the shape `bylaw … --format json` gives (`code`, `severity`, `message`,
 /// `location`, `hint`). Internal errors also carry the `decision` the fail mode gives.
-struct APIError: HTTPResponseError {
+struct APIError: Error {
     let status: HTTPResponse.Status
     /// A stable code (`request.too-large`, `stream.invalid-json`), documented in docs/serve.md.
     let code: String
@@ -34,7 +36,8 @@ struct APIError: HTTPResponseError {
         return .object([("error", .object(error)), ("diagnostics", .array(diagnostics.map(\.jsonValue)))])
     }
 
-    func response(from request: Request, context: some RequestContext) throws -> Response {
+    /// The error as the response that carries it.
+    var response: Response {
         var response = JSONResponse.make(json, status: status)
         response.headers.append(contentsOf: headers)
         return response

@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 import BylawSource
-import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 import ServiceLifecycle
 import Synchronization
@@ -66,7 +66,7 @@ public struct BylawServer: Sendable {
         }
         let store = SnapshotStore(loaded.snapshot)
         let reloader = Reloader(loader: loader, store: store, metrics: metrics, log: log, logger: logger, firstFingerprint: fingerprint)
-        let handlers = ServeHandlers(configuration: configuration, store: store, metrics: metrics, log: log, reloader: reloader)
+        let handlers = ServeHandlers(configuration: configuration, store: store, metrics: metrics, log: log, reloader: reloader, logger: logger)
         return .success(BylawServer(
             configuration: configuration, handlers: handlers, reloader: reloader, tls: tls, logger: logger, warnings: loaded.warnings))
     }
@@ -96,18 +96,22 @@ public struct BylawServer: Sendable {
         // The framework's own lines (its listening line, each connection's errors) are noise
         // beside the server's; they show at debug level.
         if frameworkLogger.logLevel > .debug { frameworkLogger.logLevel = .warning }
-        let app = Application(
-            router: handlers.router(), server: server,
-            configuration: ApplicationConfiguration(
+        let handlers = self.handlers
+        let http = try server.buildServer(
+            configuration: ServerConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil, backlog: 256, reuseAddress: true,
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
-            logger: frameworkLogger)
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: frameworkLogger,
+            responder: { request, writer, _ in
+                let response = try await handlers.respond(to: request)
+                try await writer.write(response: response.head, body: response.body)
+            },
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) })
         // Services shut down in reverse order: readiness drops first, then the listener closes and
         // requests finish, then reloading stops, and last the decision log is written out.
         var group = ServiceGroupConfiguration(
             services: [
-                .init(service: DecisionLogService(log: handlers.log)), .init(service: reloader), .init(service: app),
+                .init(service: DecisionLogService(log: handlers.log)), .init(service: reloader), .init(service: http),
                 .init(service: DrainMarker(store: handlers.store)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

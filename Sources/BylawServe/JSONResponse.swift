@@ -1,5 +1,7 @@
 import BylawSource
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 
 /// Responses with a JSON body.
 enum JSONResponse {

@@ -1,6 +1,8 @@
 import BylawPolicy
 import BylawSource
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 
 extension ServeHandlers {
     /// `GET /v1/status`: the serving revision; with an admin token (or without a token file)

@@ -3,7 +3,9 @@ import BylawModel
 import BylawReport
 import BylawSource
 import BylawYAML
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 
 extension ServeHandlers {
     /// `POST /v1/lint`: a workspace config (YAML) → what `bylaw lint --format json` prints for

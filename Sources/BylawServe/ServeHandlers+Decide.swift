@@ -1,7 +1,9 @@
 import BylawEval
 import BylawModel
 import BylawSource
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import NIOCore
 
 extension ServeHandlers {
     /// `POST /v1/decide`: one usage event (a JSON object, on one line or pretty-printed) →

@@ -1,5 +1,9 @@
 import BylawSource
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTP1
 
 /// The route handlers and what they share: the serving revision, the metrics, the decision log,
 /// the reloader. One value for the whole server; each request reads the revision once.
@@ -9,6 +13,7 @@ struct ServeHandlers: Sendable {
     let metrics: ServeMetrics
     let log: DecisionLog?
     let reloader: Reloader
+    let logger: Logger
     let ids = DecisionIDs()
 
     /// The name findings and diagnostics give a request body.
@@ -49,20 +54,37 @@ struct ServeHandlers: Sendable {
             : .unauthorized("the bearer token is not one of the token file's")
     }
 
-    /// Builds the router over every route of ``ServeRoute``.
-    func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: ErrorMiddleware(metrics: metrics, failMode: configuration.failMode))
-        for route in ServeRoute.allCases {
-            let method = HTTPRequest.Method(rawValue: route.method) ?? .get
-            router.on(RouterPath(route.path), method: method) { request, context in
-                try await handle(route, request, context: context)
+    /// Answers one request: finds its route (404 and 405 for paths and methods the API does not
+    /// serve) and turns what a handler throws into the API's JSON errors, a 500 (with the fail
+    /// mode's decision, for the decision routes) for anything unexpected. Every error response
+    /// is counted by route and status. A request the HTTP parser rejects (a malformed body
+    /// encoding) is rethrown: the connection answers it with 400 and closes.
+    func respond(to request: Request) async throws -> Response {
+        let path = request.uri.path
+        let response: Response
+        do {
+            guard let route = ServeRoute.allCases.first(where: { $0.path == path && $0.method == request.method.rawValue }) else {
+                let methods = ServeRoute.methods(of: path)
+                throw methods.isEmpty ? APIError.notFound(path) : .methodNotAllowed(request.method.rawValue, path: path, allowed: methods)
             }
+            response = try await handle(route, request)
+        } catch let error as APIError {
+            response = error.response
+        } catch let error as HTTPParserError {
+            throw error
+        } catch {
+            logger.error("internal error on \(path): \(error)")
+            var failure = APIError(.internalServerError, "server.internal-error", "the server failed to answer: \(error)")
+            if path.hasPrefix(ServeRoute.decide.path) { failure.decision = configuration.failMode == .closed ? "deny" : "allow" }
+            response = failure.response
         }
-        return router
+        if response.status.code >= 400 {
+            metrics.countError(route: ServeRoute.methods(of: path).isEmpty ? "other" : path, status: response.status.code)
+        }
+        return response
     }
 
-    private func handle(_ route: ServeRoute, _ request: Request, context: BasicRequestContext) async throws -> Response {
+    private func handle(_ route: ServeRoute, _ request: Request) async throws -> Response {
         switch route {
         case .decide: try await decide(request)
         case .decideBatch: try await decideBatch(request)
@@ -74,43 +96,5 @@ struct ServeHandlers: Sendable {
         case .ready: ready()
         case .metrics: try metricsText(request)
         }
-    }
-}
-
-/// Turns what the router and handlers throw into the API's JSON errors: 404 and 405 for paths
-/// and methods it does not serve, and a 500 (with the fail mode's decision, for the decision
-/// routes) for anything unexpected. Every error response is counted by route and status.
-struct ErrorMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
-
-    let metrics: ServeMetrics
-    let failMode: FailMode
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let response: Response
-        do {
-            response = try await next(request, context)
-        } catch let error as APIError {
-            response = try error.response(from: request, context: context)
-        } catch let error as HTTPError where error.status == .notFound {
-            let path = request.uri.path
-            let methods = ServeRoute.methods(of: path)
-            let refusal = methods.isEmpty ? APIError.notFound(path) : .methodNotAllowed(request.method.rawValue, path: path, allowed: methods)
-            response = try refusal.response(from: request, context: context)
-        } catch let error as HTTPResponseError {
-            let refusal = APIError(error.status, "request.refused", "the request was refused (\(error.status.code) \(error.status.reasonPhrase))")
-            response = try refusal.response(from: request, context: context)
-        } catch {
-            context.logger.error("internal error on \(request.uri.path): \(error)")
-            var failure = APIError(.internalServerError, "server.internal-error", "the server failed to answer: \(error)")
-            if request.uri.path.hasPrefix("/v1/decide") { failure.decision = failMode == .closed ? "deny" : "allow" }
-            response = try failure.response(from: request, context: context)
-        }
-        if response.status.code >= 400 {
-            let path = request.uri.path
-            let known = ServeRoute.allCases.contains { $0.path == path } ? path : "other"
-            metrics.countError(route: known, status: response.status.code)
-        }
-        return response
     }
 }
