@@ -8,7 +8,8 @@
 //   → BylawModel (workspace configs → resolved graph; usage event scanner)
 //   → BylawEval (workspace and stream evaluation, findings)
 //   → BylawReport (text, json, ndjson, sarif, junit, github printers)
-//   → BylawServe (the HTTP decision API over Hummingbird: routes, reload, decision log, metrics)
+//   → BylawServe (the HTTP decision API over HummingbirdCore: routes, reload, decision log,
+//     metrics; at the end of this file)
 //   → bylaw (the CLI, no logic of its own)
 import PackageDescription
 
@@ -25,18 +26,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // The server (`bylaw serve`), on HummingbirdCore (Hummingbird's HTTP server without its
-        // router, files and tracing, which the server does not use) with HummingbirdTLS. Its
-        // default traits pull in swift-configuration and full Foundation: turned off, to keep
-        // the build short (it is built three times in CI).
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -54,30 +43,11 @@ let package = Package(
         .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML"]),
         .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
         .target(name: "BylawReport", dependencies: ["BylawSource", "BylawPolicy", "BylawEval"]),
-        .target(
-            name: "BylawServe",
-            dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport",
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "HummingbirdTLS", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]
-        ),
         .executableTarget(
             name: "bylaw",
             dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawServe", "CBylawBuildInfo",
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "CBylawBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "CELConformance", dependencies: ["CEL"]),
@@ -113,6 +83,48 @@ let package = Package(
         .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),
         .testTarget(name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawSource"], exclude: ["Snapshots"]),
         .testTarget(name: "BylawCLITests", dependencies: ["bylaw"], exclude: ["Expected"]),
+    ]
+)
+
+// The decision server (`bylaw serve`, Sources/BylawServe) and its tests, on HummingbirdCore
+// (Hummingbird's HTTP server without its router, files and tracing, which the server does not
+// use) with HummingbirdTLS. Hummingbird's default traits pull in swift-configuration and full
+// Foundation: turned off, to keep the build short.
+//
+// `BYLAW_WITHOUT_SERVER=1` leaves the server out of the package (and `serve` out of the CLI):
+// scripts/sanitize sets it for the ThreadSanitizer build, whose tests do not reach the server, so
+// that CI builds SwiftNIO, HummingbirdCore and BoringSSL twice (debug, AddressSanitizer) rather
+// than three times.
+if Context.environment["BYLAW_WITHOUT_SERVER"] != "1" {
+    package.dependencies += [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    ]
+    package.targets += [
+        .target(
+            name: "BylawServe",
+            dependencies: [
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(
             name: "BylawServeTests",
             dependencies: [
@@ -124,4 +136,8 @@ let package = Package(
             ]
         ),
     ]
-)
+    for target in package.targets where target.name == "bylaw" {
+        target.dependencies += ["BylawServe", .product(name: "Logging", package: "swift-log")]
+        target.swiftSettings = [.define("BYLAW_SERVER")]
+    }
+}

@@ -16,11 +16,17 @@ struct BylawCommand: ParsableCommand {
             + "2 invalid input (unreadable file, bad YAML, compile error, bad arguments) or output that could not be written.\n\n"
             + "Policies default to Policies/ in the current directory. Documentation: docs/ in the repository.",
         version: BylawVersion.current,
-        subcommands: [
-            CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self,
-            PlanCommand.self, ServeCommand.self, HandbookCommand.self, ExprCommand.self, VersionCommand.self,
-        ]
+        subcommands: subcommands
     )
+
+    /// The subcommands, in the order `--help` lists them; `serve` when the package has the server.
+    private static var subcommands: [any ParsableCommand.Type] {
+        var commands: [any ParsableCommand.Type] = [CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self, PlanCommand.self]
+        #if BYLAW_SERVER
+        commands.append(ServeCommand.self)
+        #endif
+        return commands + [HandbookCommand.self, ExprCommand.self, VersionCommand.self]
+    }
 
     /// Runs the command line and exits with Bylaw's exit codes: argument errors are invalid
     /// input (2), not ArgumentParser's default 64.

@@ -1,3 +1,5 @@
+// Compiled when the package includes the server (Package.swift: BYLAW_WITHOUT_SERVER).
+#if BYLAW_SERVER
 import ArgumentParser
 import BylawPolicy
 import BylawServe
@@ -193,3 +195,4 @@ private final class ServeOutcome: Sendable {
 
     var failure: String? { message.withLock { $0 } }
 }
+#endif
