@@ -65,7 +65,7 @@ extension DomainSchema {
 
 extension UsageEventField.ValueKind {
     /// The JSON type an event field of this schema type takes; nil for a type events cannot hold.
-    init?(_ type: SchemaType) {
+    public init?(_ type: SchemaType) {
         switch type {
         case .string, .enumeration, .timestamp: self = .string
         case .int: self = .integer
