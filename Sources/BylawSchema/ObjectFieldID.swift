@@ -12,6 +12,8 @@ public protocol ObjectFieldID: RawRepresentable<Int>, CaseIterable, Hashable, Se
     static var objectType: SchemaObjectType { get }
     /// The keys a config may write, in table order ("did you mean" picks among them).
     static var configKeys: [String] { get }
+    /// The object's id, nil for a type without one (a section).
+    static var idField: Self? { get }
     /// The fields a config must write, in table order.
     static var requiredFields: [Self] { get }
     /// The field a config key names, nil for a key the type does not have.

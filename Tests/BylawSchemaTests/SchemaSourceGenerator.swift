@@ -31,6 +31,7 @@ enum SchemaSourceGenerator {
                 public static var objectType: SchemaObjectType { DomainSchema.\(tableName(type)) }
                 public static let configKeys: [String] = [\(configFields.map { "\"\($0.element.configKey ?? "")\"" }.joined(separator: ", "))]
 
+                public static var idField: \(name)? { \(type.fields.firstIndex { if case .id = $0.source { true } else { false } }.map { "." + cases[$0] } ?? "nil") }
                 public static let requiredFields: [\(name)] = [\(type.fields.enumerated().filter { $0.element.isRequired }.map { "." + cases[$0.offset] }.joined(separator: ", "))]
 
                 public init?(configKey: String) {

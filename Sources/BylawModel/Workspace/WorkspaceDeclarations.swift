@@ -10,20 +10,29 @@ struct Located: Sendable {
     var range: SourceRange
 }
 
-struct AccountDecl {
+/// What the decoder reads of one object: its id, its plain values and where its fields were.
+protocol ObjectDecl {
+    associatedtype Values: ConfigValues
+    init()
+    var id: Located? { get set }
+    var values: Values { get set }
+    var spans: FieldRanges<Values.Field> { get set }
+}
+
+struct AccountDecl: ObjectDecl {
     var id: Located?
     var values = BillingAccount.Values()
     var spans = FieldRanges<BillingAccountField>()
 }
 
-struct SubscriptionDecl {
+struct SubscriptionDecl: ObjectDecl {
     var id: Located?
     var account: Located?
     var values = Subscription.Values()
     var spans = FieldRanges<SubscriptionField>()
 }
 
-struct OrgDecl {
+struct OrgDecl: ObjectDecl {
     var id: Located?
     var parent: Located?
     var billingAccount: Located?
@@ -31,20 +40,20 @@ struct OrgDecl {
     var spans = FieldRanges<OrgField>()
 }
 
-struct UserDecl {
+struct UserDecl: ObjectDecl {
     var id: Located?
     var org: Located?
     var values = User.Values()
     var spans = FieldRanges<UserField>()
 }
 
-struct ProviderDecl {
+struct ProviderDecl: ObjectDecl {
     var id: Located?
     var values = Provider.Values()
     var spans = FieldRanges<ProviderField>()
 }
 
-struct AppDecl {
+struct AppDecl: ObjectDecl {
     var id: Located?
     var owner: Located?
     var provider: Located?
@@ -53,7 +62,7 @@ struct AppDecl {
     var spans = FieldRanges<AppField>()
 }
 
-struct WorkspaceDecl {
+struct WorkspaceDecl: ObjectDecl {
     var id: Located?
     var values = Workspace.Values()
     var billingValues = Billing.Values()

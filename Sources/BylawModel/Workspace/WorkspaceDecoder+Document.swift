@@ -5,26 +5,19 @@ import BylawYAML
 extension WorkspaceDecoder {
     /// Decodes a whole document; nil only when it is not a mapping.
     mutating func workspace(_ node: YAMLNode) -> WorkspaceDecl? {
-        guard let fields = fields(of: node, what: "a workspace config", as: WorkspaceField.self) else { return nil }
-        var decl = WorkspaceDecl()
-        decl.spans.object = FieldRange(node.range)
-        for (field, key, pair) in fields {
-            let span = fieldRange(pair)
+        object(node, what: "a workspace config", noun: "the workspace config") { decoder, decl, field, key, pair in
             let value = pair.value
             switch field {
-            case .id: decl.id = located(value, field: key)
-            case .billing: billing(value, into: &decl); decl.billingSpans.object = span
-            case .subscriptions: decl.subscriptions = list(value, field: key).compactMap { subscription($0) }
-            case .orgs: decl.orgs = list(value, field: key).compactMap { org($0) }
-            case .users: decl.users = list(value, field: key).compactMap { user($0) }
-            case .providers: decl.providers = list(value, field: key).compactMap { provider($0) }
-            case .apps: decl.apps = list(value, field: key).compactMap { app($0) }
-            default: plain(field, key, value, into: &decl.values)
+            case .billing: decoder.billing(value, into: &decl); decl.billingSpans.object = decoder.fieldRange(pair)
+            case .subscriptions: decl.subscriptions = decoder.list(value, field: key).compactMap { decoder.subscription($0) }
+            case .orgs: decl.orgs = decoder.list(value, field: key).compactMap { decoder.org($0) }
+            case .users: decl.users = decoder.list(value, field: key).compactMap { decoder.user($0) }
+            case .providers: decl.providers = decoder.list(value, field: key).compactMap { decoder.provider($0) }
+            case .apps: decl.apps = decoder.list(value, field: key).compactMap { decoder.app($0) }
+            default: return false
             }
-            decl.spans[field] = span
+            return true
         }
-        requireFields(decl.spans, in: "the workspace config", object: node, id: decl.id)
-        return decl
     }
 
     private mutating func billing(_ node: YAMLNode, into decl: inout WorkspaceDecl) {

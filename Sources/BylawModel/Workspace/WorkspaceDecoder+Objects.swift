@@ -1,112 +1,84 @@
 import BylawSource
 import BylawYAML
 
-// One decoding function per object kind: each reads the keys the table gives the kind (plain
-// values through `plain`, ids and references here), reports the others, then reports the
-// required fields that were not written.
+// One decoding function per object kind. `object` reads what the table says alone (the keys the
+// kind accepts, its id, plain values, the required keys); each kind reads its references.
 extension WorkspaceDecoder {
     mutating func account(_ node: YAMLNode) -> AccountDecl? {
-        guard let fields = fields(of: node, what: "a billing account", as: BillingAccountField.self) else { return nil }
-        var decl = AccountDecl()
-        decl.spans.object = FieldRange(node.range)
-        for (field, key, pair) in fields {
-            switch field {
-            case .id: decl.id = located(pair.value, field: key)
-            default: plain(field, key, pair.value, into: &decl.values)
-            }
-            decl.spans[field] = fieldRange(pair)
-        }
-        requireFields(decl.spans, in: "billing account", object: node, id: decl.id)
-        return decl
+        object(node, what: "a billing account", noun: "billing account") { _, _, _, _, _ in false }
     }
 
     mutating func subscription(_ node: YAMLNode) -> SubscriptionDecl? {
-        guard let fields = fields(of: node, what: "a subscription", as: SubscriptionField.self) else { return nil }
-        var decl = SubscriptionDecl()
-        decl.spans.object = FieldRange(node.range)
-        for (field, key, pair) in fields {
-            switch field {
-            case .id: decl.id = located(pair.value, field: key)
-            case .account: decl.account = located(pair.value, field: key)
-            default: plain(field, key, pair.value, into: &decl.values)
-            }
-            decl.spans[field] = fieldRange(pair)
+        object(node, what: "a subscription", noun: "subscription") { decoder, decl, field, key, pair in
+            guard field == .account else { return false }
+            decl.account = decoder.located(pair.value, field: key)
+            return true
         }
-        requireFields(decl.spans, in: "subscription", object: node, id: decl.id)
-        return decl
     }
 
     mutating func org(_ node: YAMLNode) -> OrgDecl? {
-        guard let fields = fields(of: node, what: "an org", as: OrgField.self) else { return nil }
-        var decl = OrgDecl()
-        decl.spans.object = FieldRange(node.range)
-        for (field, key, pair) in fields {
-            switch field {
-            case .id: decl.id = located(pair.value, field: key)
+        object(node, what: "an org", noun: "org") { decoder, decl, field, key, pair in
             // `parent: null` and `billing_account: null` say "none", as leaving them out does.
-            case .parent:
-                guard !pair.value.isNull else { continue }
-                decl.parent = located(pair.value, field: key)
-            case .billing_account:
-                guard !pair.value.isNull else { continue }
-                decl.billingAccount = located(pair.value, field: key)
-            default: plain(field, key, pair.value, into: &decl.values)
+            guard !pair.value.isNull else { return false }
+            switch field {
+            case .parent: decl.parent = decoder.located(pair.value, field: key)
+            case .billing_account: decl.billingAccount = decoder.located(pair.value, field: key)
+            default: return false
             }
-            decl.spans[field] = fieldRange(pair)
+            return true
         }
-        requireFields(decl.spans, in: "org", object: node, id: decl.id)
-        return decl
     }
 
     mutating func user(_ node: YAMLNode) -> UserDecl? {
-        guard let fields = fields(of: node, what: "a user", as: UserField.self) else { return nil }
-        var decl = UserDecl()
-        decl.spans.object = FieldRange(node.range)
-        for (field, key, pair) in fields {
-            switch field {
-            case .id: decl.id = located(pair.value, field: key)
-            case .org: decl.org = located(pair.value, field: key)
-            default: plain(field, key, pair.value, into: &decl.values)
-            }
-            decl.spans[field] = fieldRange(pair)
+        object(node, what: "a user", noun: "user") { decoder, decl, field, key, pair in
+            guard field == .org else { return false }
+            decl.org = decoder.located(pair.value, field: key)
+            return true
         }
-        requireFields(decl.spans, in: "user", object: node, id: decl.id)
-        return decl
     }
 
     mutating func provider(_ node: YAMLNode) -> ProviderDecl? {
-        guard let fields = fields(of: node, what: "a provider", as: ProviderField.self) else { return nil }
-        var decl = ProviderDecl()
-        decl.spans.object = FieldRange(node.range)
-        for (field, key, pair) in fields {
-            switch field {
-            case .id: decl.id = located(pair.value, field: key)
-            default: plain(field, key, pair.value, into: &decl.values)
-            }
-            decl.spans[field] = fieldRange(pair)
-        }
-        requireFields(decl.spans, in: "provider", object: node, id: decl.id)
-        return decl
+        object(node, what: "a provider", noun: "provider") { _, _, _, _, _ in false }
     }
 
     mutating func app(_ node: YAMLNode) -> AppDecl? {
-        guard let fields = fields(of: node, what: "an app", as: AppField.self) else { return nil }
-        var decl = AppDecl()
-        decl.spans.object = FieldRange(node.range)
-        for (field, key, pair) in fields {
+        object(node, what: "an app", noun: "app") { decoder, decl, field, key, pair in
             switch field {
-            case .id: decl.id = located(pair.value, field: key)
             case .owner:
                 // An owner left null is an app without one: a policy's finding, like a missing key.
-                guard !pair.value.isNull else { continue }
-                decl.owner = owner(pair.value)
-            case .provider: decl.provider = located(pair.value, field: key)
-            case .orgs: decl.orgs = list(pair.value, field: key).compactMap { located($0, field: key) }
-            default: plain(field, key, pair.value, into: &decl.values)
+                guard !pair.value.isNull else { return false }
+                decl.owner = decoder.owner(pair.value)
+            case .provider: decl.provider = decoder.located(pair.value, field: key)
+            case .orgs: decl.orgs = decoder.list(pair.value, field: key).compactMap { decoder.located($0, field: key) }
+            default: return false
+            }
+            return true
+        }
+    }
+
+    /// Reads an object of one kind: its id and plain values as the table types them, its other
+    /// fields through `read`, which returns false for a field it did not read (a `null` that
+    /// means "none" keeps no position); then reports the required fields the source did not
+    /// write. `what` and `noun` name the kind in messages ("unknown key 'x' in an org", "org 'us'
+    /// is missing required field 'id'").
+    mutating func object<Decl: ObjectDecl>(
+        _ node: YAMLNode, what: String, noun: String,
+        read: (inout WorkspaceDecoder, inout Decl, Decl.Values.Field, String, YAMLPair) -> Bool
+    ) -> Decl? {
+        guard let fields = fields(of: node, what: what, as: Decl.Values.Field.self) else { return nil }
+        var decl = Decl()
+        decl.spans.object = FieldRange(node.range)
+        for (field, key, pair) in fields {
+            if field.configValueKind != nil {
+                plain(field, key, pair.value, into: &decl.values)
+            } else if field == Decl.Values.Field.idField {
+                decl.id = located(pair.value, field: key)
+            } else if !read(&self, &decl, field, key, pair) {
+                continue
             }
             decl.spans[field] = fieldRange(pair)
         }
-        requireFields(decl.spans, in: "app", object: node, id: decl.id)
+        requireFields(decl.spans, in: noun, object: node, id: decl.id)
         return decl
     }
 

@@ -10,6 +10,7 @@ public enum WorkspaceField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.workspace }
     public static let configKeys: [String] = ["workspace", "name", "billing", "subscriptions", "orgs", "users", "providers", "apps", "labels"]
 
+    public static var idField: WorkspaceField? { .id }
     public static let requiredFields: [WorkspaceField] = [.id, .billing]
 
     public init?(configKey: String) {
@@ -72,6 +73,7 @@ public enum BillingField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.billing }
     public static let configKeys: [String] = ["mode", "accounts", "labels"]
 
+    public static var idField: BillingField? { nil }
     public static let requiredFields: [BillingField] = [.mode]
 
     public init?(configKey: String) {
@@ -116,6 +118,7 @@ public enum BillingAccountField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.billingAccount }
     public static let configKeys: [String] = ["id", "currency", "owner", "labels"]
 
+    public static var idField: BillingAccountField? { .id }
     public static let requiredFields: [BillingAccountField] = [.id, .currency]
 
     public init?(configKey: String) {
@@ -165,6 +168,7 @@ public enum SubscriptionField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.subscription }
     public static let configKeys: [String] = ["id", "account", "resource", "quantity", "labels"]
 
+    public static var idField: SubscriptionField? { .id }
     public static let requiredFields: [SubscriptionField] = [.id, .account, .resource]
 
     public init?(configKey: String) {
@@ -216,6 +220,7 @@ public enum OrgField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.org }
     public static let configKeys: [String] = ["id", "name", "parent", "billing_account", "labels"]
 
+    public static var idField: OrgField? { .id }
     public static let requiredFields: [OrgField] = [.id]
 
     public init?(configKey: String) {
@@ -268,6 +273,7 @@ public enum OrgBillingField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.orgBilling }
     public static let configKeys: [String] = []
 
+    public static var idField: OrgBillingField? { nil }
     public static let requiredFields: [OrgBillingField] = []
 
     public init?(configKey: String) {
@@ -303,6 +309,7 @@ public enum UserField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.user }
     public static let configKeys: [String] = ["id", "email", "org", "status", "offboarded_on", "labels"]
 
+    public static var idField: UserField? { .id }
     public static let requiredFields: [UserField] = [.id, .org]
 
     public init?(configKey: String) {
@@ -360,6 +367,7 @@ public enum ProviderField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.provider }
     public static let configKeys: [String] = ["id", "vendor", "custody", "training_opt_out", "labels"]
 
+    public static var idField: ProviderField? { .id }
     public static let requiredFields: [ProviderField] = [.id, .vendor, .custody]
 
     public init?(configKey: String) {
@@ -412,6 +420,7 @@ public enum AppField: Int, ObjectFieldID {
     public static var objectType: SchemaObjectType { DomainSchema.app }
     public static let configKeys: [String] = ["id", "kind", "owner", "provider", "orgs", "data", "labels"]
 
+    public static var idField: AppField? { .id }
     public static let requiredFields: [AppField] = [.id, .kind, .provider]
 
     public init?(configKey: String) {
