@@ -45,26 +45,28 @@ public protocol FieldRangeSlots: Sendable {
 
 extension InlineArray: FieldRangeSlots where Element == FieldRange {
     // Through a span: subscripting the inline array directly copies all of it first.
-    public func range(at index: Int) -> FieldRange { span[index] }
-    public mutating func setRange(_ range: FieldRange, at index: Int) { self[index] = range }
+    @inlinable public func range(at index: Int) -> FieldRange { span[index] }
+    @inlinable public mutating func setRange(_ range: FieldRange, at index: Int) { self[index] = range }
 }
 
 /// Where an object and each field its config wrote were written: a field's range covers its key
 /// and its value (`billing_account: us`), so a finding about the field points at that line.
 public struct FieldRanges<Field: ObjectFieldID>: Sendable {
-    private var slots = Field.Ranges(repeating: .absent)
+    // Inlinable, as all of this type: its clients read positions per field of every object, and
+    // only a copy specialised for their field type avoids a runtime generic call each time.
+    @usableFromInline var slots = Field.Ranges(repeating: .absent)
 
-    public init() {}
+    @inlinable public init() {}
 
     /// The range of the whole mapping.
-    public var object: FieldRange {
+    @inlinable public var object: FieldRange {
         get { slots.range(at: 0) }
         set { slots.setRange(newValue, at: 0) }
     }
 
     /// A field's range; ``FieldRange/absent`` when the config did not write it, or for a field
     /// no config writes.
-    public subscript(field: Field) -> FieldRange {
+    @inlinable public subscript(field: Field) -> FieldRange {
         get { field.rangeSlot.map { slots.range(at: $0) } ?? .absent }
         set { if let slot = field.rangeSlot { slots.setRange(newValue, at: slot) } }
     }

@@ -53,7 +53,7 @@ enum SchemaSourceGenerator {
                     }
                 }
 
-                public var rangeSlot: Int? {
+                @inlinable public var rangeSlot: Int? {
                     switch self {
 
             """
@@ -62,7 +62,7 @@ enum SchemaSourceGenerator {
                     }
                 }
 
-                public var configValueKind: ConfigValueKind? {
+                @inlinable public var configValueKind: ConfigValueKind? {
                     switch self {
 
             """

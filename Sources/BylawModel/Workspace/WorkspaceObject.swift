@@ -18,19 +18,21 @@ public protocol WorkspaceObject: AnyObject {
     func value(_ field: Field) -> ConfigValue?
 }
 
+// Inlinable: the CEL view asks for positions on every field read, and only a copy specialised
+// for the object's type avoids a runtime generic call each time.
 extension WorkspaceObject {
     /// Where the whole object was written.
-    public var span: SourceSpan {
+    @inlinable public var span: SourceSpan {
         SourceSpan(file: file, range: spans.object.sourceRange ?? .at(0))
     }
 
     /// Where one field was written (key and value), or nil when the source omitted it.
-    public func span(of field: Field) -> SourceSpan? {
+    @inlinable public func span(of field: Field) -> SourceSpan? {
         spans[field].sourceRange.map { SourceSpan(file: file, range: $0) }
     }
 
     /// The field's span when it was written, else the object's: what a finding points at.
-    public func bestSpan(_ field: Field) -> SourceSpan {
+    @inlinable public func bestSpan(_ field: Field) -> SourceSpan {
         span(of: field) ?? span
     }
 }

@@ -42,7 +42,7 @@ public enum WorkspaceField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .id: return 1
         case .name: return 2
@@ -56,7 +56,7 @@ public enum WorkspaceField: Int, ObjectFieldID {
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .id, .billing, .subscriptions, .orgs, .users, .providers, .apps: return nil
         case .name: return .string
@@ -93,7 +93,7 @@ public enum BillingField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .mode: return 1
         case .accounts: return 2
@@ -101,7 +101,7 @@ public enum BillingField: Int, ObjectFieldID {
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .mode: return .enumeration
         case .accounts: return nil
@@ -141,7 +141,7 @@ public enum BillingAccountField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .id: return 1
         case .currency: return 2
@@ -151,7 +151,7 @@ public enum BillingAccountField: Int, ObjectFieldID {
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .id, .subscriptions: return nil
         case .currency, .owner: return .string
@@ -192,7 +192,7 @@ public enum SubscriptionField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .id: return 1
         case .account: return 2
@@ -202,7 +202,7 @@ public enum SubscriptionField: Int, ObjectFieldID {
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .id, .account: return nil
         case .resource: return .string
@@ -245,7 +245,7 @@ public enum OrgField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .id: return 1
         case .name: return 2
@@ -256,7 +256,7 @@ public enum OrgField: Int, ObjectFieldID {
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .id, .parent, .root, .ancestors, .children, .depth, .billing_account, .billing, .users: return nil
         case .name: return .string
@@ -288,13 +288,13 @@ public enum OrgBillingField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .accounts, .account, .silo, .inherited_from: return nil
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .accounts, .account, .silo, .inherited_from: return nil
         }
@@ -336,7 +336,7 @@ public enum UserField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .id: return 1
         case .email: return 2
@@ -348,7 +348,7 @@ public enum UserField: Int, ObjectFieldID {
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .id, .org, .owned_apps: return nil
         case .email: return .string
@@ -391,7 +391,7 @@ public enum ProviderField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .id: return 1
         case .vendor: return 2
@@ -401,7 +401,7 @@ public enum ProviderField: Int, ObjectFieldID {
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .id: return nil
         case .vendor: return .string
@@ -448,7 +448,7 @@ public enum AppField: Int, ObjectFieldID {
         }
     }
 
-    public var rangeSlot: Int? {
+    @inlinable public var rangeSlot: Int? {
         switch self {
         case .id: return 1
         case .kind: return 2
@@ -460,7 +460,7 @@ public enum AppField: Int, ObjectFieldID {
         }
     }
 
-    public var configValueKind: ConfigValueKind? {
+    @inlinable public var configValueKind: ConfigValueKind? {
         switch self {
         case .id, .owner, .provider, .orgs: return nil
         case .kind: return .enumeration
