@@ -87,6 +87,12 @@ public final class SARIFReport: FindingSink {
         results.append(SARIFCodes.result(for: diagnostic, ruleIndex: index, component: 0, artifacts: &artifacts))
     }
 
+    /// The log records the run's status as its invocation's exit code.
+    public func finish(_ result: RunResult) {
+        exitCode = Int(result.status.rawValue)
+        finish(summary: result.summary.json)
+    }
+
     public func finish(summary: JSONValue) {
         var tool: [(String, JSONValue)] = [("driver", SARIFLog.driver(rules: rules.map(SARIFReport.descriptor), informationURI: informationURI))]
         if !codes.codes.isEmpty {
