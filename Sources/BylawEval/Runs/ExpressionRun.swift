@@ -20,19 +20,19 @@ public struct ExpressionRun {
 
     /// A value an expression produced, with the event and workspace views it may point into
     /// (`workspace.org("us")` is such a view), kept alive with it: the value stays valid however
-    /// long the caller keeps it.
-    public struct Value: Sendable {
+    /// long the caller keeps it. Not `Sendable`: the views are evaluated on one thread at a time.
+    public struct Value {
         public let value: CELValue
-        private let views: [any AnyObject & Sendable]
+        private let views: [AnyObject]
 
-        init(_ value: CELValue, views: [any AnyObject & Sendable]) {
+        init(_ value: CELValue, views: [AnyObject]) {
             self.value = value
             self.views = views
         }
     }
 
     /// The result of a run.
-    public enum Outcome: Sendable {
+    public enum Outcome {
         /// The expression's value.
         case value(Value)
         /// The expression does not compile: its diagnostics, in the expression's own text.
