@@ -113,3 +113,34 @@ import Testing
         #expect(rule.analysis?.decisionReads == EventFieldReads(paths: ["app", "model"]))
     }
 }
+
+extension ConditionTreeTests {
+    @Test func macrosSharedByRulesAreNamed() throws {
+        let source = MarkedSource("""
+            policy: p
+            title: P
+            macros:
+              big: event.tokens.input > 1000
+              upload: event.kind == "upload"
+              both: big && upload
+            rules:
+              - id: a
+                title: A
+                on: usage
+                forbid: both
+              - id: b
+                title: B
+                on: usage
+                forbid: big
+              - id: c
+                title: C
+                on: usage
+                forbid: event.app == "x"
+            """)
+        let (set, diagnostics) = compile(source)
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.map(\.message))")
+        let policies = try #require(set)
+        #expect(policies.rules.first?.analysis?.macros == ["p.big", "p.both", "p.upload"])
+        #expect(policies.sharedMacros == ["p.big": ["p/a", "p/b"]])
+    }
+}

@@ -44,8 +44,8 @@ struct EventFieldWalker {
     static let maxDepth = 1_200
 
     private(set) var reads = EventFieldReads()
-    /// Macros already followed (each adds its reads once).
-    private var expanded: Set<String> = []
+    /// Macros already followed (each adds its reads once): the macros the walked trees use.
+    private(set) var expanded: Set<String> = []
 
     init(eventSlot: Int) { self.eventSlot = eventSlot }
 

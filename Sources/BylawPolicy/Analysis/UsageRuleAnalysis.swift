@@ -23,23 +23,30 @@ public struct UsageRuleAnalysis: Sendable {
     public let messagePlainReads: [String?]
     /// See ``messagePlainReads``.
     public let hintPlainReads: [String?]
+    /// The macros the decision uses, as `POLICY.MACRO`: subexpressions a rule may share with
+    /// others (``PolicySet/sharedMacros``), which an evaluator can work out once per event.
+    public let macros: [String]
 
     /// Analyses a usage rule's compiled parts; `eventSlot` is where its `event` lives.
     init(
-        eventSlot: Int, forCollection: CompiledExpression?, whereCondition: CompiledExpression?, condition: CompiledExpression, exceptions: [CompiledException],
-        message: CompiledTemplate?, hint: CompiledTemplate?
+        policyID: String, eventSlot: Int, forCollection: CompiledExpression?, whereCondition: CompiledExpression?, condition: CompiledExpression,
+        exceptions: [CompiledException], message: CompiledTemplate?, hint: CompiledTemplate?
     ) {
         var decision = EventFieldWalker(eventSlot: eventSlot)
         if let forCollection { decision.walk(forCollection.checked) }
         if let whereCondition { decision.walk(whereCondition.checked) }
         decision.walk(condition.checked)
         var reads = decision.reads
+        // Exceptions are compiled in the rule's policy, so their macros are that policy's too.
+        var macros = decision.expanded
         for exception in exceptions {
             guard let condition = exception.whereCondition else { continue }
             var walker = EventFieldWalker(eventSlot: eventSlot)
             walker.walk(condition.checked)
             reads.formUnion(walker.reads)
+            macros.formUnion(walker.expanded)
         }
+        self.macros = macros.map { "\(policyID).\($0)" }.sorted()
         decisionReads = reads
         var templates = EventFieldWalker(eventSlot: eventSlot)
         for template in [message, hint].compactMap({ $0 }) {

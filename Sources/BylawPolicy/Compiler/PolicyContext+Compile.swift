@@ -54,7 +54,7 @@ extension PolicyContext {
             help: document.handbook, owner: document.owner, definedAt: SourceSpan(file: file, range: rule.idRange))
         let analysis = scope.slots.event.map { eventSlot in
             UsageRuleAnalysis(
-                eventSlot: eventSlot, forCollection: forCollection, whereCondition: whereCondition, condition: condition, exceptions: compiledExceptions, message: message,
+                policyID: document.id, eventSlot: eventSlot, forCollection: forCollection, whereCondition: whereCondition, condition: condition, exceptions: compiledExceptions, message: message,
                 hint: hint)
         }
         return CompiledRule(
