@@ -3,11 +3,11 @@ import BylawSource
 /// Diagnostic codes as SARIF rules (`yaml.duplicate-key`, `stream.malformed-line`), and
 /// diagnostics as SARIF results pointing at them.
 struct SARIFCodes {
-    private(set) var codes: [String] = []
-    private var indexByCode: [String: Int] = [:]
-    private var levels: [String: Severity] = [:]
+    private(set) var codes: [DiagnosticCode] = []
+    private var indexByCode: [DiagnosticCode: Int] = [:]
+    private var levels: [DiagnosticCode: Severity] = [:]
 
-    mutating func index(of code: String, severity: Severity = .error) -> Int {
+    mutating func index(of code: DiagnosticCode, severity: Severity = .error) -> Int {
         if let index = indexByCode[code] { return index }
         indexByCode[code] = codes.count
         levels[code] = severity
@@ -19,8 +19,8 @@ struct SARIFCodes {
     var descriptors: [JSONValue] {
         codes.map { code in
             .object([
-                ("id", .string(code)),
-                ("shortDescription", .object([("text", .string(code))])),
+                ("id", .string(code.id)),
+                ("shortDescription", .object([("text", .string(code.id))])),
                 ("defaultConfiguration", .object([("level", .string((levels[code] ?? .error).sarifLevel))])),
             ])
         }
@@ -29,10 +29,10 @@ struct SARIFCodes {
     /// A result for a diagnostic. With `component`, the rule lives in `tool.extensions[component]`
     /// and is referenced through `rule`; without, in the driver, through `ruleIndex`.
     static func result(for diagnostic: Diagnostic, ruleIndex: Int, component: Int?, artifacts: inout SARIFArtifacts) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
+        var pairs: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code.id))]
         if let component {
             pairs.append(("rule", .object([
-                ("id", .string(diagnostic.code)), ("index", .int(Int64(ruleIndex))),
+                ("id", .string(diagnostic.code.id)), ("index", .int(Int64(ruleIndex))),
                 ("toolComponent", .object([("index", .int(Int64(component)))])),
             ])))
         } else {

@@ -58,7 +58,7 @@ struct ConditionText {
             let message = context.map { "\(issue.message) (in \($0))" } ?? issue.message
             let severity: Severity = issue.severity == .error ? .error : .warning
             return Diagnostic(
-                code: issue.code, severity: severity, message: message,
+                code: DiagnosticCode(issue.code), severity: severity, message: message,
                 span: SourceSpan(file: file, range: sourceRange(of: issue.range)), hint: issue.hint)
         }
     }

@@ -66,7 +66,7 @@ struct ExprCommand: ParsableCommand {
             let node = try Self.loadYAML(try Self.read(event))
             var scanner = UsageEventScanner()
             if case .malformed(let issue) = scanner.scan(node.jsonValue.compact, into: &eventNode.event) {
-                Terminal.err("\(event): error: not a valid usage event: \(issue.message) [\(issue.code.rawValue)]\n")
+                Terminal.err("\(event): error: not a valid usage event: \(issue.message) [\(issue.code.id)]\n")
                 throw BylawExit.invalidInput.exitCode
             }
         }
@@ -77,7 +77,7 @@ struct ExprCommand: ParsableCommand {
         case .failure(let issues):
             throw InputFailure.report(issues.issues.map { issue in
                 Diagnostic(
-                    code: issue.code, severity: issue.severity == .error ? .error : .warning, message: issue.message,
+                    code: DiagnosticCode(issue.code), severity: issue.severity == .error ? .error : .warning, message: issue.message,
                     span: SourceSpan(file: source, range: SourceRange(start: issue.range.start, end: issue.range.end)), hint: issue.hint)
             })
         }
@@ -89,7 +89,7 @@ struct ExprCommand: ParsableCommand {
         if case .error(let error) = result {
             let at = error.range.map { SourceSpan(file: source, range: SourceRange(start: $0.start, end: $0.end)) }
             Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(
-                Diagnostic(code: "cel.evaluation-error", message: error.message, span: at, path: "<expr>")))
+                Diagnostic(code: .celEvaluationError, message: error.message, span: at, path: "<expr>")))
             throw BylawExit.findings.exitCode
         }
         Terminal.out(result.bylawJSON + "\n")
@@ -110,7 +110,7 @@ struct ExprCommand: ParsableCommand {
         guard let node = loaded.documents.first, !loaded.hasErrors else { throw InputFailure.report(loaded.diagnostics) }
         if loaded.documents.count > 1 {
             throw InputFailure.report([.error(
-                "input.document-count", "\(file.path) holds \(loaded.documents.count) YAML documents; expected one", in: file,
+                .inputDocumentCount, "\(file.path) holds \(loaded.documents.count) YAML documents; expected one", in: file,
                 at: loaded.documents[1].range, hint: "give one event (or value) per file")])
         }
         return node
