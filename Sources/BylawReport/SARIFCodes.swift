@@ -1,28 +1,46 @@
 import BylawSource
 
-/// Diagnostic codes as SARIF rules (`yaml.duplicate-key`, `stream.malformed-line`), and
+/// Diagnostic codes as SARIF rules (`yaml.duplicate-key`, `stream.invalid-json`), and
 /// diagnostics as SARIF results pointing at them.
 struct SARIFCodes {
     private(set) var codes: [DiagnosticCode] = []
     private var indexByCode: [DiagnosticCode: Int] = [:]
-    private var levels: [DiagnosticCode: Severity] = [:]
+    private var firstSeverities: [Severity] = []
+    /// The address of the docs folder, for each rule's `helpUri`; none without it.
+    let documentationURI: String?
+
+    init(documentationURI: String? = nil) {
+        self.documentationURI = documentationURI
+    }
 
     mutating func index(of code: DiagnosticCode, severity: Severity = .error) -> Int {
         if let index = indexByCode[code] { return index }
         indexByCode[code] = codes.count
-        levels[code] = severity
+        firstSeverities.append(severity)
         codes.append(code)
         return codes.count - 1
     }
 
-    /// One `reportingDescriptor` per code; the level is that of the first diagnostic seen.
+    /// One `reportingDescriptor` per code, described from the catalogue: its summary, its help
+    /// and a link to its explanation, and its severity as the level. A code no registry declares
+    /// is described by its own texts if it has them, else by its id; when its severity depends on
+    /// the use, the level is that of the first diagnostic seen.
     var descriptors: [JSONValue] {
-        codes.map { code in
-            .object([
-                ("id", .string(code.id)),
-                ("shortDescription", .object([("text", .string(code.id))])),
-                ("defaultConfiguration", .object([("level", .string((levels[code] ?? .error).sarifLevel))])),
-            ])
+        zip(codes, firstSeverities).map { code, firstSeverity in
+            let described = DiagnosticCatalogue.code(id: code.id) ?? code
+            var pairs: [(String, JSONValue)] = [("id", .string(described.id))]
+            if described.summary.isEmpty {
+                pairs.append(("shortDescription", .object([("text", .string(described.id))])))
+            } else {
+                pairs.append(("shortDescription", .object([("text", .string(described.summary))])))
+                pairs.append(("fullDescription", .object([("text", .string(described.help))])))
+                pairs.append(("help", .object([("text", .string(described.help))])))
+            }
+            if let documentationURI, let uri = DiagnosticCatalogue.helpURI(of: described, documentation: documentationURI) {
+                pairs.append(("helpUri", .string(uri)))
+            }
+            pairs.append(("defaultConfiguration", .object([("level", .string((described.severity ?? firstSeverity).sarifLevel))])))
+            return .object(pairs)
         }
     }
 
