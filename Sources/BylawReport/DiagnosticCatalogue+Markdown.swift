@@ -38,7 +38,7 @@ extension DiagnosticCatalogue {
             if let intro = section.intro { out += intro + "\n\n" }
             out += "| code | severity | meaning |\n|---|---|---|\n"
             for code in section.registry.codes {
-                out += "| <a id=\"\(code.id)\"></a>`\(code.id)` | \(severityText(code.severity)) | \(cell(code.help)) |\n"
+                out += "| <a id=\"\(code.id)\"></a>`\(code.id)` | \(severityText(code.severity)) | \(cell(code.help.description)) |\n"
             }
             if let outro = section.outro { out += "\n" + outro + "\n" }
             out += "\n"

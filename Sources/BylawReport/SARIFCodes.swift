@@ -29,12 +29,12 @@ struct SARIFCodes {
         zip(codes, firstSeverities).map { code, firstSeverity in
             let described = DiagnosticCatalogue.code(id: code.id) ?? code
             var pairs: [(String, JSONValue)] = [("id", .string(described.id))]
-            if described.summary.isEmpty {
+            if described.summary.utf8CodeUnitCount == 0 {
                 pairs.append(("shortDescription", .object([("text", .string(described.id))])))
             } else {
-                pairs.append(("shortDescription", .object([("text", .string(described.summary))])))
-                pairs.append(("fullDescription", .object([("text", .string(described.help))])))
-                pairs.append(("help", .object([("text", .string(described.help))])))
+                pairs.append(("shortDescription", .object([("text", .string(described.summary.description))])))
+                pairs.append(("fullDescription", .object([("text", .string(described.help.description))])))
+                pairs.append(("help", .object([("text", .string(described.help.description))])))
             }
             if let documentationURI, let uri = DiagnosticCatalogue.helpURI(of: described, documentation: documentationURI) {
                 pairs.append(("helpUri", .string(uri)))

@@ -14,9 +14,11 @@ extension DiagnosticCode {
     public static let inputOutsideRoot = DiagnosticCode(
         "input.outside-root", severity: .warning,
         summary: "A symbolic link in a searched folder leads outside it; not read",
-        help: "a `.yaml`/`.yml` symbolic link in a searched folder that resolves to something other than a file "
-            + "inside that folder: not read, so a folder from a pull request cannot make a run print a file from "
-            + "elsewhere on the machine; name the file on the command line to read it")
+        help: """
+            a `.yaml`/`.yml` symbolic link in a searched folder that resolves to something other than a file \
+            inside that folder: not read, so a folder from a pull request cannot make a run print a file from \
+            elsewhere on the machine; name the file on the command line to read it
+            """)
 
     public static let inputTooDeep = DiagnosticCode(
         "input.too-deep", severity: .warning,
@@ -26,8 +28,10 @@ extension DiagnosticCode {
     public static let inputDocumentCount = DiagnosticCode(
         "input.document-count", severity: .error,
         summary: "An input that takes one YAML document holds several",
-        help: "`bylaw expr --event FILE` or `--var NAME=…` holds more than one YAML document: at the second "
-            + "(one event or value each)")
+        help: """
+            `bylaw expr --event FILE` or `--var NAME=…` holds more than one YAML document: at the second \
+            (one event or value each)
+            """)
 }
 
 extension DiagnosticRegistry {

@@ -8,22 +8,23 @@
 /// code's explanation in `docs/diagnostics.md`, which is generated from the registries.
 ///
 /// Two codes are equal when their ids are: the texts describe the id and travel with it, so a
-/// report can explain a code without looking it up. A registry's strings are literals, so
-/// copying a code into a diagnostic allocates nothing.
+/// report can explain a code without looking it up. The texts are static strings, so a code
+/// costs a diagnostic no more to copy than an id alone (malformed stream lines make many).
 public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The stable id, `STAGE.NAME`.
     public let id: String
     /// The severity the code is reported with, or `nil` when the use decides (an error in one
     /// place, a warning in another). `Diagnostic(code:)` takes it when given no severity.
     public let severity: Severity?
-    /// One line saying what is wrong, without the particulars (SARIF's `shortDescription`).
-    public let summary: String
+    /// One line saying what is wrong, without the particulars (SARIF's `shortDescription`);
+    /// empty for an unregistered code.
+    public let summary: StaticString
     /// The explanation users read: when the code is reported and what it covers (the meaning
     /// column of `docs/diagnostics.md`, SARIF's `fullDescription` and `help`).
-    public let help: String
+    public let help: StaticString
 
     /// Declares a code; only registries do this.
-    public init(_ id: String, severity: Severity?, summary: String, help: String) {
+    public init(_ id: String, severity: Severity?, summary: StaticString, help: StaticString) {
         self.id = id
         self.severity = severity
         self.summary = summary

@@ -27,9 +27,10 @@ struct DiagnosticCatalogueTests {
         for section in DiagnosticCatalogue.sections {
             for code in section.registry.codes {
                 #expect(code.id.hasPrefix(section.registry.prefix + "."), "\(code.id) is not under '\(section.registry.prefix)'")
-                #expect(!code.summary.isEmpty && !code.summary.contains("\n") && !code.summary.hasSuffix("."), "\(code.id)")
-                #expect(!code.help.isEmpty && !code.help.contains("\n"), "\(code.id)")
-                #expect(DiagnosticCatalogue.code(id: code.id)?.summary == code.summary)
+                let summary = code.summary.description, help = code.help.description
+                #expect(!summary.isEmpty && !summary.contains("\n") && !summary.hasSuffix("."), "\(code.id)")
+                #expect(!help.isEmpty && !help.contains("\n"), "\(code.id)")
+                #expect(DiagnosticCatalogue.code(id: code.id)?.summary.description == summary)
             }
         }
         #expect(DiagnosticCatalogue.code(id: "policy.no-such-code") == nil)

@@ -89,8 +89,8 @@ struct SARIFReportTests {
         let codes = try #require(extensions.first?["rules"] as? [[String: Any]])
         #expect(codes.map { ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String } == ["error", "warning"])
         // A catalogued code is described by its registry entry; another by its id alone.
-        #expect(Self.text(codes[0], "shortDescription") == DiagnosticCode.streamInvalidJSON.summary)
-        #expect(Self.text(codes[0], "help") == DiagnosticCode.streamInvalidJSON.help)
+        #expect(Self.text(codes[0], "shortDescription") == DiagnosticCode.streamInvalidJSON.summary.description)
+        #expect(Self.text(codes[0], "help") == DiagnosticCode.streamInvalidJSON.help.description)
         #expect(Self.text(codes[1], "shortDescription") == "stream.unknown-enum")
         #expect(codes[1]["help"] == nil && codes.allSatisfy { $0["helpUri"] == nil })
         let diagnosticRule = try #require(results[4]["rule"] as? [String: Any])
@@ -117,8 +117,8 @@ struct SARIFReportTests {
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["policy.unknown-rule", "policy.unknown-key"])
         #expect(Self.text(rules[1], "shortDescription") == "A key the policy language does not have")
-        #expect(Self.text(rules[1], "fullDescription") == DiagnosticCode.policyUnknownKey.help)
-        #expect(Self.text(rules[1], "help") == DiagnosticCode.policyUnknownKey.help)
+        #expect(Self.text(rules[1], "fullDescription") == DiagnosticCode.policyUnknownKey.help.description)
+        #expect(Self.text(rules[1], "help") == DiagnosticCode.policyUnknownKey.help.description)
         #expect(rules[1]["helpUri"] as? String == "https://example.com/bylaw/docs/diagnostics.md#policy.unknown-key")
         #expect(rules.map { ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String } == ["warning", "error"])
     }

@@ -23,15 +23,19 @@ extension DiagnosticCode {
     public static let celBudgetExceeded = DiagnosticCode(
         "cel.budget-exceeded", severity: .error,
         summary: "A condition that reads no variable goes past the compile-time budget",
-        help: "a condition that reads no variable goes past the compile-time evaluation budget while the compiler "
-            + "works out its value (a string or list bomb); at the part that crossed it")
+        help: """
+            a condition that reads no variable goes past the compile-time evaluation budget while the compiler \
+            works out its value (a string or list bomb); at the part that crossed it
+            """)
 
     public static let celEvaluationError = DiagnosticCode(
         "cel.evaluation-error", severity: .error,
         summary: "An expression evaluates to an error",
-        help: "`bylaw expr`: the expression evaluated to an error (selecting a field of `null`, division by zero, …); "
-            + "`bylaw check`: a condition that reads no variable always evaluates to an error "
-            + "(`9223372036854775807 + 1 > 0`), so the rule could never be decided")
+        help: """
+            `bylaw expr`: the expression evaluated to an error (selecting a field of `null`, division by zero, …); \
+            `bylaw check`: a condition that reads no variable always evaluates to an error \
+            (`9223372036854775807 + 1 > 0`), so the rule could never be decided
+            """)
 }
 
 extension DiagnosticRegistry {

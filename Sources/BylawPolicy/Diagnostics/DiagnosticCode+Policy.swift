@@ -6,8 +6,10 @@ extension DiagnosticCode {
     public static let policyNoPolicies = DiagnosticCode(
         "policy.no-policies", severity: .error,
         summary: "No policy files where policies were expected",
-        help: "no `.yaml`/`.yml` file where policies were expected, or no `Policies/` folder when a command is given "
-            + "no policies; the hint says how that command takes them (arguments, or `--policies`)")
+        help: """
+            no `.yaml`/`.yml` file where policies were expected, or no `Policies/` folder when a command is given \
+            no policies; the hint says how that command takes them (arguments, or `--policies`)
+            """)
 
     public static let policyUnknownKey = DiagnosticCode(
         "policy.unknown-key", severity: .error,
@@ -57,8 +59,10 @@ extension DiagnosticCode {
     public static let policyYAMLTag = DiagnosticCode(
         "policy.yaml-tag", severity: .error,
         summary: "An unquoted condition starting with '!' is read as a YAML tag",
-        help: "a condition written `!has(…)` unquoted: YAML reads a leading `!` as a tag, not as text; "
-            + "quote the expression")
+        help: """
+            a condition written `!has(…)` unquoted: YAML reads a leading `!` as a tag, not as text; \
+            quote the expression
+            """)
 
     public static let policyInvalidFor = DiagnosticCode(
         "policy.invalid-for", severity: .error,
@@ -68,8 +72,10 @@ extension DiagnosticCode {
     public static let policyInvalidBudget = DiagnosticCode(
         "policy.invalid-budget", severity: .error,
         summary: "A budget value that is not valid",
-        help: "a `budget:` value that does not parse, is not positive, or is over its ceiling "
-            + "([policy-language.md](policy-language.md#budget))")
+        help: """
+            a `budget:` value that does not parse, is not positive, or is over its ceiling \
+            ([policy-language.md](policy-language.md#budget))
+            """)
 
     public static let policyInvalidDate = DiagnosticCode(
         "policy.invalid-date", severity: .error,
@@ -94,14 +100,18 @@ extension DiagnosticCode {
     public static let policyInvalidTestInput = DiagnosticCode(
         "policy.invalid-test-input", severity: .error,
         summary: "A test's workspace path cannot be used",
-        help: "a test's workspace path is absolute, leads outside the policy's folder and the working directory "
-            + "(symbolic links resolved), cannot be read, or names a file that is not a workspace config")
+        help: """
+            a test's workspace path is absolute, leads outside the policy's folder and the working directory \
+            (symbolic links resolved), cannot be read, or names a file that is not a workspace config
+            """)
 
     public static let policyDuplicateID = DiagnosticCode(
         "policy.duplicate-id", severity: .error,
         summary: "An id or name declared twice",
-        help: "a policy id, a rule id (unique across the whole set), a list or a macro declared twice; "
-            + "note at the first")
+        help: """
+            a policy id, a rule id (unique across the whole set), a list or a macro declared twice; \
+            note at the first
+            """)
 
     public static let policyNameClash = DiagnosticCode(
         "policy.name-clash", severity: .error,
@@ -126,8 +136,10 @@ extension DiagnosticCode {
     public static let policyUnknownRule = DiagnosticCode(
         "policy.unknown-rule", severity: nil,
         summary: "A test or an exception names a rule its policy does not have",
-        help: "a test expecting a rule its policy does not have (error); an exception naming no rule "
-            + "(warning: it has no effect)")
+        help: """
+            a test expecting a rule its policy does not have (error); an exception naming no rule \
+            (warning: it has no effect)
+            """)
 
     public static let policyForeignException = DiagnosticCode(
         "policy.foreign-exception", severity: .error,

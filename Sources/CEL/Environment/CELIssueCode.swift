@@ -1,15 +1,15 @@
 /// The stable code of a ``CELIssue`` (`cel.syntax`, `cel.undefined-field`) with what users read
 /// about it. Every code is declared once, below; ``all`` lists them in the order they are
-/// documented. Two codes are equal when their ids are.
+/// documented. Two codes are equal when their ids are; the texts are static strings.
 public struct CELIssueCode: Sendable, Hashable, CustomStringConvertible {
     /// The stable id, `cel.NAME`.
     public let id: String
     /// One line saying what is wrong, without the particulars.
-    public let summary: String
+    public let summary: StaticString
     /// The explanation users read: when the code is reported and what it covers.
-    public let help: String
+    public let help: StaticString
 
-    private init(_ id: String, summary: String, help: String) {
+    private init(_ id: String, summary: StaticString, help: StaticString) {
         self.id = id
         self.summary = summary
         self.help = help
@@ -55,8 +55,10 @@ public struct CELIssueCode: Sendable, Hashable, CustomStringConvertible {
     public static let invalidRegex = CELIssueCode(
         "cel.invalid-regex",
         summary: "A regular expression literal is not valid RE2",
-        help: "a `matches` pattern written as a string literal is not valid RE2 (`'(((('`), at the pattern; "
-            + "it would fail every evaluation")
+        help: """
+            a `matches` pattern written as a string literal is not valid RE2 (`'(((('`), at the pattern; \
+            it would fail every evaluation
+            """)
 
     /// Every code, in the order they are documented.
     public static let all: [CELIssueCode] = [
