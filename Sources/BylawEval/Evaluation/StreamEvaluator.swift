@@ -14,7 +14,7 @@ import CEL
 /// decision is reused across events that agree on every field the decision reads (a rule is a
 /// pure function of the event and the fixed workspace). Messages are written only for
 /// findings. Each shortcut is derived conservatively from the rules' syntax trees
-/// (``UsageRuleAnalysis``) and can be turned off (``Shortcuts``) to check it changes nothing.
+/// (the compiler's ``UsageRuleAnalysis``) and can be turned off (``Shortcuts``) to check it changes nothing.
 public struct StreamEvaluator {
     public let rules: [CompiledRule]
     public let graph: WorkspaceGraph
@@ -24,9 +24,6 @@ public struct StreamEvaluator {
     /// plan`, which names who a change would block); off by default, since it reads two more
     /// fields of every event.
     public var recordsActors = false
-    /// The macros of the rules' policies, for the analysis (read from the rules' source files
-    /// when not given).
-    private let macros: PolicyMacros
 
     /// The evaluation shortcuts; each leaves every finding as plain evaluation would make it.
     public struct Shortcuts: OptionSet, Sendable {
@@ -44,14 +41,12 @@ public struct StreamEvaluator {
     public init(rules: [CompiledRule], workspace graph: WorkspaceGraph) {
         self.rules = rules.filter { $0.trigger == .usage }
         self.graph = graph
-        self.macros = PolicyMacros(sourcesOf: self.rules)
     }
 
     /// An evaluator for the usage rules of a compiled policy set.
     public init(policies: PolicySet, workspace graph: WorkspaceGraph) {
         self.rules = policies.rules(on: .usage)
         self.graph = graph
-        self.macros = PolicyMacros(documents: policies.policies.map(\.document))
     }
 
     /// Where the run reports to.
@@ -82,29 +77,19 @@ public struct StreamEvaluator {
         callbacks: Callbacks
     ) throws -> StreamCounts {
         var counts = StreamCounts()
-        let event = EventNode()
-        let inputs = RuleInputs(event: event, workspace: graph)
-        let options = StreamRulePlan.Options(
-            indexByKind: shortcuts.contains(.indexByKind), cacheDecisions: shortcuts.contains(.cacheDecisions),
-            narrowFields: shortcuts.contains(.narrowFields))
-        let plan = StreamRulePlan(rules: rules, macros: macros, inputs: inputs, options: options)
-        var fields = plan.fields
-        if attribution != nil { fields.formUnion(UsageEventFields([.org, .subscription, .costAmount, .costCurrency])) }
-        if recordsActors { fields.formUnion(UsageEventFields([.user, .org])) }
-        var scanner = UsageEventScanner(fields: fields)
-        var caches = plan.entries.map(\.cache)
-        var texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields, rules: plan.entries.count) }
-        var interner = StreamFieldInterner()
-        let entries = plan.entries
-        // Findings are counted by plan entry and folded into the tally once, at the end.
-        var ruleCounts = RunTally.RuleCounts(rules: entries.count)
-        defer { tally.fold(ruleCounts, ruleIDs: entries.map(\.descriptor.fullID)) }
+        var decider = UsageDecider(
+            self, extraFields: attribution == nil ? UsageEventFields() : UsageEventFields([.org, .subscription, .costAmount, .costCurrency]))
+        defer { decider.fold(into: &tally) }
         struct Stop: Error {}
         struct CallerStop: Error {}
         do {
             try reader.forEachLine { line in
                 counts.lines += 1
-                switch scanner.scan(line, into: &event.event) {
+                let outcome = try decider.decide(line, inputPath: streamPath) { finding in
+                    callbacks.finding(finding)
+                    if callbacks.stop() { throw CallerStop() }
+                }
+                switch outcome {
                 case .blank:
                     counts.blank += 1
                 case .malformed(let issue):
@@ -114,43 +99,7 @@ public struct StreamEvaluator {
                     if callbacks.stop() { throw CallerStop() }
                 case .event:
                     counts.events += 1
-                    attribution?.count(event.event, in: graph.workspace)
-                    var reference: EventReference?
-                    interner.beginEvent()
-                    let current = event.event
-                    for index in plan.rules(for: current) {
-                        // The entry is read only when needed: most decisions come from the
-                        // cache and make no finding, and reading it retains it.
-                        let decision: StreamDecision
-                        if let cached = caches[index].lookup(current, &interner) {
-                            decision = cached
-                        } else {
-                            let entry = entries[index]
-                            let outcome = RuleRunner.run(entry.rule, entry.activation)
-                            decision = StreamDecision(outcome)
-                            caches[index].store(decision)
-                        }
-                        switch decision {
-                        case .notApplicable, .passed: continue
-                        case .excepted:
-                            tally.excepted += 1
-                            continue
-                        case .fired, .failed: break
-                        }
-                        if reference == nil {
-                            reference = EventReference(
-                                line: line.number, id: current.has(.id) ? current.id : nil,
-                                user: recordsActors && current.has(.user) ? current.user : nil,
-                                org: recordsActors && current.has(.org) ? current.org : nil)
-                        }
-                        if let finding = entries[index].finding(
-                            decision, inputPath: streamPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
-                        {
-                            tally.count(finding, rule: index, in: &ruleCounts)
-                            callbacks.finding(finding)
-                            if callbacks.stop() { throw CallerStop() }
-                        }
-                    }
+                    attribution?.count(decider.event, in: graph.workspace)
                 }
                 if counts.lines & 0x3FFF == 0 {
                     counts.bytes = reader.bytesConsumed

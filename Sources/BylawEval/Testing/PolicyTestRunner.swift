@@ -96,7 +96,7 @@ public struct PolicyTestRunner {
             RuleEvaluation.run(rule, inputs) { outcome, _ in
                 switch outcome {
                 case .fired: if !fired.contains(rule.descriptor.ruleID) { fired.append(rule.descriptor.ruleID) }
-                case .failed(let message): errors.append("\(rule.descriptor.ruleID) \(message)")
+                case .failed(let failure): errors.append("\(rule.descriptor.ruleID) \(failure.message)")
                 case .notApplicable, .passed, .excepted: break
                 }
             }

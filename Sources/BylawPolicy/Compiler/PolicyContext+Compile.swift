@@ -52,9 +52,14 @@ extension PolicyContext {
             fullID: "\(document.id)/\(rule.id)", policyID: document.id, ruleID: rule.id,
             title: rule.title ?? document.title ?? rule.id, trigger: rule.trigger, enforcement: rule.enforcement,
             help: document.handbook, owner: document.owner, definedAt: SourceSpan(file: file, range: rule.idRange))
+        let analysis = scope.slots.event.map { eventSlot in
+            UsageRuleAnalysis(
+                eventSlot: eventSlot, forCollection: forCollection, whereCondition: whereCondition, condition: condition, exceptions: compiledExceptions, message: message,
+                hint: hint)
+        }
         return CompiledRule(
             descriptor: descriptor, declaration: rule, slots: scope.slots, forCollection: forCollection, whereCondition: whereCondition,
-            mode: rule.mode, condition: condition, message: message, hint: hint, exceptions: compiledExceptions)
+            mode: rule.mode, condition: condition, message: message, hint: hint, exceptions: compiledExceptions, analysis: analysis)
     }
 
     private mutating func checkBindingName(_ binding: ForBinding) -> Bool {

@@ -13,6 +13,8 @@ struct PolicyContext {
     /// Names of lists with their values and types.
     var lists: [String: (value: CELValue, type: CELType, declaration: ListDecl)] = [:]
     var macros: [String: MacroDecl] = [:]
+    /// Each macro's condition, parsed once.
+    var parsedMacros: [String: ConditionTree.Parsed] = [:]
     /// Lists and macros each macro refers to directly.
     var macroReferences: [String: Set<String>] = [:]
     /// Macros in an order where each comes after those it uses; macros in a cycle are left out.
@@ -105,7 +107,9 @@ struct PolicyContext {
         }
         let names = Set(macros.keys).union(lists.keys)
         for (name, macro) in macros {
-            macroReferences[name] = references(in: macro.condition.leaves).intersection(names)
+            let parsed = ConditionTree.parse(macro.condition, file: file, environment: compiler.base)
+            parsedMacros[name] = parsed
+            macroReferences[name] = parsed.names.intersection(names)
         }
         orderMacros()
     }
@@ -153,15 +157,6 @@ struct PolicyContext {
         }
         error(.policyMacroCycle, "macros refer to each other in a cycle: \(path.joined(separator: " → "))", at: macro.nameRange,
               notes: notes, hint: "a macro may use other macros, but not itself through them")
-    }
-
-    /// The identifiers the leaves mention (parse only; unparseable leaves are reported later).
-    func references(in leaves: [ExpressionText]) -> Set<String> {
-        var names = Set<String>()
-        for leaf in leaves {
-            if case .success(let ast) = compiler.base.parse(leaf.text) { IdentifierCollector.collect(ast.root, into: &names) }
-        }
-        return names
     }
 
     /// The lists and macros `names` reach, following macros through each other.

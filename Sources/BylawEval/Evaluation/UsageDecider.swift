@@ -1,0 +1,127 @@
+import BylawModel
+import BylawPolicy
+import BylawSource
+import CEL
+
+/// Decides usage events one line at a time: the unit of work of ``StreamEvaluator`` (a file or
+/// standard input), of a decision server (one request body) and of a stream consumer (one
+/// message).
+///
+/// A decider owns what evaluation reuses from one event to the next: the rule plan (fields to
+/// read, rules by `event.kind`), the scanner, and the decision and message caches. Creating one
+/// costs a plan (about a microsecond per rule); deciding an event costs what `bylaw eval` spends
+/// on one line. It is a value holding references to mutable state, so it is not `Sendable`:
+/// give each task or thread its own, and do not use a copy and its original side by side.
+public struct UsageDecider {
+    /// What one line turned out to be.
+    public enum LineOutcome: Sendable {
+        /// An event, evaluated; its findings went to the callback.
+        case event
+        /// An empty or whitespace-only line.
+        case blank
+        /// Not an event: why, at which byte of the line.
+        case malformed(StreamIssue)
+    }
+
+    private let eventNode = EventNode()
+    private let plan: StreamRulePlan
+    private let recordsActors: Bool
+    private var scanner: UsageEventScanner
+    private var caches: [StreamDecisionCache]
+    private var texts: [StreamMessageCache]
+    private var interner = StreamFieldInterner()
+    // Findings are counted by plan entry (`counted` keeps the totals, `ruleCounts` the rest)
+    // and folded into a caller's tally by `fold(into:)`.
+    private var counted = RunTally()
+    private var ruleCounts: RunTally.RuleCounts
+
+    /// A decider for the `on: usage` rules of a compiled policy set, against a workspace.
+    public init(policies: PolicySet, workspace: WorkspaceGraph) {
+        self.init(StreamEvaluator(policies: policies, workspace: workspace))
+    }
+
+    /// A decider with an evaluator's rules, workspace, shortcuts and actor recording; `extraFields`
+    /// are read from every event beside the ones the rules read (for attribution).
+    public init(_ evaluator: StreamEvaluator, extraFields: UsageEventFields = UsageEventFields()) {
+        let inputs = RuleInputs(event: eventNode, workspace: evaluator.graph)
+        let shortcuts = evaluator.shortcuts
+        let options = StreamRulePlan.Options(
+            indexByKind: shortcuts.contains(.indexByKind), cacheDecisions: shortcuts.contains(.cacheDecisions),
+            narrowFields: shortcuts.contains(.narrowFields))
+        plan = StreamRulePlan(rules: evaluator.rules, inputs: inputs, options: options)
+        recordsActors = evaluator.recordsActors
+        var fields = plan.fields
+        fields.formUnion(extraFields)
+        if recordsActors { fields.formUnion(UsageEventFields([.user, .org])) }
+        scanner = UsageEventScanner(fields: fields)
+        caches = plan.entries.map(\.cache)
+        let ruleCount = plan.entries.count
+        texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields, rules: ruleCount) }
+        ruleCounts = RunTally.RuleCounts(rules: ruleCount)
+    }
+
+    /// The rules this decider runs, in order.
+    public var rules: [RuleDescriptor] { plan.entries.map(\.descriptor) }
+
+    /// The event of the last line that was one (its fields the rules read, and the extra ones).
+    public var event: UsageEvent { eventNode.event }
+
+    /// Scans one line and, when it is an event, runs the rules its kind can trigger, handing
+    /// each finding (violations and evaluation errors) to `finding` in rule order. Whatever
+    /// `finding` throws ends the decision there and is rethrown.
+    @inline(__always)
+    public mutating func decide(_ line: StreamLine, inputPath: String, finding emit: (Finding) throws -> Void) rethrows -> LineOutcome {
+        switch scanner.scan(line, into: &eventNode.event) {
+        case .blank: return .blank
+        case .malformed(let issue): return .malformed(issue)
+        case .event: break
+        }
+        var reference: EventReference?
+        interner.beginEvent()
+        let current = eventNode.event
+        let entries = plan.entries
+        for index in plan.rules(for: current) {
+            // The entry is read only when needed: most decisions come from the cache and make
+            // no finding, and reading it retains it.
+            let decision: StreamDecision
+            if let cached = caches[index].lookup(current, &interner) {
+                decision = cached
+            } else {
+                let entry = entries[index]
+                decision = StreamDecision(RuleRunner.run(entry.rule, entry.activation))
+                caches[index].store(decision)
+            }
+            switch decision {
+            case .notApplicable, .passed: continue
+            case .excepted:
+                counted.excepted += 1
+                continue
+            case .fired, .failed: break
+            }
+            if reference == nil {
+                reference = EventReference(
+                    line: line.number, id: current.has(.id) ? current.id : nil,
+                    user: recordsActors && current.has(.user) ? current.user : nil,
+                    org: recordsActors && current.has(.org) ? current.org : nil)
+            }
+            if let finding = entries[index].finding(
+                decision, inputPath: inputPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
+            {
+                counted.count(finding, rule: index, in: &ruleCounts)
+                try emit(finding)
+            }
+        }
+        return .event
+    }
+
+    /// Adds the findings and exceptions counted since the decider was made (or last folded)
+    /// into `tally`, and starts counting afresh.
+    public mutating func fold(into tally: inout RunTally) {
+        tally.findings += counted.findings
+        tally.evaluationErrors += counted.evaluationErrors
+        tally.excepted += counted.excepted
+        tally.fold(ruleCounts, ruleIDs: plan.entries.map(\.fullID))
+        counted = RunTally()
+        ruleCounts = RunTally.RuleCounts(rules: plan.entries.count)
+    }
+}
