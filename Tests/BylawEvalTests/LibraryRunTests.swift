@@ -133,12 +133,31 @@ import Testing
     @Test func expressionRunSeparatesCompileAndEvaluationErrors() {
         var run = ExpressionRun()
         run.variables = [("limit", .int(21))]
-        guard case .value(.int(42)) = run.run("limit * 2") else { Issue.record("not 42"); return }
+        guard case .value(let answer) = run.run("limit * 2"), case .int(42) = answer.value else { Issue.record("not 42"); return }
         guard case .invalid(let diagnostics) = run.run("limit *") else { Issue.record("compiled"); return }
         #expect(diagnostics.first?.code == .celSyntax)
         let failed = run.run("1 / 0")
         guard case .failed(let diagnostic) = failed else { Issue.record("evaluated"); return }
         #expect(diagnostic.message.contains("division by zero"))
         #expect(failed.status == .findings)
+    }
+
+    @Test func anExpressionValueStaysValidAfterTheRun() throws {
+        // The value is a view into the event and the workspace made for the run; it keeps them.
+        var value: ExpressionRun.Value?
+        do {
+            var run = ExpressionRun()
+            var scanner = UsageEventScanner()
+            _ = scanner.scan(#"{"kind":"upload","tokens":{"in":5,"out":1}}"#, into: &run.event)
+            run.workspace = WorkspaceGraph(try #require(loadWorkspace(assignedWorkspace)))
+            guard case .value(let tokens) = run.run("event.tokens") else { Issue.record("no value"); return }
+            value = tokens
+            guard case .value(let org) = run.run("workspace.org('us-legal')") else { Issue.record("no org"); return }
+            #expect(org.value.bylawJSON.contains("us-legal"))
+        }
+        // Reading a field goes through the event the run made (field 0 of Tokens is `input`).
+        guard case .object(let tokens)? = value?.value else { Issue.record("not an object"); return }
+        #expect(tokens.celTypeName == "Tokens")
+        guard case .int(5) = tokens.celField(0) else { Issue.record("input is \(tokens.celField(0))"); return }
     }
 }

@@ -92,7 +92,7 @@ final class AccountNode: GraphNode, IdentifiedObject, @unchecked Sendable {
         case .id: graph.trace.record(self, account.span(of: \.id)); return .string(account.id)
         case .currency: graph.trace.record(self, account.span(of: \.currency)); return .string(account.currency)
         case .owner: graph.trace.record(self, account.span(of: \.owner)); return .string(account.owner)
-        case .subscriptions: return graph.list(account.subscriptions)
+        case .subscriptions: return graph.list(graph.workspace.subscriptions(of: account))
         case .labels: return .labels(account.labels)
         case nil: return .error(CELError("no field \(index) on BillingAccount"))
         }

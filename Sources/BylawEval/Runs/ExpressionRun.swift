@@ -18,10 +18,23 @@ public struct ExpressionRun {
 
     public init() {}
 
+    /// A value an expression produced, with the event and workspace views it may point into
+    /// (`workspace.org("us")` is such a view), kept alive with it: the value stays valid however
+    /// long the caller keeps it. Not `Sendable`: the views are evaluated on one thread at a time.
+    public struct Value {
+        public let value: CELValue
+        private let views: [AnyObject]
+
+        init(_ value: CELValue, views: [AnyObject]) {
+            self.value = value
+            self.views = views
+        }
+    }
+
     /// The result of a run.
-    public enum Outcome: Sendable {
+    public enum Outcome {
         /// The expression's value.
-        case value(CELValue)
+        case value(Value)
         /// The expression does not compile: its diagnostics, in the expression's own text.
         case invalid([Diagnostic])
         /// It compiled but its evaluation failed (status `findings`, as a rule that cannot be
@@ -61,12 +74,13 @@ public struct ExpressionRun {
         let eventNode = EventNode()
         eventNode.event = event
         activation[eventSlot] = .object(eventNode)
-        activation[workspaceSlot] = (workspace ?? Workspace.empty().map(WorkspaceGraph.init))?.value ?? .null
+        let graph = workspace ?? Workspace.empty().map(WorkspaceGraph.init)
+        activation[workspaceSlot] = graph?.value ?? .null
         for (slot, variable) in zip(slots, variables) { activation[slot] = variable.value }
         let result = program.evaluate(activation)
         if case .error(let error) = result {
             return .failed(Diagnostic(code: .celEvaluationError, message: error.message, span: error.range.map(span), path: path))
         }
-        return .value(result)
+        return .value(Value(result, views: [eventNode] + (graph.map { [$0] } ?? [])))
     }
 }

@@ -2,9 +2,9 @@ import BylawSource
 
 /// One billing account declared under `billing.accounts`.
 ///
-/// Objects of a ``Workspace`` are immutable once the loader returns it; references between
-/// them are `unowned`, so keep the workspace alive while you use its objects.
-public final class BillingAccount: WorkspaceObject, @unchecked Sendable {
+/// Objects of a ``Workspace`` are immutable once the loader returns it. The subscriptions that
+/// name an account: ``Workspace/subscriptions(of:)``.
+public final class BillingAccount: WorkspaceObject, Sendable {
     /// Positions of the account and its fields.
     public struct Spans: WorkspaceSpans {
         public var object = FieldRange.absent
@@ -25,8 +25,6 @@ public final class BillingAccount: WorkspaceObject, @unchecked Sendable {
     public let index: Int
     public let file: SourceFile
     public let spans: Spans
-    /// The subscriptions that name this account, in declaration order.
-    public internal(set) var subscriptions: [Subscription] = []
 
     init(id: String, currency: String, owner: String, labels: [String: String], index: Int, file: SourceFile, spans: Spans) {
         self.id = id
@@ -40,7 +38,7 @@ public final class BillingAccount: WorkspaceObject, @unchecked Sendable {
 }
 
 /// A subscription (seats, provider credits, a feature) bought through one billing account.
-public final class Subscription: WorkspaceObject, @unchecked Sendable {
+public final class Subscription: WorkspaceObject, Sendable {
     /// Positions of the subscription and its fields.
     public struct Spans: WorkspaceSpans {
         public var object = FieldRange.absent
@@ -54,7 +52,7 @@ public final class Subscription: WorkspaceObject, @unchecked Sendable {
 
     public let id: String
     /// The account that pays for it.
-    public unowned let account: BillingAccount
+    public let account: BillingAccount
     /// What is bought (`seats`, `openai-credits`, …), as written.
     public let resource: String
     /// How many; 1 when not written.
@@ -81,7 +79,7 @@ public final class Subscription: WorkspaceObject, @unchecked Sendable {
 }
 
 /// The workspace's `billing` section: its mode and declared accounts.
-public final class Billing: WorkspaceObject, @unchecked Sendable {
+public final class Billing: WorkspaceObject, Sendable {
     /// Positions of the section and its fields (`object` covers the `billing:` key and value).
     public struct Spans: WorkspaceSpans {
         public var object = FieldRange.absent

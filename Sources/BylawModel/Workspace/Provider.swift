@@ -1,7 +1,7 @@
 import BylawSource
 
 /// An AI provider connection and who holds its keys.
-public final class Provider: WorkspaceObject, @unchecked Sendable {
+public final class Provider: WorkspaceObject, Sendable {
     /// Positions of the provider and its fields.
     public struct Spans: WorkspaceSpans {
         public var object = FieldRange.absent

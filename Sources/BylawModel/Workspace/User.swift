@@ -1,7 +1,8 @@
 import BylawSource
 
-/// A person of the workspace, member of one org.
-public final class User: WorkspaceObject, @unchecked Sendable {
+/// A person of the workspace, member of one org (held strongly: a user kept after its
+/// workspace still knows its org). The apps it owns: ``Workspace/apps(ownedBy:)``.
+public final class User: WorkspaceObject, Sendable {
     /// Positions of the user and its fields.
     public struct Spans: WorkspaceSpans {
         public var object = FieldRange.absent
@@ -17,7 +18,7 @@ public final class User: WorkspaceObject, @unchecked Sendable {
     public let id: String
     /// `""` when not written.
     public let email: String
-    public unowned let org: Org
+    public let org: Org
     /// `active` when not written.
     public let status: UserStatus
     /// The `YYYY-MM-DD` date written as `offboarded_on`, if any (whatever the status says:
@@ -28,8 +29,6 @@ public final class User: WorkspaceObject, @unchecked Sendable {
     public let index: Int
     public let file: SourceFile
     public let spans: Spans
-    /// The apps whose owner this user is, in declaration order.
-    public internal(set) var ownedApps: [App] = []
 
     init(
         id: String, email: String, org: Org, status: UserStatus, offboardedOn: String?, labels: [String: String],

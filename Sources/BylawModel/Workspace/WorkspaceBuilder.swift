@@ -30,7 +30,6 @@ struct WorkspaceBuilder {
             let built = Subscription(
                 id: subscriptionID, account: account, resource: resource, quantity: subscription.quantity ?? 1,
                 labels: subscription.labels, index: position, file: file, spans: subscription.spans)
-            account.subscriptions.append(built)
             subscriptions.append(built)
         }
         let billing = Billing(mode: mode, accounts: accounts, labels: decl.billingLabels, file: file, spans: decl.billingSpans)
@@ -44,7 +43,6 @@ struct WorkspaceBuilder {
             let built = User(
                 id: userID, email: user.email ?? "", org: org, status: user.status ?? .active, offboardedOn: user.offboardedOn,
                 labels: user.labels, index: position, file: file, spans: user.spans)
-            org.users.append(built)
             users.append(built)
         }
         var providers: [Provider] = []
@@ -67,12 +65,15 @@ struct WorkspaceBuilder {
             let built = App(
                 id: appID, kind: kind, owner: owner, provider: provider, orgs: appOrgs, data: app.data,
                 labels: app.labels, index: position, file: file, spans: app.spans)
-            owner?.ownedApps.append(built)
             apps.append(built)
         }
+        let relations = WorkspaceRelations(
+            orgParents: orgParents, userOrgs: users.map(\.org.index), appOwners: apps.map { $0.owner?.index },
+            subscriptionAccounts: subscriptions.map(\.account.index), orgCount: orgs.count, userCount: users.count, accountCount: accounts.count)
         return Workspace(
             id: id, name: decl.name ?? id, labels: decl.labels, billing: billing, subscriptions: subscriptions,
-            orgs: orgs, orgsParentsFirst: orgsParentsFirst, users: users, providers: providers, apps: apps, index: index, file: file, spans: decl.spans)
+            orgs: orgs, orgsParentsFirst: orgsParentsFirst, users: users, providers: providers, apps: apps, index: index,
+            relations: relations, file: file, spans: decl.spans)
     }
 
     private func lookup<T>(_ reference: Located?, _ ids: [ObjectID: Int], _ objects: [T]) -> T? {
@@ -88,7 +89,7 @@ struct WorkspaceBuilder {
         var built = [Org?](repeating: nil, count: declared.count)
         let workspaceBilling = OrgBilling(
             accounts: accounts, silo: workspaceID,
-            provenance: BillingProvenance(decidedBy: nil, field: billing.spans.accounts, file: file),
+            provenance: BillingProvenance(decidedByRoot: false, field: billing.spans.accounts, file: file),
             isPooled: billing.mode == .pooled)
         for position in orgOrder {
             let org = declared[position]
@@ -116,7 +117,7 @@ struct WorkspaceBuilder {
                     // A root decides for its whole tree; the array is shared by every descendant.
                     made.billing = OrgBilling(
                         accounts: account.map { [$0] } ?? [], silo: orgID,
-                        provenance: BillingProvenance(decidedBy: made, field: org.spans.billingAccount, file: file),
+                        provenance: BillingProvenance(decidedByRoot: true, field: org.spans.billingAccount, file: file),
                         isPooled: false)
                 }
             }
@@ -124,7 +125,6 @@ struct WorkspaceBuilder {
         }
         let orgs = built.compactMap { $0 }
         guard orgs.count == declared.count else { return nil }
-        for org in orgs { org.parent?.children.append(org) }
         return orgs
     }
 }

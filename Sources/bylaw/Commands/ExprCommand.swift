@@ -67,8 +67,8 @@ struct ExprCommand: ParsableCommand {
             }
         }
         switch run.run(expression) {
-        case .value(let value):
-            Terminal.out(value.bylawJSON + "\n")
+        case .value(let result):
+            Terminal.out(result.value.bylawJSON + "\n")
         case .invalid(let diagnostics):
             throw InputFailure.report(diagnostics)
         case .failed(let diagnostic):
