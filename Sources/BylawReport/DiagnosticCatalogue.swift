@@ -13,11 +13,15 @@ public enum DiagnosticCatalogue {
     /// One stage's codes as a section of the page: `## PREFIX: TITLE ([PAGE](PAGE))`, prose before
     /// and after the table.
     public struct Section: Sendable {
+        /// The stage's codes, in the order of the table.
         public let registry: DiagnosticRegistry
+        /// What the stage reads (`the YAML source layer`), after the prefix in the heading.
         public let title: String
         /// The page of the docs that explains the stage, linked from the heading.
         public let page: String?
+        /// Prose between the heading and the table.
         public let intro: String?
+        /// Prose after the table.
         public let outro: String?
 
         init(_ registry: DiagnosticRegistry, _ title: String, page: String? = nil, intro: String? = nil, outro: String? = nil) {
@@ -32,6 +36,7 @@ public enum DiagnosticCatalogue {
     /// The docs page the catalogue is, relative to the docs folder.
     public static let page = "diagnostics.md"
 
+    /// The page's sections, in order.
     public static let sections: [Section] = [
         Section(.input, "files"),
         Section(.yaml, "the YAML source layer", page: "yaml.md"),

@@ -7,6 +7,7 @@
 public struct DiagnosticRegistry: Sendable {
     /// The part of every id before the dot.
     public let prefix: String
+    /// The codes, in the order they are documented.
     public let codes: [DiagnosticCode]
 
     public init(prefix: String, codes: [DiagnosticCode]) {
