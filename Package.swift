@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL"]),
         .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML"]),
         .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
-        .target(name: "BylawReport", dependencies: ["BylawSource", "BylawPolicy", "BylawEval"]),
+        .target(name: "BylawReport", dependencies: ["BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval"]),
         .executableTarget(
             name: "bylaw",
             dependencies: [
@@ -79,7 +79,9 @@ let package = Package(
         .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawYAML", "BylawSource", "CEL"]),
         .testTarget(name: "BylawModelTests", dependencies: ["BylawModel", "BylawYAML", "BylawSource"]),
         .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),
-        .testTarget(name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawSource"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawModel", "BylawYAML", "BylawSource"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "BylawCLITests", dependencies: ["bylaw"], exclude: ["Expected"]),
     ]
 )

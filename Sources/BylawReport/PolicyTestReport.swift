@@ -41,14 +41,14 @@ public struct PolicyTestReport: Sendable {
         }
         let message = "test '\(result.test.name)' failed: expected \(describe(expected)), but \(what)"
         return .error(
-            "test.failed", message, in: result.file, at: result.test.expectRange,
+            .testFailed, message, in: result.file, at: result.test.expectRange,
             notes: errors.count > 1 ? errors.map { DiagnosticNote("evaluation error: \($0)") } : [])
     }
 
     /// `test.uncovered-rule`: a warning, an error under `strict`.
     public func coverageGap(_ rule: RuleDescriptor) -> Diagnostic {
         Diagnostic(
-            code: "test.uncovered-rule", severity: strict ? .error : .warning, message: "rule '\(rule.fullID)' is covered by no test",
+            code: .testUncoveredRule, severity: strict ? .error : .warning, message: "rule '\(rule.fullID)' is covered by no test",
             span: rule.definedAt, hint: "add a test whose 'expect' lists '\(rule.ruleID)'")
     }
 

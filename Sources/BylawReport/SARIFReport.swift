@@ -19,14 +19,18 @@ public final class SARIFReport: FindingSink {
 
     private var rules: [RuleDescriptor] = []
     private var ruleIndex: [String: Int] = [:]
-    private var codes = SARIFCodes()
+    private var codes: SARIFCodes
     private var artifacts = SARIFArtifacts()
     private var results: [JSONValue] = []
 
-    /// - Parameter informationURI: the tool's home page, written as `tool.driver.informationUri`.
-    public init(informationURI: String? = nil, exitCode: Int? = nil, output: @escaping ReportOutput) {
+    /// - Parameters:
+    ///   - informationURI: the tool's home page, written as `tool.driver.informationUri`.
+    ///   - documentationURI: the address of Bylaw's docs folder; each diagnostic code's rule then
+    ///     links its explanation in `diagnostics.md` as `helpUri`.
+    public init(informationURI: String? = nil, documentationURI: String? = nil, exitCode: Int? = nil, output: @escaping ReportOutput) {
         self.output = output
         self.informationURI = informationURI
+        self.codes = SARIFCodes(documentationURI: documentationURI)
         self.exitCode = exitCode
     }
 

@@ -135,7 +135,7 @@ import Testing
         run.variables = [("limit", .int(21))]
         guard case .value(let answer) = run.run("limit * 2"), case .int(42) = answer.value else { Issue.record("not 42"); return }
         guard case .invalid(let diagnostics) = run.run("limit *") else { Issue.record("compiled"); return }
-        #expect(diagnostics.first?.code == "cel.syntax")
+        #expect(diagnostics.first?.code == .celSyntax)
         let failed = run.run("1 / 0")
         guard case .failed(let diagnostic) = failed else { Issue.record("evaluated"); return }
         #expect(diagnostic.message.contains("division by zero"))

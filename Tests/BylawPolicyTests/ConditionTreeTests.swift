@@ -23,7 +23,7 @@ import Testing
             """)
         let (set, diagnostics) = compile(source)
         #expect(set == nil)
-        expectDiagnostic("cel.syntax", at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic(.celSyntax, at: "1️⃣", in: source, diagnostics)
     }
 
     @Test func everyLeafWithAProblemIsReportedInItsOwnPlace() {
@@ -41,8 +41,8 @@ import Testing
                     - "event.app == 'y'"
             """)
         let (_, diagnostics) = compile(source)
-        expectDiagnostic("cel.syntax", at: "1️⃣", in: source, diagnostics)
-        expectDiagnostic("cel.undefined-field", at: "2️⃣", in: source, diagnostics)
+        expectDiagnostic(.celSyntax, at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic(.celUndefinedField, at: "2️⃣", in: source, diagnostics)
     }
 
     @Test func longCombinatorsCompileAsBalancedTreesAndEvaluateInOrder() throws {

@@ -66,7 +66,7 @@ public struct ExpressionRun {
         case .failure(let issues):
             return .invalid(issues.issues.map { issue in
                 Diagnostic(
-                    code: issue.code, severity: issue.severity == .error ? .error : .warning, message: issue.message, span: span(issue.range),
+                    code: DiagnosticCode(issue.code), severity: issue.severity == .error ? .error : .warning, message: issue.message, span: span(issue.range),
                     hint: issue.hint)
             })
         }
@@ -79,7 +79,7 @@ public struct ExpressionRun {
         for (slot, variable) in zip(slots, variables) { activation[slot] = variable.value }
         let result = program.evaluate(activation)
         if case .error(let error) = result {
-            return .failed(Diagnostic(code: "cel.evaluation-error", message: error.message, span: error.range.map(span), path: path))
+            return .failed(Diagnostic(code: .celEvaluationError, message: error.message, span: error.range.map(span), path: path))
         }
         return .value(Value(result, views: [eventNode] + (graph.map { [$0] } ?? [])))
     }

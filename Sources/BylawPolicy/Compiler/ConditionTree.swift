@@ -45,7 +45,7 @@ struct ConditionTree: Sendable {
         if problems.isEmpty, let root {
             if root.height > environment.limits.maxHeight {
                 problems.append(.error(
-                    CELIssueCode.limit, "the condition nests deeper than \(environment.limits.maxHeight) levels", in: file, at: condition.range,
+                    .celLimit, "the condition nests deeper than \(environment.limits.maxHeight) levels", in: file, at: condition.range,
                     hint: "split it into macros"))
             } else {
                 tree = ConditionTree(
@@ -87,7 +87,7 @@ struct ConditionTree: Sendable {
 
     private static func diagnostic(_ issue: CELIssue, file: SourceFile, range: SourceRange) -> Diagnostic {
         Diagnostic(
-            code: issue.code, severity: issue.severity == .error ? .error : .warning, message: issue.message,
+            code: DiagnosticCode(issue.code), severity: issue.severity == .error ? .error : .warning, message: issue.message,
             span: SourceSpan(file: file, range: range), hint: issue.hint)
     }
 

@@ -107,7 +107,7 @@ extension PolicyContext {
         case .failure(let issues):
             diagnostics.append(contentsOf: tree.diagnostics(issues))
         case .success(let checked):
-            error("policy.not-a-condition", "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
+            error(.policyNotACondition, "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
                   hint: "compare it with something, e.g. `… == \"value\"`")
         }
         return nil
@@ -123,7 +123,7 @@ extension PolicyContext {
                 leavesOK = false
             case .success(let checked):
                 if !Self.isBoolean(checked.resultType) {
-                    error("policy.not-a-condition", "a condition in \(what) must be a bool; this is \(checked.resultType)",
+                    error(.policyNotACondition, "a condition in \(what) must be a bool; this is \(checked.resultType)",
                           at: segment.expression.sourceRange, hint: "compare it with something, e.g. `… == \"value\"`")
                     leavesOK = false
                 }
@@ -148,7 +148,7 @@ extension PolicyContext {
         switch MessageTemplate.parse(template.text) {
         case .failure(let problem):
             let expression = ExpressionText(text: template.text, node: template.node, offsetInScalar: 0, file: file)
-            error("policy.invalid-template", problem.message, at: expression.sourceRange(ofTextRange: problem.range), hint: problem.hint)
+            error(.policyInvalidTemplate, problem.message, at: expression.sourceRange(ofTextRange: problem.range), hint: problem.hint)
             return nil
         case .success(let parsed):
             var parts: [CompiledTemplate.Part] = []

@@ -37,11 +37,11 @@ struct PolicyContext {
 
     var file: SourceFile { document.file }
 
-    mutating func error(_ code: String, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
         diagnostics.append(.error(code, message, in: file, at: range, notes: notes, hint: hint))
     }
 
-    mutating func warning(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange, hint: String? = nil) {
         diagnostics.append(.warning(code, message, in: file, at: range, hint: hint))
     }
 
@@ -50,11 +50,11 @@ struct PolicyContext {
     private mutating func declareLists() {
         for list in document.lists {
             if Self.reservedVariables.contains(list.name) {
-                error("policy.name-clash", "list '\(list.name)' has the name of a variable", at: list.nameRange, hint: "rename the list")
+                error(.policyNameClash, "list '\(list.name)' has the name of a variable", at: list.nameRange, hint: "rename the list")
                 continue
             }
             if let first = lists[list.name] {
-                error("policy.duplicate-id", "list '\(list.name)' is declared twice", at: list.nameRange,
+                error(.policyDuplicateID, "list '\(list.name)' is declared twice", at: list.nameRange,
                       notes: [DiagnosticNote("first declared here", at: SourceSpan(file: file, range: first.declaration.nameRange))])
                 continue
             }
@@ -89,17 +89,17 @@ struct PolicyContext {
     private mutating func analyzeMacros() {
         for macro in document.macros {
             if Self.reservedVariables.contains(macro.name) {
-                error("policy.name-clash", "macro '\(macro.name)' has the name of a variable", at: macro.nameRange, hint: "rename the macro")
+                error(.policyNameClash, "macro '\(macro.name)' has the name of a variable", at: macro.nameRange, hint: "rename the macro")
                 continue
             }
             if let list = lists[macro.name] {
-                error("policy.name-clash", "'\(macro.name)' is both a list and a macro", at: macro.nameRange,
+                error(.policyNameClash, "'\(macro.name)' is both a list and a macro", at: macro.nameRange,
                       notes: [DiagnosticNote("the list is declared here", at: SourceSpan(file: file, range: list.declaration.nameRange))],
                       hint: "lists, macros and variables share one namespace; rename one")
                 continue
             }
             if let first = macros[macro.name] {
-                error("policy.duplicate-id", "macro '\(macro.name)' is declared twice", at: macro.nameRange,
+                error(.policyDuplicateID, "macro '\(macro.name)' is declared twice", at: macro.nameRange,
                       notes: [DiagnosticNote("first declared here", at: SourceSpan(file: file, range: first.nameRange))])
                 continue
             }
@@ -155,7 +155,7 @@ struct PolicyContext {
         let notes = path.dropFirst().dropLast().compactMap { name in
             macros[name].map { DiagnosticNote("'\(name)' is declared here", at: SourceSpan(file: file, range: $0.nameRange)) }
         }
-        error("policy.macro-cycle", "macros refer to each other in a cycle: \(path.joined(separator: " → "))", at: macro.nameRange,
+        error(.policyMacroCycle, "macros refer to each other in a cycle: \(path.joined(separator: " → "))", at: macro.nameRange,
               notes: notes, hint: "a macro may use other macros, but not itself through them")
     }
 

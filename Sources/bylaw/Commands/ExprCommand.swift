@@ -62,7 +62,7 @@ struct ExprCommand: ParsableCommand {
             let node = try Self.loadYAML(try Self.read(event))
             var scanner = UsageEventScanner()
             if case .malformed(let issue) = scanner.scan(node.jsonValue.compact, into: &run.event) {
-                Terminal.err("\(event): error: not a valid usage event: \(issue.message) [\(issue.code.rawValue)]\n")
+                Terminal.err("\(event): error: not a valid usage event: \(issue.message) [\(issue.code.id)]\n")
                 throw BylawExit.invalidInput.exitCode
             }
         }
@@ -92,7 +92,7 @@ struct ExprCommand: ParsableCommand {
         guard let node = loaded.documents.first, !loaded.hasErrors else { throw InputFailure.report(loaded.diagnostics) }
         if loaded.documents.count > 1 {
             throw InputFailure.report([.error(
-                "input.document-count", "\(file.path) holds \(loaded.documents.count) YAML documents; expected one", in: file,
+                .inputDocumentCount, "\(file.path) holds \(loaded.documents.count) YAML documents; expected one", in: file,
                 at: loaded.documents[1].range, hint: "give one event (or value) per file")])
         }
         return node
