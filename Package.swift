@@ -4,7 +4,7 @@
 // The targets follow the pipeline, each depending only on the stages before it:
 //   BylawSource (files, ranges, diagnostics)
 //   → BylawYAML (our composer over libyaml events)      CEL (standalone CEL: parse, check, plan, eval)
-//   → BylawSchema (the domain's types and fields, declared once: docs/schema.md)
+//   → BylawSchema (the domain's types and fields, declared once: docs/schema-table.md)
 //   → BylawPolicy (policy documents, the schema as CEL types, compiler)
 //   → BylawModel (workspace configs → resolved graph; usage event scanner)
 //   → BylawEval (workspace and stream evaluation, findings)
@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawSchema"]),
         .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML", "BylawSchema"]),
         .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel"]),
-        .target(name: "BylawReport", dependencies: ["BylawSource", "BylawPolicy", "BylawEval"]),
+        .target(name: "BylawReport", dependencies: ["BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval"]),
         .executableTarget(
             name: "bylaw",
             dependencies: [
@@ -82,7 +82,9 @@ let package = Package(
         .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawYAML", "BylawSource", "CEL"]),
         .testTarget(name: "BylawModelTests", dependencies: ["BylawModel", "BylawYAML", "BylawSource"]),
         .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),
-        .testTarget(name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawSource"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawModel", "BylawYAML", "BylawSource"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "BylawCLITests", dependencies: ["bylaw"], exclude: ["Expected"]),
     ]
 )

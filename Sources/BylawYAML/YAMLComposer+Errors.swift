@@ -8,7 +8,7 @@ extension YAMLComposer {
         let state = parser.parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "malformed YAML"
         if state.error == YAML_MEMORY_ERROR {
-            return .error("yaml.syntax", "out of memory while parsing", in: file, at: .at(0))
+            return .error(.yamlSyntax, "out of memory while parsing", in: file, at: .at(0))
         }
         let offset: Int
         if state.error == YAML_READER_ERROR {
@@ -18,7 +18,7 @@ extension YAMLComposer {
         }
         if let tab = indentationTab(near: offset) {
             return .error(
-                "yaml.tab-indent", "tabs are not allowed for indentation; use spaces",
+                .yamlTabIndent, "tabs are not allowed for indentation; use spaces",
                 in: file, at: SourceRange(start: tab, end: tab + 1),
                 hint: "YAML indents with spaces only; replace the tab with spaces")
         }
@@ -30,7 +30,7 @@ extension YAMLComposer {
             }
         }
         let (message, hint) = Self.reword(problem)
-        return .error("yaml.syntax", message, in: file, at: point(offset), notes: notes, hint: hint)
+        return .error(.yamlSyntax, message, in: file, at: point(offset), notes: notes, hint: hint)
     }
 
     /// A one-character range at `offset`, or an empty one at the end of the file.

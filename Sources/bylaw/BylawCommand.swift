@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylawEval
 import BylawSource
 
 #if canImport(Glibc)
@@ -77,6 +78,15 @@ enum BylawExit: Int32 {
     case invalidInput = 2
 
     var exitCode: ExitCode { ExitCode(rawValue) }
+
+    /// A run's status as the process's exit code.
+    init(_ status: RunStatus) {
+        switch status {
+        case .clean: self = .clean
+        case .findings: self = .findings
+        case .invalidInput: self = .invalidInput
+        }
+    }
 }
 
 func writeStandardError(_ text: String) {

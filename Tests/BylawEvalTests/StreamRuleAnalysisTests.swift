@@ -6,7 +6,7 @@ import Testing
 @Suite struct StreamRuleAnalysisTests {
     static func analysis(_ set: PolicySet) -> [String: UsageRuleAnalysis] {
         var result: [String: UsageRuleAnalysis] = [:]
-        for rule in set.rules(on: .usage) { result[rule.fullID] = UsageRuleAnalysis(rule, policies: set.policies) }
+        for rule in set.rules(on: .usage) { result[rule.fullID] = rule.analysis }
         return result
     }
 

@@ -14,7 +14,7 @@ func compile(_ source: MarkedSource, today: String = "2026-11-22") -> (set: Poli
 
 /// Asserts one diagnostic with `code` starts exactly at `marker`.
 func expectDiagnostic(
-    _ code: String, at marker: String, in source: MarkedSource, _ diagnostics: [Diagnostic], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ code: DiagnosticCode, at marker: String, in source: MarkedSource, _ diagnostics: [Diagnostic], sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
     let expected = source.location(marker)
     let matching = diagnostics.filter { $0.code == code }

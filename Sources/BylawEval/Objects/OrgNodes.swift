@@ -24,7 +24,7 @@ final class OrgNode: GraphNode, IdentifiedObject, @unchecked Sendable {
         case .parent: graph.trace.record(self, org.span(of: .parent)); return graph.value(org.parent)
         case .root: return graph.value(org.root)
         case .ancestors: return graph.list(org.ancestors)
-        case .children: return graph.list(org.children)
+        case .children: return graph.list(graph.workspace.children(of: org))
         case .depth: return .int(Int64(org.depth))
         case .billing_account:
             graph.trace.record(self, org.span(of: .billing_account))
@@ -33,7 +33,7 @@ final class OrgNode: GraphNode, IdentifiedObject, @unchecked Sendable {
             // What decided the billing is the root's `billing_account:` (or `billing.accounts:`).
             graph.trace.record(self, org.billing.provenance.span)
             return .object(graph.orgBillings[org.index])
-        case .users: return graph.list(org.users)
+        case .users: return graph.list(graph.workspace.users(of: org))
         default: return plainField(field, of: org, id: org.id)
         }
     }
@@ -64,7 +64,7 @@ final class OrgBillingNode: GraphNode, CELObject, @unchecked Sendable {
         case .accounts: return graph.list(billing.accounts)
         case .account: return graph.value(billing.account)
         case .silo: return .string(billing.silo)
-        case .inherited_from: return graph.value(billing.inheritedFrom)
+        case .inherited_from: return graph.value(billing.inheritedFrom(for: org))
         case nil: return .error(CELError("no field \(index) on OrgBilling"))
         }
     }
@@ -88,7 +88,7 @@ final class UserNode: GraphNode, IdentifiedObject, @unchecked Sendable {
         switch field {
         case .id: graph.trace.record(self, user.span(of: .id)); return .string(user.id)
         case .org: graph.trace.record(self, user.span(of: .org)); return graph.value(user.org)
-        case .owned_apps: return graph.list(user.ownedApps)
+        case .owned_apps: return graph.list(graph.workspace.apps(ownedBy: user))
         default: return plainField(field, of: user, id: user.id)
         }
     }

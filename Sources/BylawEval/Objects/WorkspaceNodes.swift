@@ -81,7 +81,7 @@ final class AccountNode: GraphNode, IdentifiedObject, @unchecked Sendable {
         guard let field = BillingAccountField(rawValue: index) else { return .error(CELError("no field \(index) on BillingAccount")) }
         switch field {
         case .id: graph.trace.record(self, account.span(of: .id)); return .string(account.id)
-        case .subscriptions: return graph.list(account.subscriptions)
+        case .subscriptions: return graph.list(graph.workspace.subscriptions(of: account))
         default: return plainField(field, of: account, id: account.id)
         }
     }

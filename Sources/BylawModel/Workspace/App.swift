@@ -1,7 +1,9 @@
 import BylawSource
 
 /// An application people use: a company app or a consumer chat.
-public final class App: WorkspaceObject, @unchecked Sendable {
+///
+/// Its owner, provider and orgs are held strongly: an app kept after its workspace still answers.
+public final class App: WorkspaceObject, Sendable {
     /// What the config wrote for the app's plain fields.
     struct Values: ConfigValues {
         var kind: AppKind?
@@ -21,8 +23,8 @@ public final class App: WorkspaceObject, @unchecked Sendable {
     public let id: String
     let values: Values
     /// The owner; nil when the app names none (a policy finding, not a load error).
-    public unowned let owner: User?
-    public unowned let provider: Provider
+    public let owner: User?
+    public let provider: Provider
     /// The orgs the app is limited to, in the order written; empty when `orgs` is not written.
     public let orgs: [Org]
     /// Position in `apps`.

@@ -2,9 +2,9 @@ import BylawSource
 
 /// One billing account declared under `billing.accounts`.
 ///
-/// Objects of a ``Workspace`` are immutable once the loader returns it; references between
-/// them are `unowned`, so keep the workspace alive while you use its objects.
-public final class BillingAccount: WorkspaceObject, @unchecked Sendable {
+/// Objects of a ``Workspace`` are immutable once the loader returns it. The subscriptions that
+/// name an account: ``Workspace/subscriptions(of:)``.
+public final class BillingAccount: WorkspaceObject, Sendable {
     /// What the config wrote for the account's plain fields.
     struct Values: ConfigValues {
         var currency: String?
@@ -27,8 +27,6 @@ public final class BillingAccount: WorkspaceObject, @unchecked Sendable {
     public let index: Int
     public let file: SourceFile
     public let spans: FieldRanges<BillingAccountField>
-    /// The subscriptions that name this account, in declaration order.
-    public internal(set) var subscriptions: [Subscription] = []
 
     init(id: String, values: Values, index: Int, file: SourceFile, spans: FieldRanges<BillingAccountField>) {
         self.id = id
@@ -55,7 +53,7 @@ public final class BillingAccount: WorkspaceObject, @unchecked Sendable {
 }
 
 /// A subscription (seats, provider credits, a feature) bought through one billing account.
-public final class Subscription: WorkspaceObject, @unchecked Sendable {
+public final class Subscription: WorkspaceObject, Sendable {
     /// What the config wrote for the subscription's plain fields.
     struct Values: ConfigValues {
         var resource: String?
@@ -75,7 +73,7 @@ public final class Subscription: WorkspaceObject, @unchecked Sendable {
     public let id: String
     let values: Values
     /// The account that pays for it.
-    public unowned let account: BillingAccount
+    public let account: BillingAccount
     /// Position in `subscriptions`.
     public let index: Int
     public let file: SourceFile
@@ -107,7 +105,7 @@ public final class Subscription: WorkspaceObject, @unchecked Sendable {
 }
 
 /// The workspace's `billing` section: its mode and declared accounts.
-public final class Billing: WorkspaceObject, @unchecked Sendable {
+public final class Billing: WorkspaceObject, Sendable {
     /// What the config wrote for the section's plain fields.
     struct Values: ConfigValues {
         var mode: BillingMode?

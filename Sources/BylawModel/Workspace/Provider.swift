@@ -1,7 +1,7 @@
 import BylawSource
 
 /// An AI provider connection and who holds its keys.
-public final class Provider: WorkspaceObject, @unchecked Sendable {
+public final class Provider: WorkspaceObject, Sendable {
     /// What the config wrote for the provider's plain fields.
     struct Values: ConfigValues {
         var vendor: String?

@@ -1,7 +1,8 @@
 import BylawSource
 
-/// A person of the workspace, member of one org.
-public final class User: WorkspaceObject, @unchecked Sendable {
+/// A person of the workspace, member of one org (held strongly: a user kept after its
+/// workspace still knows its org). The apps it owns: ``Workspace/apps(ownedBy:)``.
+public final class User: WorkspaceObject, Sendable {
     /// What the config wrote for the user's plain fields.
     struct Values: ConfigValues {
         var email: String?
@@ -22,13 +23,11 @@ public final class User: WorkspaceObject, @unchecked Sendable {
 
     public let id: String
     let values: Values
-    public unowned let org: Org
+    public let org: Org
     /// Position in `users`.
     public let index: Int
     public let file: SourceFile
     public let spans: FieldRanges<UserField>
-    /// The apps whose owner this user is, in declaration order.
-    public internal(set) var ownedApps: [App] = []
 
     init(id: String, values: Values, org: Org, index: Int, file: SourceFile, spans: FieldRanges<UserField>) {
         self.id = id

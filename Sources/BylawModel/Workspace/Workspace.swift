@@ -4,9 +4,12 @@ import BylawSource
 /// constant-time lookups by id.
 ///
 /// Produced by ``WorkspaceLoader`` only from a config without load errors, so every reference
-/// in it resolves. The workspace owns its objects; references between them are `unowned`, so
-/// keep the workspace alive while using them.
-public final class Workspace: WorkspaceObject, @unchecked Sendable {
+/// in it resolves. Objects hold what they point up to strongly (an org its parent, a user its
+/// org, an app its owner), so an object kept after the workspace is released still answers;
+/// what lies below an object (an org's children and users, a user's apps, an account's
+/// subscriptions) the workspace answers, from tables of positions. No object refers to
+/// another that can go away first, and no two refer to each other.
+public final class Workspace: WorkspaceObject, Sendable {
     /// What the config wrote for the workspace's plain fields.
     struct Values: ConfigValues {
         var name: String?
@@ -40,10 +43,12 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
     public let spans: FieldRanges<WorkspaceField>
 
     let index: WorkspaceIndex
+    let relations: WorkspaceRelations
 
     init(
         id: String, values: Values, billing: Billing, subscriptions: [Subscription], orgs: [Org], orgsParentsFirst: [Org],
-        users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex, file: SourceFile, spans: FieldRanges<WorkspaceField>
+        users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex, relations: WorkspaceRelations, file: SourceFile,
+        spans: FieldRanges<WorkspaceField>
     ) {
         self.id = id
         self.values = values
@@ -56,20 +61,9 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
         self.roots = orgs.filter(\.isRoot)
         self.orgsParentsFirst = orgsParentsFirst
         self.index = index
+        self.relations = relations
         self.file = file
         self.spans = spans
-    }
-
-    deinit {
-        // Children hold their subtree strongly; releasing a 100,000-deep chain from its root
-        // would recurse once per level. Cutting every link first keeps the release flat.
-        // An org holds its users, a user the apps they own and an app its orgs, which closes a
-        // cycle whenever an app lists its owner's org: cutting the first two frees it.
-        for org in orgs {
-            org.children = []
-            org.users = []
-        }
-        for user in users { user.ownedApps = [] }
     }
 
     /// The display name; the id when not written.
@@ -101,6 +95,17 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
     public func provider(_ id: String) -> Provider? { index.providers[ObjectID(id)].map { providers[$0] } }
     /// The subscription with this id, or nil.
     public func subscription(_ id: String) -> Subscription? { index.subscriptions[ObjectID(id)].map { subscriptions[$0] } }
+
+    /// The direct children of an org of this workspace, in declaration order.
+    public func children(of org: Org) -> [Org] { relations.children(of: org.index).map { orgs[$0] } }
+    /// The users who belong to an org of this workspace (not its descendants), in declaration order.
+    public func users(of org: Org) -> [User] { relations.users(of: org.index).map { users[$0] } }
+    /// The apps a user of this workspace owns, in declaration order.
+    public func apps(ownedBy user: User) -> [App] { relations.apps(ownedBy: user.index).map { apps[$0] } }
+    /// The subscriptions that name an account of this workspace, in declaration order.
+    public func subscriptions(of account: BillingAccount) -> [Subscription] {
+        relations.subscriptions(of: account.index).map { subscriptions[$0] }
+    }
 }
 
 /// Id → position, per object kind: built once while checking for duplicate ids. Ids are

@@ -27,7 +27,6 @@ struct WorkspaceBuilder {
                   let account = lookup(subscription.account, index.accounts, accounts) else { return nil }
             let built = Subscription(
                 id: subscriptionID, values: subscription.values, account: account, index: position, file: file, spans: subscription.spans)
-            account.subscriptions.append(built)
             subscriptions.append(built)
         }
         let billing = Billing(values: decl.billingValues, accounts: accounts, file: file, spans: decl.billingSpans)
@@ -39,7 +38,6 @@ struct WorkspaceBuilder {
         for (position, user) in decl.users.enumerated() {
             guard let userID = user.id?.text, let org = lookup(user.org, index.orgs, orgs) else { return nil }
             let built = User(id: userID, values: user.values, org: org, index: position, file: file, spans: user.spans)
-            org.users.append(built)
             users.append(built)
         }
         var providers: [Provider] = []
@@ -58,12 +56,15 @@ struct WorkspaceBuilder {
             guard appOrgs.count == app.orgs.count else { return nil }
             let built = App(
                 id: appID, values: app.values, owner: owner, provider: provider, orgs: appOrgs, index: position, file: file, spans: app.spans)
-            owner?.ownedApps.append(built)
             apps.append(built)
         }
+        let relations = WorkspaceRelations(
+            orgParents: orgParents, userOrgs: users.map(\.org.index), appOwners: apps.map { $0.owner?.index },
+            subscriptionAccounts: subscriptions.map(\.account.index), orgCount: orgs.count, userCount: users.count, accountCount: accounts.count)
         return Workspace(
             id: id, values: decl.values, billing: billing, subscriptions: subscriptions,
-            orgs: orgs, orgsParentsFirst: orgsParentsFirst, users: users, providers: providers, apps: apps, index: index, file: file, spans: decl.spans)
+            orgs: orgs, orgsParentsFirst: orgsParentsFirst, users: users, providers: providers, apps: apps, index: index,
+            relations: relations, file: file, spans: decl.spans)
     }
 
     private func lookup<T>(_ reference: Located?, _ ids: [ObjectID: Int], _ objects: [T]) -> T? {
@@ -79,7 +80,7 @@ struct WorkspaceBuilder {
         var built = [Org?](repeating: nil, count: declared.count)
         let workspaceBilling = OrgBilling(
             accounts: accounts, silo: workspaceID,
-            provenance: BillingProvenance(decidedBy: nil, field: billing.spans[.accounts], file: file),
+            provenance: BillingProvenance(decidedByRoot: false, field: billing.spans[.accounts], file: file),
             isPooled: billing.mode == .pooled)
         for position in orgOrder {
             let org = declared[position]
@@ -106,7 +107,7 @@ struct WorkspaceBuilder {
                     // A root decides for its whole tree; the array is shared by every descendant.
                     made.billing = OrgBilling(
                         accounts: account.map { [$0] } ?? [], silo: orgID,
-                        provenance: BillingProvenance(decidedBy: made, field: org.spans[.billing_account], file: file),
+                        provenance: BillingProvenance(decidedByRoot: true, field: org.spans[.billing_account], file: file),
                         isPooled: false)
                 }
             }
@@ -114,7 +115,6 @@ struct WorkspaceBuilder {
         }
         let orgs = built.compactMap { $0 }
         guard orgs.count == declared.count else { return nil }
-        for org in orgs { org.parent?.children.append(org) }
         return orgs
     }
 }

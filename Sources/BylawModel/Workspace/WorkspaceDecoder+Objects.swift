@@ -86,7 +86,7 @@ extension WorkspaceDecoder {
     private mutating func owner(_ node: YAMLNode) -> Located? {
         if node.isSequence {
             error(
-                WorkspaceDiagnosticCode.wrongType, "expected one user id for 'owner', found a sequence", at: node.range,
+                .workspaceWrongType, "expected one user id for 'owner', found a sequence", at: node.range,
                 hint: "an app has exactly one owner")
             return nil
         }

@@ -33,7 +33,7 @@ extension WorkspaceDecoder {
         case .int(let value)?: return Double(value)
         case .float(let value)? where value.isFinite: return value
         default:
-            error(WorkspaceDiagnosticCode.wrongType, "expected a number for '\(field)', found \(node.kindDescription)", at: node.range)
+            error(.workspaceWrongType, "expected a number for '\(field)', found \(node.kindDescription)", at: node.range)
             return nil
         }
     }

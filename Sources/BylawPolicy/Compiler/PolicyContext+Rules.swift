@@ -57,7 +57,8 @@ extension PolicyContext {
                 continue
             }
             let before = diagnostics.count
-            if let checked = check(macro.condition, in: scope.environment, what: "macro '\(name)'", requireBool: isCombinator(macro.condition)) {
+            let parsed = parsedMacros[name] ?? ConditionTree.parse(macro.condition, file: file, environment: compiler.base)
+            if let checked = check(parsed, in: scope.environment, what: "macro '\(name)'", requireBool: isCombinator(macro.condition)) {
                 checkedMacros[scope.signature, default: [:]][name] = checked.checked
                 scope.environment.declareAlias(name, checked.checked)
             } else {
@@ -84,41 +85,46 @@ extension PolicyContext {
         return true
     }
 
-    /// Checks a condition (or any expression, with `requireBool: false`). A combinator is
-    /// checked as one joined expression; only when that fails is each leaf checked alone, so a
-    /// problem points into its own leaf without checking every leaf twice in the common case.
-    mutating func check(_ condition: Condition, in environment: CELEnvironment, what: String, requireBool: Bool)
-        -> (checked: CELCheckedExpr, text: ConditionText)?
+    /// Checks a parsed condition (or any expression, with `requireBool: false`). A combinator
+    /// is checked as one tree; only when that fails is each leaf checked alone, so a problem
+    /// points into its own leaf without checking every leaf twice in the common case.
+    mutating func check(_ parsed: ConditionTree.Parsed, in environment: CELEnvironment, what: String, requireBool: Bool)
+        -> (checked: CELCheckedExpr, tree: ConditionTree)?
     {
-        let text = ConditionText(condition, file: file)
-        let joined = environment.checkText(text.text)
-        if case .success(let checked) = joined, !requireBool || Self.isBoolean(checked.resultType) {
-            return (checked, text)
+        let condition = parsed.condition
+        guard let tree = parsed.tree else {
+            diagnostics.append(contentsOf: parsed.problems)
+            // The leaves that parsed are checked too: their problems are reported in the same run.
+            if isCombinator(condition) { _ = checkLeaves(parsed.segments, in: environment, what: what) }
+            return nil
         }
-        if isCombinator(condition), !checkLeaves(condition, in: environment, what: what) { return nil }
-        switch joined {
+        let whole = environment.check(tree.ast)
+        if case .success(let checked) = whole, !requireBool || Self.isBoolean(checked.resultType) {
+            return (checked, tree)
+        }
+        if isCombinator(condition), !checkLeaves(tree.segments, in: environment, what: what) { return nil }
+        switch whole {
         case .failure(let issues):
-            diagnostics.append(contentsOf: text.diagnostics(issues))
+            diagnostics.append(contentsOf: tree.diagnostics(issues))
         case .success(let checked):
-            error("policy.not-a-condition", "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
+            error(.policyNotACondition, "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
                   hint: "compare it with something, e.g. `… == \"value\"`")
         }
         return nil
     }
 
     /// Checks each leaf of a combinator alone; false (with diagnostics) when one fails.
-    private mutating func checkLeaves(_ condition: Condition, in environment: CELEnvironment, what: String) -> Bool {
+    private mutating func checkLeaves(_ segments: [ConditionTree.Segment], in environment: CELEnvironment, what: String) -> Bool {
         var leavesOK = true
-        for leaf in condition.leaves {
-            let text = ConditionText(expression: leaf)
-            switch environment.checkText(leaf.text) {
+        for segment in segments {
+            switch environment.check(segment.ast) {
             case .failure(let issues):
-                diagnostics.append(contentsOf: text.diagnostics(issues))
+                diagnostics.append(contentsOf: ConditionTree.diagnostics(issues, in: segment.expression))
                 leavesOK = false
             case .success(let checked):
                 if !Self.isBoolean(checked.resultType) {
-                    error("policy.not-a-condition", "a condition in \(what) must be a bool; this is \(checked.resultType)", at: leaf.sourceRange,
-                          hint: "compare it with something, e.g. `… == \"value\"`")
+                    error(.policyNotACondition, "a condition in \(what) must be a bool; this is \(checked.resultType)",
+                          at: segment.expression.sourceRange, hint: "compare it with something, e.g. `… == \"value\"`")
                     leavesOK = false
                 }
             }
@@ -130,11 +136,11 @@ extension PolicyContext {
 
     /// Checks and plans a condition after declaring the macros it uses.
     mutating func compileCondition(_ condition: Condition, scope: inout Scope, what: String, requireBool: Bool = true) -> CompiledExpression? {
-        let names = references(in: condition.leaves)
+        let parsed = ConditionTree.parse(condition, file: file, environment: compiler.base)
+        let names = parsed.names
         let macrosOK = declareMacros(reachedFrom: names, in: &scope, usedBy: what)
-        guard let (checked, text) = check(condition, in: scope.environment, what: what, requireBool: requireBool), macrosOK else { return nil }
-        return CompiledExpression(
-            program: scope.environment.plan(checked), text: text, names: names)
+        guard let (checked, tree) = check(parsed, in: scope.environment, what: what, requireBool: requireBool), macrosOK else { return nil }
+        return CompiledExpression(checked: checked, program: scope.environment.plan(checked), tree: tree, names: names)
     }
 
     /// A message or hint: each placeholder is an expression of any type.
@@ -142,7 +148,7 @@ extension PolicyContext {
         switch MessageTemplate.parse(template.text) {
         case .failure(let problem):
             let expression = ExpressionText(text: template.text, node: template.node, offsetInScalar: 0, file: file)
-            error("policy.invalid-template", problem.message, at: expression.sourceRange(ofTextRange: problem.range), hint: problem.hint)
+            error(.policyInvalidTemplate, problem.message, at: expression.sourceRange(ofTextRange: problem.range), hint: problem.hint)
             return nil
         case .success(let parsed):
             var parts: [CompiledTemplate.Part] = []

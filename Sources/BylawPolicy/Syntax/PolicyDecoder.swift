@@ -57,7 +57,7 @@ public enum PolicyDecoder {
             && scalars.allSatisfy { isIdentifierStart($0) || ("0"..."9").contains($0) || (allowDash && $0 == "-") }
         if !valid {
             let rule = allowDash ? "letters, digits, '_' and '-'" : "letters, digits and '_' (it is used as a name in expressions)"
-            reader.error("policy.invalid-id", "\(what) '\(text)' is not a valid name", at: node.range, hint: "use \(rule), starting with a letter")
+            reader.error(.policyInvalidID, "\(what) '\(text)' is not a valid name", at: node.range, hint: "use \(rule), starting with a letter")
             return nil
         }
         return text
@@ -73,7 +73,7 @@ public enum PolicyDecoder {
             guard let name = identifier(pair.key, "a list name", reader, allowDash: false),
                   let items = reader.sequence(pair.value, "list '\(name)'") else { return nil }
             for item in items where item.scalar == nil || item.scalar?.value == .null {
-                reader.error("policy.wrong-type", "items of list '\(name)' must be strings, numbers or booleans, found \(item.kindDescription)", at: item.range)
+                reader.error(.policyWrongType, "items of list '\(name)' must be strings, numbers or booleans, found \(item.kindDescription)", at: item.range)
             }
             return ListDecl(name: name, nameRange: pair.key.range, items: items, range: pair.value.range)
         }
@@ -117,13 +117,13 @@ public enum PolicyDecoder {
             (mode, conditionPair) = (.require, require)
         case (let forbid?, let require?):
             reader.error(
-                "policy.forbid-and-require", "\(what) has both 'forbid' and 'require'", at: require.key.range,
+                .policyForbidAndRequire, "\(what) has both 'forbid' and 'require'", at: require.key.range,
                 notes: [DiagnosticNote("'forbid' is here", at: reader.span(forbid.key.range))],
                 hint: "a rule states one condition: 'forbid' (fires when true) or 'require' (fires when false)")
             return nil
         case (nil, nil):
             reader.error(
-                "policy.missing-condition", "\(what) has neither 'forbid' nor 'require'", at: idNode.range,
+                .policyMissingCondition, "\(what) has neither 'forbid' nor 'require'", at: idNode.range,
                 hint: "add 'forbid: <condition>' (fires when true) or 'require: <condition>' (fires when false)")
             return nil
         }
@@ -148,7 +148,7 @@ public enum PolicyDecoder {
         if let value = E(rawValue: text) { return value }
         let names = E.allCases.map(\.rawValue)
         reader.error(
-            "policy.unknown-value", "\(what) must be one of \(names.joined(separator: ", ")); found '\(text)'", at: node.range,
+            .policyUnknownValue, "\(what) must be one of \(names.joined(separator: ", ")); found '\(text)'", at: node.range,
             hint: DidYouMean.hint(text, from: names))
         return nil
     }
@@ -172,14 +172,14 @@ public enum PolicyDecoder {
         let nameIsValid = nameEnd > nameStart && !(0x30...0x39).contains(bytes[nameStart])
         guard nameIsValid, hasIn, index > nameEnd else {
             reader.error(
-                "policy.invalid-for", "'for' must read 'NAME in COLLECTION', found '\(text)'", at: node.range,
+                .policyInvalidFor, "'for' must read 'NAME in COLLECTION', found '\(text)'", at: node.range,
                 hint: "for example 'for: org in workspace.orgs'")
             return nil
         }
         index += 2
         skipSpaces()
         guard index < bytes.count else {
-            reader.error("policy.invalid-for", "'for' names no collection after 'in'", at: node.range, hint: "for example 'for: org in workspace.orgs'")
+            reader.error(.policyInvalidFor, "'for' names no collection after 'in'", at: node.range, hint: "for example 'for: org in workspace.orgs'")
             return nil
         }
         let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
@@ -210,27 +210,27 @@ public enum PolicyDecoder {
     /// is a combinator.
     static func decodeCondition(_ node: YAMLNode, _ what: String, _ reader: NodeReader, depth: Int) -> Condition? {
         if depth > maxConditionDepth {
-            reader.error("policy.too-deep", "conditions nest more than \(maxConditionDepth) levels deep", at: node.range)
+            reader.error(.policyTooDeep, "conditions nest more than \(maxConditionDepth) levels deep", at: node.range)
             return nil
         }
         // `forbid: !has(org.parent)` is a YAML tag (`!has(org.parent)`) on an empty scalar, not an
         // expression: the most common YAML trap when writing CEL, so it gets its own message.
         if let tag = node.tag, tag.hasPrefix("!"), !tag.hasPrefix("!!") {
             reader.error(
-                "policy.yaml-tag", "YAML reads '\(tag)' in \(what) as a tag, not as part of the expression", at: tagRange(tag, before: node.range, in: reader.file),
+                .policyYAMLTag, "YAML reads '\(tag)' in \(what) as a tag, not as part of the expression", at: tagRange(tag, before: node.range, in: reader.file),
                 hint: "put the whole expression in quotes: a plain YAML value cannot start with '!'")
             return nil
         }
         switch node.kind {
         case .scalar(let scalar):
             if scalar.value == .null || scalar.text.trimmingSpaces.isEmpty {
-                reader.error("policy.missing-condition", "\(what) is empty", at: node.range, hint: "write a CEL expression, or all:/any:/not:")
+                reader.error(.policyMissingCondition, "\(what) is empty", at: node.range, hint: "write a CEL expression, or all:/any:/not:")
                 return nil
             }
             return .expression(ExpressionText(text: scalar.text, node: node, offsetInScalar: 0, file: reader.file))
         case .sequence:
             reader.error(
-                "policy.wrong-type", "\(what) is a list; a list of conditions goes under 'all:' or 'any:'", at: node.range,
+                .policyWrongType, "\(what) is a list; a list of conditions goes under 'all:' or 'any:'", at: node.range,
                 hint: "write 'all:' (every condition holds) or 'any:' (one holds) above the list")
             return nil
         case .mapping(let pairs):
@@ -239,7 +239,7 @@ public enum PolicyDecoder {
                 let unknown = names.first { !["all", "any", "not"].contains($0) }
                 let range = pairs.first { $0.key.scalar?.text == unknown }?.key.range ?? node.range
                 reader.error(
-                    "policy.invalid-condition",
+                    .policyInvalidCondition,
                     unknown.map { "unknown combinator '\($0)' in \(what)" } ?? "\(what) must have exactly one of 'all', 'any' or 'not'",
                     at: range,
                     hint: unknown.flatMap { DidYouMean.hint($0, from: ["all", "any", "not"]) }
@@ -251,7 +251,7 @@ public enum PolicyDecoder {
             }
             guard let items = reader.sequence(pair.value, "'\(key)' of \(what)") else { return nil }
             if items.isEmpty {
-                reader.error("policy.invalid-condition", "'\(key)' of \(what) has no conditions", at: pair.value.range)
+                reader.error(.policyInvalidCondition, "'\(key)' of \(what) has no conditions", at: pair.value.range)
                 return nil
             }
             let children = items.compactMap { decodeCondition($0, "'\(key)' of \(what)", reader, depth: depth + 1) }

@@ -40,12 +40,12 @@ enum PolicyLoading {
     /// name another.
     static func pointing(_ diagnostics: [Diagnostic], at pointer: Pointer, defaulted: Bool) -> [Diagnostic] {
         diagnostics.map { diagnostic in
-            if defaulted, diagnostic.code == "input.unreadable", diagnostic.path == "Policies" {
+            if defaulted, diagnostic.code == .inputUnreadable, diagnostic.path == "Policies" {
                 return Diagnostic(
-                    code: "policy.no-policies", message: "no Policies/ folder in the current directory, where policies are looked for by default",
+                    code: .policyNoPolicies, message: "no Policies/ folder in the current directory, where policies are looked for by default",
                     path: "Policies", hint: pointer.hint)
             }
-            guard diagnostic.code == "policy.no-policies" else { return diagnostic }
+            guard diagnostic.code == .policyNoPolicies else { return diagnostic }
             return Diagnostic(
                 code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, span: diagnostic.span,
                 path: diagnostic.path, notes: diagnostic.notes, hint: pointer.hint)
