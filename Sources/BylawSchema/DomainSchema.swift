@@ -6,8 +6,8 @@
 /// ids the CEL view of the model switches on and the scanner's field ids (generated into
 /// `Generated/SchemaFieldIDs.swift`), the keys the workspace decoder accepts, the keys the event
 /// scanner matches, and the reference page. `BYLAW_UPDATE_SCHEMA=1 swift test --filter
-/// SchemaGeneratedTests` regenerates the generated files after a change; docs/schema.md tells
-/// what else a new field needs ("Adding a field").
+/// SchemaGeneratedTests` regenerates the generated files after a change; docs/schema-table.md
+/// tells what else a new field needs ("Adding a field").
 ///
 /// References are objects: `org.parent` is an Org, `app.owner` a User; an absent reference is
 /// `null` and `has()` is false for it. Absent scalars and lists read as their zero values.

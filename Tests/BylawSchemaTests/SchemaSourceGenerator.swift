@@ -116,6 +116,7 @@ enum SchemaSourceGenerator {
         }
         out += """
 
+                /// The raw value of the first integer, decimal and object field.
                 @inlinable public static var integerStart: UInt8 { \(integerStart) }
                 @inlinable public static var decimalStart: UInt8 { \(decimalStart) }
                 @inlinable public static var objectStart: UInt8 { \(objectStart) }

@@ -12,6 +12,8 @@ public enum ConfigValue: Sendable, Hashable {
     case strings([String])
     case labels([String: String])
 
+    // Each accessor gives the payload of its case, nil for another case.
+
     public var string: String? {
         if case .string(let text) = self { return text }
         return nil

@@ -484,6 +484,7 @@ public enum UsageEventField: UInt8, CaseIterable, Sendable, Hashable {
     // Objects: present when the object itself is present (even if empty).
     case tokens, cost, artifact, destination, target
 
+    /// The raw value of the first integer, decimal and object field.
     @inlinable public static var integerStart: UInt8 { 19 }
     @inlinable public static var decimalStart: UInt8 { 21 }
     @inlinable public static var objectStart: UInt8 { 22 }
