@@ -50,8 +50,8 @@ final class StreamRulePlan {
                     texts.store(rendering)
                 }
                 return Finding(rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event)
-            case .failed(let failure):
-                return Finding(rule: descriptor, failure: failure, inputPath: inputPath, location: nil, event: event)
+            case .failed(let failed):
+                return Finding(rule: descriptor, failure: failed.failure, inputPath: inputPath, location: nil, event: event)
             }
         }
     }
