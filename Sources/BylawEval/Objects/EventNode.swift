@@ -18,15 +18,18 @@ public final class EventNode: CELObject, @unchecked Sendable {
     // the stream writes it only between evaluations (this class is single-threaded anyway).
     @exclusivity(unchecked) public var event = UsageEvent()
     /// The scanner field behind each of the event's CEL fields.
-    private let fields = UsageEventField.fields(ofType: DomainSchema.event.name)
-    /// The part objects, by ``UsageEventField/objectStart``-relative index.
-    private var parts: [EventPartNode] = []
+    private let fields = EventNode.eventFields
+    /// The part objects, by ``UsageEventField/objectStart``-relative index; made on first use.
+    private lazy var parts: [EventPartNode] = Self.partLayouts.map { EventPartNode(parent: self, typeName: $0.typeName, fields: $0.fields) }
 
-    public init() {
-        parts = DomainSchema.eventLayout.filter { $0.valueKind == .object }.compactMap { row in
-            row.field.type.objectName.map { EventPartNode(parent: self, typeName: $0) }
+    // Worked out once from the table: a test run makes an event node per test.
+    private static let eventFields = UsageEventField.fields(ofType: DomainSchema.event.name)
+    private static let partLayouts: [(typeName: String, fields: [UsageEventField])] =
+        DomainSchema.eventLayout.filter { $0.valueKind == .object }.compactMap { row in
+            row.field.type.objectName.map { ($0, UsageEventField.fields(ofType: $0)) }
         }
-    }
+
+    public init() {}
 
     public var celTypeName: String { DomainSchema.event.name }
 
@@ -63,10 +66,10 @@ final class EventPartNode: CELObject, @unchecked Sendable {
     /// The scanner field behind each of the part's CEL fields.
     private let fields: [UsageEventField]
 
-    init(parent: EventNode, typeName: String) {
+    init(parent: EventNode, typeName: String, fields: [UsageEventField]) {
         self.parent = parent
         self.celTypeName = typeName
-        self.fields = UsageEventField.fields(ofType: typeName)
+        self.fields = fields
     }
 
     func celField(_ index: Int) -> CELValue {
