@@ -61,7 +61,7 @@ public struct BylawServer: Sendable {
             } catch {
                 return .failure(StartupFailure(
                     message: "the decision log cannot be opened",
-                    diagnostics: [Diagnostic(code: "serve.decision-log", message: error.message, path: settings.path)]))
+                    diagnostics: [Diagnostic(code: .serveDecisionLog, message: error.message, path: settings.path)]))
             }
         }
         let store = SnapshotStore(loaded.snapshot)

@@ -51,14 +51,14 @@ extension ServeHandlers {
         let expected = "expected one mapping with 'after:' (the proposed config) and, optionally, 'before:' (default: the served one)"
         guard yaml.documents.count == 1, let root = yaml.documents.first, let pairs = root.mapping else {
             let range = yaml.documents.first?.range ?? .at(0)
-            throw invalidWorkspace([.error("request.invalid-plan", expected, in: file, at: range)], message: "the request body is not a plan request")
+            throw invalidWorkspace([.error(.requestInvalidPlan, expected, in: file, at: range)], message: "the request body is not a plan request")
         }
         var problems: [Diagnostic] = []
         for pair in pairs where !(pair.key.scalarText(equals: "before") || pair.key.scalarText(equals: "after")) {
-            problems.append(.error("request.invalid-plan", "unknown key '\(pair.key.scalarText ?? "?")'; \(expected)", in: file, at: pair.key.range))
+            problems.append(.error(.requestInvalidPlan, "unknown key '\(pair.key.scalarText ?? "?")'; \(expected)", in: file, at: pair.key.range))
         }
         guard let afterNode = root["after"] else {
-            problems.append(.error("request.invalid-plan", "no 'after:'; \(expected)", in: file, at: root.range))
+            problems.append(.error(.requestInvalidPlan, "no 'after:'; \(expected)", in: file, at: root.range))
             throw invalidWorkspace(problems, message: "the request body is not a plan request")
         }
         if !problems.isEmpty { throw invalidWorkspace(problems, message: "the request body is not a plan request") }
@@ -74,6 +74,6 @@ extension ServeHandlers {
 
     private func invalidWorkspace(_ diagnostics: [Diagnostic], message: String = "the workspace config does not load") -> APIError {
         let shown = Array(Diagnostic.sortedForDisplay(diagnostics).prefix(configuration.maxDiagnostics))
-        return APIError(.unprocessableContent, "request.invalid-input", message, diagnostics: shown)
+        return APIError(.unprocessableContent, .requestInvalidInput, message, diagnostics: shown)
     }
 }

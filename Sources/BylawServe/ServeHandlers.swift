@@ -28,7 +28,7 @@ struct ServeHandlers: Sendable {
         case .admin:
             guard let role else { throw Self.missingToken(request) }
             guard role == .admin else {
-                throw APIError(.forbidden, "request.forbidden", "\(route.path) needs an admin token", hint: "use a token of the 'admin' role")
+                throw APIError(.forbidden, .requestForbidden, "\(route.path) needs an admin token", hint: "use a token of the 'admin' role")
             }
         }
         return role
@@ -98,11 +98,11 @@ struct ErrorMiddleware: RouterMiddleware {
             let refusal = methods.isEmpty ? APIError.notFound(path) : .methodNotAllowed(request.method.rawValue, path: path, allowed: methods)
             response = try refusal.response(from: request, context: context)
         } catch let error as HTTPResponseError {
-            let refusal = APIError(error.status, "request.refused", "the request was refused (\(error.status.code) \(error.status.reasonPhrase))")
+            let refusal = APIError(error.status, .requestRefused, "the request was refused (\(error.status.code) \(error.status.reasonPhrase))")
             response = try refusal.response(from: request, context: context)
         } catch {
             context.logger.error("internal error on \(request.uri.path): \(error)")
-            var failure = APIError(.internalServerError, "server.internal-error", "the server failed to answer: \(error)")
+            var failure = APIError(.internalServerError, .serverInternalError, "the server failed to answer: \(error)")
             if request.uri.path.hasPrefix("/v1/decide") { failure.decision = failMode == .closed ? "deny" : "allow" }
             response = try failure.response(from: request, context: context)
         }

@@ -8,7 +8,7 @@ import NIOSSL
 enum ServeTLS {
     static func configuration(_ files: TLSFiles) -> Result<TLSConfiguration, BylawServer.StartupFailure> {
         func failure(_ message: String, _ path: String, hint: String? = nil) -> Result<TLSConfiguration, BylawServer.StartupFailure> {
-            .failure(.init(message: "TLS cannot be set up", diagnostics: [Diagnostic(code: "serve.tls", message: message, path: path, hint: hint)]))
+            .failure(.init(message: "TLS cannot be set up", diagnostics: [Diagnostic(code: .serveTLS, message: message, path: path, hint: hint)]))
         }
         let certificateFile: SourceFile
         let keyFile: SourceFile

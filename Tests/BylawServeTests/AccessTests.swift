@@ -101,12 +101,12 @@ struct AccessTests {
             Issue.record("a broken key was accepted")
             return
         }
-        #expect(failure.diagnostics.first?.code == "serve.tls")
+        #expect(failure.diagnostics.first?.code == .serveTLS)
         configuration.tls = TLSFiles(certificate: folder.path("missing.pem"), key: tls.files.key)
         guard case .failure(let missing) = BylawServer.prepare(configuration, logger: .init(label: "test")) else {
             Issue.record("a missing certificate was accepted")
             return
         }
-        #expect(missing.diagnostics.first?.code == "input.unreadable")
+        #expect(missing.diagnostics.first?.code == .inputUnreadable)
     }
 }
