@@ -126,8 +126,10 @@ extension PolicyContext {
         return names
     }
 
-    /// Warnings for lists and macros no rule uses (directly or through another macro).
+    /// Warnings for lists and macros no rule uses (directly or through another macro). None
+    /// while the policy has errors: a part that failed may be the one that uses them.
     mutating func finish() {
+        guard !document.undecoded.hasErrors, !diagnostics.contains(where: { $0.severity == .error }) else { return }
         for list in document.lists where !used.contains(list.name) && lists[list.name]?.declaration.nameRange == list.nameRange {
             warning(.policyUnusedList, "list '\(list.name)' is not used by any rule", at: list.nameRange)
         }
