@@ -108,14 +108,19 @@ struct YAMLLineShapes {
         return Shape(line: line, entries: entries, colon: colon, hasInlineValue: plain, opensBlockScalar: opensBlock, valueStart: valueStart)
     }
 
-    /// The `:` ending a plain key that starts at `start` (`key: value`, `key:`), or nil.
+    /// The `:` ending a key that starts at `start` (`key: value`, `key:`), or nil. Only keys
+    /// written as names count (letters, digits, `_`, `-`, `.`, `/`): text such as
+    /// `event.x == "a: b"` on a continuation line is a value with a colon in it, not a key.
     private static func keyColon(_ bytes: [UInt8], from start: Int, to end: Int) -> Int? {
-        guard start < end, !"\"'[{|>&*!%@`#".utf8.contains(bytes[start]) else { return nil }
         var index = start
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "#"), index > start, bytes[index - 1] == UInt8(ascii: " ") { return nil }
-            if byte == UInt8(ascii: ":"), index + 1 == end || bytes[index + 1] == UInt8(ascii: " ") { return index }
+            if byte == UInt8(ascii: ":") {
+                return index > start && (index + 1 == end || bytes[index + 1] == UInt8(ascii: " ")) ? index : nil
+            }
+            let isNameByte = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                || "_-./".utf8.contains(byte)
+            guard isNameByte else { return nil }
             index += 1
         }
         return nil
