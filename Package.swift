@@ -4,7 +4,8 @@
 // The targets follow the pipeline, each depending only on the stages before it:
 //   BylawSource (files, ranges, diagnostics)
 //   → BylawYAML (our composer over libyaml events)      CEL (standalone CEL: parse, check, plan, eval)
-//   → BylawPolicy (policy documents, domain schema, compiler)
+//   → BylawSchema (the domain's types and fields, declared once: docs/schema-table.md)
+//   → BylawPolicy (policy documents, the schema as CEL types, compiler)
 //   → BylawModel (workspace configs → resolved graph; usage event scanner)
 //   → BylawEval (workspace and stream evaluation, findings)
 //   → BylawReport (text, json, ndjson, sarif, junit, github printers)
@@ -16,7 +17,7 @@ let package = Package(
     products: [
         .library(
             name: "Bylaw",
-            targets: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
+            targets: ["BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
         ),
         .library(name: "CEL", targets: ["CEL"]),
         .executable(name: "bylaw", targets: ["bylaw"]),
@@ -37,9 +38,10 @@ let package = Package(
         .target(name: "BylawSource", dependencies: ["EditDistance"]),
         .target(name: "BylawYAML", dependencies: ["BylawSource", "CLibYAML"]),
         .target(name: "CEL", dependencies: ["EditDistance"]),
-        .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL"]),
-        .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML"]),
-        .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
+        .target(name: "BylawSchema", dependencies: ["BylawSource"]),
+        .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawSchema"]),
+        .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML", "BylawSchema"]),
+        .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel"]),
         .target(name: "BylawReport", dependencies: ["BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval"]),
         .executableTarget(
             name: "bylaw",
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML", "BylawSource"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "CELConformanceTests", dependencies: ["CEL", "CELConformance"], resources: [.copy("Baselines")]),
+        .testTarget(name: "BylawSchemaTests", dependencies: ["BylawSchema"]),
         .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawYAML", "BylawSource", "CEL"]),
         .testTarget(name: "BylawModelTests", dependencies: ["BylawModel", "BylawYAML", "BylawSource"]),
         .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),

@@ -1,13 +1,13 @@
 /// Renders the domain schema as the Markdown reference in `docs/schema.md`.
 ///
 /// The document is generated, never edited by hand: a test compares the file with this output
-/// and `BYLAW_UPDATE_DOCS=1 swift test --filter SchemaReferenceTests` rewrites it.
+/// and `BYLAW_UPDATE_SCHEMA=1 swift test --filter SchemaGeneratedTests` rewrites it.
 public enum SchemaReference {
     public static func markdown() -> String {
         var out = """
             # Domain schema
 
-            <!-- Generated from Sources/BylawPolicy/Schema/DomainSchema.swift by SchemaReference; do not edit. -->
+            <!-- Generated from Sources/BylawSchema/DomainSchema*.swift by SchemaReference; do not edit. -->
 
             The types policies see in CEL. References are objects (`org.parent` is an `Org`); an
             absent reference is `null` and `has()` is false for it. An absent scalar, list or map reads
@@ -26,7 +26,7 @@ public enum SchemaReference {
             """
         for type in DomainSchema.types {
             out += "## \(type.name)\n\n\(type.doc)\n\n| field | type | meaning |\n|---|---|---|\n"
-            for field in type.fields {
+            for field in type.visibleFields {
                 out += "| `\(field.name)` | `\(field.type)` | \(field.doc) |\n"
             }
             if !type.functions.isEmpty {
@@ -36,6 +36,36 @@ public enum SchemaReference {
                     out += "| `\(type.name.lowercased()).\(function.name)(\(parameters))` | `\(function.result)` | \(function.doc) |\n"
                 }
             }
+            out += "\n"
+        }
+        out += values()
+        return out
+    }
+
+    /// The known values of every enumeration, with the fields that take them.
+    private static func values() -> String {
+        var enums: [SchemaEnum] = []
+        var fields: [SchemaEnum: [String]] = [:]
+        for type in DomainSchema.types {
+            for field in type.visibleFields {
+                guard let values = field.type.enumeration else { continue }
+                if fields[values] == nil { enums.append(values) }
+                fields[values, default: []].append("`\(type.name).\(field.name)`")
+            }
+        }
+        var out = """
+            ## Values
+
+            The fields that take one of a known set of values. A workspace config must write one of
+            them (`workspace.unknown-enum` otherwise); a usage event may carry any other value, which
+            passes through for the policies to judge.
+
+
+            """
+        for values in enums {
+            out += "### \(values.noun.prefix(1).uppercased() + values.noun.dropFirst())\n\n"
+            out += "\(fields[values, default: []].joined(separator: ", ")).\n\n| value | meaning |\n|---|---|\n"
+            for value in values.values { out += "| `\(value.name)` | \(value.summary) |\n" }
             out += "\n"
         }
         return out
