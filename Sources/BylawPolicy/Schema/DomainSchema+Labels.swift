@@ -16,7 +16,7 @@ extension DomainSchema {
         var overloads: [CELOverload] = []
         var indexes: [String: Int] = [:]
         for type in types {
-            guard let index = type.fields.firstIndex(where: { $0.name == "labels" }) else { continue }
+            guard let index = type.fieldIndex("labels") else { continue }
             indexes[type.name] = index
             overloads.append(CELOverload(
                 "label_\(type.name)_string", [.object(type.name), .string], .string,
