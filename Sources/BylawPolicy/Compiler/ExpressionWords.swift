@@ -101,17 +101,7 @@ enum ExpressionWords {
         var stack = [root]
         while let node = stack.popLast() {
             if node.range == range, case .call = node.kind { return node }
-            switch node.kind {
-            case .select(let operand, _, _): stack.append(operand)
-            case .call(let target, _, let args):
-                if let target { stack.append(target) }
-                stack.append(contentsOf: args)
-            case .list(let elements, _): stack.append(contentsOf: elements)
-            case .map(let entries): for entry in entries { stack.append(entry.key); stack.append(entry.value) }
-            case .structure(_, let fields): stack.append(contentsOf: fields.map(\.value))
-            case .comprehension(let loop): stack.append(contentsOf: [loop.iterRange, loop.loopStep, loop.result])
-            case .literal, .ident, .invalid: break
-            }
+            stack.append(contentsOf: node.children)
         }
         return nil
     }
