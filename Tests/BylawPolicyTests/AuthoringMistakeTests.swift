@@ -129,6 +129,23 @@ struct AuthoringMistakeTests {
         #expect(diagnostics.count == 1)
     }
 
+    @Test("'not (…)' reads as a call of a function 'not': said as '!' too, alone or in a combinator", arguments: [
+        "forbid: 1️⃣not (event.scope == \"org\")",
+        "forbid:\n      all:\n        - event.kind == \"share\"\n        - 1️⃣NOT (event.scope == \"org\")",
+    ])
+    func notCall(_ condition: String) {
+        let source = MarkedSource("""
+            policy: p
+            rules:
+              - id: r
+                on: usage
+                \(condition)
+            """)
+        let diagnostics = compile(source).diagnostics
+        expectDiagnostic(.celUndeclaredReference, at: "1️⃣", in: source, diagnostics, hint: "write `!(event.scope == \"org\")`")
+        #expect(diagnostics.first?.message.hasSuffix("is written '!' in an expression") == true)
+    }
+
     @Test("a correction that would not parse is not offered")
     func noBrokenCorrection() {
         let source = MarkedSource("""

@@ -76,8 +76,12 @@ struct ConditionTree: Sendable {
     /// CEL's issues about the whole tree as diagnostics in the YAML file.
     func diagnostics(_ issues: CELIssues) -> [Diagnostic] {
         issues.issues.map { issue in
-            let plain = PlainLanguage.reword(issue, text: nil, root: ast.root, parses: { _ in false })
-            return Self.diagnostic(issue, plain, file: file, range: sourceRange(of: issue.range))
+            let leaf = segments.first { $0.range.contains(issue.range.start) }?.expression.text
+            let plain = PlainLanguage.reword(issue, text: leaf, root: ast.root) { text in
+                if case .success = CELEnvironment().parse(text) { return true }
+                return false
+            }
+            return Self.diagnostic(issue, plain, file: file, range: sourceRange(of: plain?.range ?? issue.range))
         }
     }
 

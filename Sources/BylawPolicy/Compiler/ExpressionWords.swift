@@ -71,8 +71,33 @@ enum ExpressionWords {
                 index += 1
             }
         }
-        if wrapped { out.append(UInt8(ascii: ")")) }
+        if wrapped {
+            // `not (a == b)` needs no second pair of parentheses.
+            if isOneGroup(out.dropFirst(2)) { out.remove(at: 1) } else { out.append(UInt8(ascii: ")")) }
+        }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `bytes` is one parenthesized group: its first `(` closes at its last byte.
+    private static func isOneGroup(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")") else { return false }
+        let text = Array(bytes)
+        var depth = 0
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                index = endOfString(text, from: index)
+                continue
+            }
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 { return index == text.count - 1 }
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func leadingWord(_ bytes: [UInt8], from start: Int) -> String? {

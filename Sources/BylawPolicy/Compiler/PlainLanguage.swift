@@ -25,6 +25,12 @@ enum PlainLanguage {
     static func reword(_ issue: CELIssue, text: String?, root: CELExpr?, parses: (String) -> Bool) -> Rewording? {
         if issue.code == .syntax, let text { return syntax(issue, text: text, parses: parses) }
         if issue.code == .noMatchingOverload, let root { return comparison(issue, root: root) }
+        // `not (a == b)` parses as a call of a function `not`.
+        if issue.code == .undeclaredReference, let root, let call = ExpressionWords.call(at: issue.range, in: root),
+           case .call(nil, let function, _) = call.kind, function.lowercased() == "not" {
+            let word = CELRange(start: issue.range.start, end: issue.range.start + function.utf8.count)
+            return rewording(.not, written: function, text: text, range: word, parses: parses)
+        }
         return nil
     }
 
@@ -33,15 +39,6 @@ enum PlainLanguage {
     /// The operator a policy owner wrote, as CEL spells it.
     private enum Operator {
         case assign, and, or, not
-
-        var written: String {
-            switch self {
-            case .assign: return "="
-            case .and: return "and"
-            case .or: return "or"
-            case .not: return "not"
-            }
-        }
 
         var cel: String {
             switch self {
@@ -52,10 +49,10 @@ enum PlainLanguage {
             }
         }
 
-        var message: String {
+        func message(_ word: String) -> String {
             switch self {
             case .assign: return "'=' does not compare two values; write '==' to test that they are equal"
-            case .and, .or, .not: return "'\(written)' is written '\(cel)' in an expression"
+            case .and, .or, .not: return "'\(word)' is written '\(cel)' in an expression"
             }
         }
 
@@ -84,22 +81,24 @@ enum PlainLanguage {
         let start = max(0, min(issue.range.start, bytes.count))
         let end = max(start, min(issue.range.end, bytes.count))
         let token = String(decoding: bytes[start..<end], as: UTF8.self)
-        let found: Operator
-        var range: CELRange?
         switch token.lowercased() {
-        case "=": found = .assign
-        case "and": found = .and
-        case "or": found = .or
+        case "=": return rewording(.assign, written: token, text: text, range: nil, parses: parses)
+        case "and": return rewording(.and, written: token, text: text, range: nil, parses: parses)
+        case "or": return rewording(.or, written: token, text: text, range: nil, parses: parses)
         default:
             // `not a == b` parses `not` as a name and stops at the next token.
             guard let word = ExpressionWords.word(endingBefore: start, in: bytes), word.text.lowercased() == "not" else { return nil }
-            found = .not
-            range = word.range
+            return rewording(.not, written: word.text, text: text, range: word.range, parses: parses)
         }
-        let corrected = ExpressionWords.corrected(text).flatMap { parses($0) ? $0 : nil }
+    }
+
+    /// The message and hint for an operator written as another language spells it; the hint
+    /// gives the whole expression respelled when that parses.
+    private static func rewording(_ found: Operator, written: String, text: String?, range: CELRange?, parses: (String) -> Bool) -> Rewording {
+        let corrected = text.flatMap(ExpressionWords.corrected).flatMap { parses($0) ? $0 : nil }
         var hint = corrected.map { "write `\($0)`" } ?? "write `\(found.cel)`, as in `\(found.example)`"
         if let combinator = found.combinator { hint += ", \(combinator)" }
-        return Rewording(message: found.message, hint: hint, range: range)
+        return Rewording(message: found.message(written), hint: hint, range: range)
     }
 
     // MARK: Values of different kinds
