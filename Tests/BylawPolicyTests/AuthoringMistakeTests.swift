@@ -202,6 +202,23 @@ struct AuthoringMistakeTests {
         expectDiagnostic(.yamlIndentation, at: "1️⃣", in: source, compile(source).diagnostics, hint: "add 1 space before '- event.scope'")
     }
 
+    @Test("a list item indented further than the one above is read as its text: said as indentation")
+    func itemOverIndented() {
+        let source = MarkedSource("""
+            policy: p
+            rules:
+              - id: r
+                on: usage
+                forbid:
+                  all:
+                    - event.kind == "share"
+                     1️⃣- event.scope == "org"
+            """)
+        let diagnostics = compile(source).diagnostics
+        expectDiagnostic(.policyIndentation, at: "1️⃣", in: source, diagnostics, hint: "remove 1 space before '-'")
+        #expect(diagnostics.count == 1, "CEL's complaint about '-' is replaced: \(diagnostics.map(\.message))")
+    }
+
     @Test("'all:' beside an empty 'forbid:': one error, and the rule is still checked as meant")
     func combinatorBesideForbid() {
         let source = MarkedSource("""

@@ -95,6 +95,32 @@ extension PolicyContext {
     mutating func check(_ parsed: ConditionTree.Parsed, in environment: CELEnvironment, what: String, requireBool: Bool)
         -> (checked: CELCheckedExpr, tree: ConditionTree)?
     {
+        let before = diagnostics.count
+        let checked = checkReportingCEL(parsed, in: environment, what: what, requireBool: requireBool)
+        if checked == nil { replaceListItemSlips(in: parsed.condition, from: before) }
+        return checked
+    }
+
+    /// A leaf that is a list item YAML read as text of the item above: the slip replaces what
+    /// CEL said about that leaf.
+    private mutating func replaceListItemSlips(in condition: Condition, from start: Int) {
+        for leaf in condition.leaves {
+            guard let slip = ListItemSlip.find(in: leaf) else { continue }
+            let range = leaf.node.range
+            let inLeaf = { (diagnostic: Diagnostic) in
+                diagnostic.span.map { $0.file.path == leaf.file.path && range.start <= $0.range.start && $0.range.start <= range.end } ?? false
+            }
+            guard diagnostics[start...].contains(where: inLeaf) else { continue }
+            let kept = diagnostics[start...].filter { !inLeaf($0) }
+            diagnostics.removeSubrange(start...)
+            diagnostics.append(slip.diagnostic(in: leaf.file))
+            diagnostics.append(contentsOf: kept)
+        }
+    }
+
+    private mutating func checkReportingCEL(_ parsed: ConditionTree.Parsed, in environment: CELEnvironment, what: String, requireBool: Bool)
+        -> (checked: CELCheckedExpr, tree: ConditionTree)?
+    {
         let condition = parsed.condition
         guard let tree = parsed.tree else {
             diagnostics.append(contentsOf: parsed.problems)

@@ -66,10 +66,11 @@ extension DiagnosticCode {
 
     public static let policyIndentation = DiagnosticCode(
         "policy.indentation", severity: .error,
-        summary: "A condition written beside the key it belongs under",
+        summary: "A condition indented so that YAML reads it as something else",
         help: """
             `all:`, `any:` or `not:` indented in line with an empty `forbid:`, `require:` or `where:` instead of \
-            under it; the rest of the rule is still checked as if it were indented
+            under it (the rest of the rule is still checked as if it were indented); or a list item of a \
+            condition indented further than the item above, which YAML reads as more text of that item
             """)
 
     public static let policyInvalidFor = DiagnosticCode(
