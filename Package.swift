@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "CELConformanceTests", dependencies: ["CEL", "CELConformance"], resources: [.copy("Baselines")]),
         .testTarget(name: "BylawSchemaTests", dependencies: ["BylawSchema"]),
-        .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawYAML", "BylawSource", "CEL"]),
+        .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawSchema", "BylawYAML", "BylawSource", "CEL"]),
         .testTarget(name: "BylawModelTests", dependencies: ["BylawModel", "BylawYAML", "BylawSource"]),
         .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),
         .testTarget(
