@@ -3,6 +3,7 @@ import BylawPolicy
 /// The handbook's "What changed" section: legal's release notes between an earlier policy set
 /// and this one (``PolicyChanges``).
 public struct HandbookChanges: Sendable {
+    /// What changed, as data.
     public let changes: PolicyChanges
     /// How the earlier set is named in the section (the folder it was read from).
     public let since: String
