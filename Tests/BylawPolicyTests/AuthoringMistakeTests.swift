@@ -159,36 +159,33 @@ struct AuthoringMistakeTests {
         expectDiagnostic(.celSyntax, at: "1️⃣", in: source, diagnostics, hint: "write `&&`, as in")
     }
 
-    @Test("a key indented one space too far is named as indentation, not as a stray ':'")
-    func overIndented() {
+    /// One space too far reads, to libyaml, as more text of the value above followed by a stray
+    /// ':'; one too little as the end of the mapping. Both are said as indentation.
+    @Test("a key indented one space too far, or too little", arguments: [
+        ("  1️⃣enforcement", "remove 1 space before 'enforcement:'", "1 space more than 'on:' on line 4"),
+        ("1️⃣enforcement", "add 1 space before 'enforcement:'", "1 space less than 'on:' on line 4"),
+    ])
+    func keyIndentation(_ key: String, _ hint: String, _ message: String) {
         let source = MarkedSource("""
             policy: p
             rules:
               - id: r
                 on: usage
-                 1️⃣enforcement: warn
+               \(key): warn
                 forbid: event.kind == "share"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic(.yamlIndentation, at: "1️⃣", in: source, diagnostics, hint: "remove 1 space before 'enforcement:'")
-        #expect(diagnostics.first?.message == "wrong indentation: 'enforcement:' is indented 1 space more than 'on:' on line 4")
+        expectDiagnostic(.yamlIndentation, at: "1️⃣", in: source, diagnostics, hint: hint)
+        #expect(diagnostics.map(\.message) == ["wrong indentation: 'enforcement:' is indented " + message])
     }
 
-    @Test("a key indented one space too little")
-    func underIndented() {
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: usage
-               1️⃣enforcement: warn
-                forbid: event.kind == "share"
-            """)
-        expectDiagnostic(.yamlIndentation, at: "1️⃣", in: source, compile(source).diagnostics, hint: "add 1 space before 'enforcement:'")
-    }
-
-    @Test("a list item indented less than the one above it")
-    func itemUnderIndented() {
+    /// A list item one space less far than the one above is a YAML error; one space further is
+    /// valid YAML (more text of the item above) that CEL then rejects: both are said as indentation.
+    @Test("a list item indented less, or further, than the one above it", arguments: [
+        ("   1️⃣- event.scope", DiagnosticCode.yamlIndentation, "add 1 space before '- event.scope'"),
+        ("     1️⃣- event.scope", DiagnosticCode.policyIndentation, "remove 1 space before '-'"),
+    ])
+    func itemIndentation(_ item: String, _ code: DiagnosticCode, _ hint: String) {
         let source = MarkedSource("""
             policy: p
             rules:
@@ -197,26 +194,11 @@ struct AuthoringMistakeTests {
                 forbid:
                   all:
                     - event.kind == "share"
-                   1️⃣- event.scope == "org"
-            """)
-        expectDiagnostic(.yamlIndentation, at: "1️⃣", in: source, compile(source).diagnostics, hint: "add 1 space before '- event.scope'")
-    }
-
-    @Test("a list item indented further than the one above is read as its text: said as indentation")
-    func itemOverIndented() {
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: usage
-                forbid:
-                  all:
-                    - event.kind == "share"
-                     1️⃣- event.scope == "org"
+                \(item) == "org"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic(.policyIndentation, at: "1️⃣", in: source, diagnostics, hint: "remove 1 space before '-'")
-        #expect(diagnostics.count == 1, "CEL's complaint about '-' is replaced: \(diagnostics.map(\.message))")
+        expectDiagnostic(code, at: "1️⃣", in: source, diagnostics, hint: hint)
+        #expect(diagnostics.count == 1, "one slip, one diagnostic: \(diagnostics.map(\.message))")
     }
 
     @Test("'all:' beside an empty 'forbid:': one error, and the rule is still checked as meant")
