@@ -70,6 +70,7 @@ extension DomainSchema {
                         [.object(workspace.name)] + function.parameters.map { $0.type.celType }, function.result.celType, implementation)
                 ])
         }
+        declareLabelFunction(in: &environment)
         return environment
     }
 }
