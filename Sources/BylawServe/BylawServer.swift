@@ -6,10 +6,14 @@ import Darwin
 import BylawSource
 import Hummingbird
 import HummingbirdCore
+#if canImport(NIOSSL)
 import HummingbirdTLS
+#endif
 import Logging
 import NIOCore
+#if canImport(NIOSSL)
 import NIOSSL
+#endif
 import ServiceLifecycle
 import Synchronization
 
@@ -90,7 +94,11 @@ public struct BylawServer: Sendable {
         let timeout = limits.requestTimeout
         let http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [RequestDeadlineHandler(timeout: timeout)], idleTimeout: TimeAmount(limits.idleTimeout))
+        #if canImport(NIOSSL)
         let server: HTTPServerBuilder = if let tls { try .tls(.http1(configuration: http1), tlsConfiguration: tls) } else { .http1(configuration: http1) }
+        #else
+        let server: HTTPServerBuilder = .http1(configuration: http1)
+        #endif
         var frameworkLogger = logger
         // The framework's own lines (its listening line, each connection's errors) are noise
         // beside the server's; they show at debug level.

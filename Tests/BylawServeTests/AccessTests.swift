@@ -71,6 +71,7 @@ struct AccessTests {
         #expect(tokens.role(authorization: nil) == nil)
     }
 
+    #if canImport(NIOSSL)
     @Test("TLS with a generated certificate: HTTPS answers, plain HTTP on the same port gets nothing", .enabled(if: TestTLS.runs, "openssl is not installed"))
     func tls() async throws {
         let folder = try ScratchFolder()
@@ -109,4 +110,5 @@ struct AccessTests {
         }
         #expect(missing.diagnostics.first?.code == .inputUnreadable)
     }
+    #endif
 }
