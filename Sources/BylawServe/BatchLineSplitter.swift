@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BylawModel
 
 /// Cuts a body arriving in pieces into the lines of a usage stream, exactly as
@@ -64,7 +69,7 @@ struct BatchLineSplitter {
     private mutating func split(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (StreamLine) throws -> Void) rethrows {
         var position = 0
         while position < bytes.count {
-            let newline = UnsafeBufferPointer(rebasing: bytes[position...]).firstIndex(of: 0x0A).map { $0 + position }
+            let newline = Self.newline(in: bytes, from: position)
             if skipping {
                 guard let newline else { break }
                 skipping = false
@@ -90,6 +95,13 @@ struct BatchLineSplitter {
             position = newline + 1
         }
         consumed += bytes.count
+    }
+
+    /// The index of the first `\n` at or after `start`: `memchr`, which looks at many bytes a
+    /// step (the loop of `firstIndex(of:)` looks at one).
+    private static func newline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Appends to the pending line what can still matter: past `maxLineLength + 2` bytes (a

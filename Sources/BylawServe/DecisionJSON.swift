@@ -28,12 +28,12 @@ enum DecisionJSON {
 /// `7f3a9c01b2e45d10-000000000000002a`. Unique within a run by construction and across runs
 /// with the prefix's 64 random bits; cheaper than a random UUID per decision.
 struct DecisionID: Sendable, Hashable, CustomStringConvertible {
-    let prefix: UInt64
+    /// The prefix, already written as sixteen hex digits and a dash.
+    let prefix: [UInt8]
     let number: UInt64
 
     func write(to out: inout [UInt8]) {
-        Self.writeHex(prefix, to: &out)
-        out.append(UInt8(ascii: "-"))
+        out.append(contentsOf: prefix)
         Self.writeHex(number, to: &out)
     }
 
@@ -43,17 +43,21 @@ struct DecisionID: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func writeHex(_ value: UInt64, to out: inout [UInt8]) {
-        let digits: StaticString = "0123456789abcdef"
+    static func writeHex(_ value: UInt64, to out: inout [UInt8]) {
         for shift in stride(from: 60, through: 0, by: -4) {
-            out.append(digits.utf8Start[Int((value >> UInt64(shift)) & 0xF)])
+            let digit = UInt8(truncatingIfNeeded: (value >> UInt64(shift)) & 0xF)
+            out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
         }
     }
 }
 
 /// Hands out decision ids.
 final class DecisionIDs: Sendable {
-    private let prefix = UInt64.random(in: 0...UInt64.max)
+    private let prefix: [UInt8] = {
+        var prefix: [UInt8] = []
+        DecisionID.writeHex(UInt64.random(in: 0...UInt64.max), to: &prefix)
+        return prefix + [UInt8(ascii: "-")]
+    }()
     private let counter = Atomic<UInt64>(0)
 
     func next() -> DecisionID {
