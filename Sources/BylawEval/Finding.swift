@@ -23,6 +23,8 @@ public struct Finding: Sendable {
     public let location: SourceSpan?
     /// For stream findings: the event's line number in the stream and its id.
     public let event: EventReference?
+    /// For evaluation errors: where in the policy evaluation failed.
+    public let policySpan: SourceSpan?
 
     public init(
         rule: RuleDescriptor, kind: Kind = .violation, enforcement: Enforcement? = nil, message: String, hint: String? = nil,
@@ -36,6 +38,21 @@ public struct Finding: Sendable {
         self.inputPath = inputPath
         self.location = location
         self.event = event
+        self.policySpan = nil
+    }
+
+    /// The evaluation-error finding of a rule that could not be evaluated on an input; its
+    /// message names the rule, and ``policySpan`` the failing expression.
+    public init(rule: RuleDescriptor, failure: EvaluationFailure, inputPath: String, location: SourceSpan? = nil, event: EventReference? = nil) {
+        self.rule = rule
+        self.kind = .evaluationError
+        self.enforcement = rule.enforcement
+        self.message = "\(rule.fullID) \(failure.message)"
+        self.hint = nil
+        self.inputPath = inputPath
+        self.location = location
+        self.event = event
+        self.policySpan = failure.policySpan
     }
 }
 

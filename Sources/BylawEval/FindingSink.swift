@@ -15,9 +15,14 @@ public protocol FindingSink: AnyObject {
     func inputFailed(_ path: String)
     /// Called once at the end with the run's summary (counts, attribution).
     func finish(summary: JSONValue)
+    /// Called once at the end with a run's result: its summary and status.
+    func finish(_ result: RunResult)
 }
 
 extension FindingSink {
     /// Most printers need nothing more than the input's diagnostics.
     public func inputFailed(_ path: String) {}
+
+    /// Most printers print the summary and leave the status to the caller.
+    public func finish(_ result: RunResult) { finish(summary: result.summary.json) }
 }

@@ -39,7 +39,7 @@ extension DiagnosticsReport {
             if let first = errors.first {
                 counts.failures += 1
                 let message = errors.count == 1 ? first.message : "\(errors.count) errors; first: \(first.message)"
-                body += "      <failure message=\"\(XMLEscaping.attribute(message))\" type=\"\(XMLEscaping.attribute(first.code))\">"
+                body += "      <failure message=\"\(XMLEscaping.attribute(message))\" type=\"\(XMLEscaping.attribute(first.code.id))\">"
                 body += text + "</failure>\n"
             } else {
                 body += "      <system-out>" + text + "</system-out>\n"

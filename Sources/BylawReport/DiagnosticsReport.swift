@@ -19,9 +19,14 @@ public enum DiagnosticsReport {
 
     /// A SARIF 2.1.0 log whose driver rules are the diagnostic codes and whose results are the
     /// diagnostics, notes as related locations.
-    public static func sarif(_ diagnostics: [Diagnostic], exitCode: Int? = nil, informationURI: String? = nil) -> String {
+    ///
+    /// - Parameter documentationURI: the address of Bylaw's docs folder; each code's rule then
+    ///   links its explanation in `diagnostics.md` as `helpUri`.
+    public static func sarif(
+        _ diagnostics: [Diagnostic], exitCode: Int? = nil, informationURI: String? = nil, documentationURI: String? = nil
+    ) -> String {
         let sorted = Diagnostic.sortedForDisplay(diagnostics)
-        var codes = SARIFCodes()
+        var codes = SARIFCodes(documentationURI: documentationURI)
         var artifacts = SARIFArtifacts()
         var results: [JSONValue] = []
         for diagnostic in sorted {

@@ -42,7 +42,7 @@ extension Diagnostic {
     /// `column` when it has a position), `hint` and `notes`.
     public var jsonValue: JSONValue {
         var pairs: [(String, JSONValue)] = [
-            ("code", .string(code)),
+            ("code", .string(code.id)),
             ("severity", .string(severity.rawValue)),
             ("message", .string(message)),
             ("location", Diagnostic.locationJSON(span: span, path: path)),

@@ -40,7 +40,7 @@ public final class GitHubReport: FindingSink {
         var message = diagnostic.message
         if let hint = diagnostic.hint { message += "\nhint: " + hint }
         var properties = position(span: diagnostic.span, path: diagnostic.path)
-        properties.append(("title", diagnostic.code))
+        properties.append(("title", diagnostic.code.id))
         return WorkflowCommand(name: diagnostic.severity.githubCommand, properties: properties, message: message).line
     }
 

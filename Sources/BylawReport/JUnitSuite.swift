@@ -46,8 +46,8 @@ struct JUnitSuite {
             otherDiagnostics.append(diagnostic)
             return
         }
-        if errorsByCode[diagnostic.code] == nil { errorCodes.append(diagnostic.code) }
-        errorsByCode[diagnostic.code, default: []].append(diagnostic)
+        if errorsByCode[diagnostic.code.id] == nil { errorCodes.append(diagnostic.code.id) }
+        errorsByCode[diagnostic.code.id, default: []].append(diagnostic)
     }
 
     /// The `<testsuite>` element and its counts.

@@ -39,7 +39,7 @@ extension PolicyTestReport {
             }
             let text = diagnostics.map { JUnitSuite.describe($0) + $0.notes.map { "\n  note: " + $0.message }.joined() }
             bodies[path, default: ""] += open + ">\n"
-                + "      <\(element) message=\"\(XMLEscaping.attribute(first.message))\" type=\"\(XMLEscaping.attribute(first.code))\">"
+                + "      <\(element) message=\"\(XMLEscaping.attribute(first.message))\" type=\"\(XMLEscaping.attribute(first.code.id))\">"
                 + XMLEscaping.text(text.joined(separator: "\n")) + "</\(element)>\n"
                 + "    </testcase>\n"
         }

@@ -5,36 +5,26 @@ import BylawSource
 /// The results of `bylaw test` (the tests written in the policies, and the rules no test
 /// covers), printed as text for people, one JSON document for scripts, or JUnit XML for CI.
 public struct PolicyTestReport: Sendable {
+    /// What the run found: every test's result, the coverage gaps, the status.
+    public let outcome: PolicyTestRun.Outcome
+
+    /// A report of a test run's outcome.
+    public init(_ outcome: PolicyTestRun.Outcome) {
+        self.outcome = outcome
+    }
+
     /// Every test's result, in file order.
-    public let results: [PolicyTestResult]
+    public var results: [PolicyTestResult] { outcome.results }
     /// Rules no test of their policy expects to fire.
-    public let uncovered: [RuleDescriptor]
+    public var uncovered: [RuleDescriptor] { outcome.uncovered }
     /// Whether an uncovered rule fails the run (`--strict`): it is then an error, not a warning.
-    public let strict: Bool
-
-    /// A report of `results`, with `uncovered` rules as coverage gaps.
-    public init(results: [PolicyTestResult], uncovered: [RuleDescriptor], strict: Bool = false) {
-        self.results = results
-        self.uncovered = uncovered
-        self.strict = strict
-    }
-
+    public var strict: Bool { outcome.strict }
     /// Tests that passed.
-    public var passed: Int { results.count { $0.passed } }
+    public var passed: Int { outcome.passed }
     /// Tests whose fired rules differ from those expected.
-    public var failed: Int { results.count { if case .failed = $0.outcome { return true } else { return false } } }
+    public var failed: Int { outcome.failed }
     /// Tests whose inputs could not be read.
-    public var invalid: Int { results.count { if case .invalid = $0.outcome { return true } else { return false } } }
-
-    /// The run's outcome: invalid input beats failures, which beat coverage gaps under `strict`.
-    public enum Verdict: Sendable { case passed, failed, invalidInput }
-
-    /// The run's outcome, which the CLI turns into exit code 0, 1 or 2.
-    public var verdict: Verdict {
-        if invalid > 0 { return .invalidInput }
-        if failed > 0 || (strict && !uncovered.isEmpty) { return .failed }
-        return .passed
-    }
+    public var invalid: Int { outcome.invalid }
 
     /// `test.failed`: what was expected and what fired, with evaluation errors as notes.
     public static func failure(_ result: PolicyTestResult) -> Diagnostic? {
@@ -51,14 +41,14 @@ public struct PolicyTestReport: Sendable {
         }
         let message = "test '\(result.test.name)' failed: expected \(describe(expected)), but \(what)"
         return .error(
-            "test.failed", message, in: result.file, at: result.test.expectRange,
+            .testFailed, message, in: result.file, at: result.test.expectRange,
             notes: errors.count > 1 ? errors.map { DiagnosticNote("evaluation error: \($0)") } : [])
     }
 
     /// `test.uncovered-rule`: a warning, an error under `strict`.
     public func coverageGap(_ rule: RuleDescriptor) -> Diagnostic {
         Diagnostic(
-            code: "test.uncovered-rule", severity: strict ? .error : .warning, message: "rule '\(rule.fullID)' is covered by no test",
+            code: .testUncoveredRule, severity: strict ? .error : .warning, message: "rule '\(rule.fullID)' is covered by no test",
             span: rule.definedAt, hint: "add a test whose 'expect' lists '\(rule.ruleID)'")
     }
 

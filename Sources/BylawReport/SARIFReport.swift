@@ -19,14 +19,18 @@ public final class SARIFReport: FindingSink {
 
     private var rules: [RuleDescriptor] = []
     private var ruleIndex: [String: Int] = [:]
-    private var codes = SARIFCodes()
+    private var codes: SARIFCodes
     private var artifacts = SARIFArtifacts()
     private var results: [JSONValue] = []
 
-    /// - Parameter informationURI: the tool's home page, written as `tool.driver.informationUri`.
-    public init(informationURI: String? = nil, exitCode: Int? = nil, output: @escaping ReportOutput) {
+    /// - Parameters:
+    ///   - informationURI: the tool's home page, written as `tool.driver.informationUri`.
+    ///   - documentationURI: the address of Bylaw's docs folder; each diagnostic code's rule then
+    ///     links its explanation in `diagnostics.md` as `helpUri`.
+    public init(informationURI: String? = nil, documentationURI: String? = nil, exitCode: Int? = nil, output: @escaping ReportOutput) {
         self.output = output
         self.informationURI = informationURI
+        self.codes = SARIFCodes(documentationURI: documentationURI)
         self.exitCode = exitCode
     }
 
@@ -60,19 +64,37 @@ public final class SARIFReport: FindingSink {
             properties.append(("event", .object([("line", .int(Int64(event.line))), ("id", event.id.map(JSONValue.string) ?? .null)])))
         }
         let text = finding.hint.map { finding.message + "\nHint: " + $0 } ?? finding.message
-        results.append(.object([
+        var result: [(String, JSONValue)] = [
             ("ruleId", .string(finding.rule.fullID)),
             ("ruleIndex", .int(Int64(ruleIndex))),
             ("level", .string(finding.enforcement.sarifLevel)),
             ("message", .object([("text", .string(text))])),
-            ("locations", .array([.object(location)])),
-            ("properties", .object(properties)),
-        ]))
+        ]
+        if let policySpan = finding.policySpan {
+            // An evaluation error is fixed in the policy (or explained by the input): it is
+            // placed at the expression that failed, with the input it failed on beside it.
+            let policyLocation: [(String, JSONValue)] = [("physicalLocation", .object([
+                ("artifactLocation", artifacts.location(of: policySpan.file.path)), ("region", SARIFArtifacts.region(policySpan)),
+            ]))]
+            result.append(("locations", .array([.object(policyLocation)])))
+            result.append(("relatedLocations", .array([.object(
+                [("id", .int(0))] + location + [("message", .object([("text", .string("the input it failed on"))]))])])))
+        } else {
+            result.append(("locations", .array([.object(location)])))
+        }
+        result.append(("properties", .object(properties)))
+        results.append(.object(result))
     }
 
     public func emit(_ diagnostic: Diagnostic) {
         let index = codes.index(of: diagnostic.code, severity: diagnostic.severity)
         results.append(SARIFCodes.result(for: diagnostic, ruleIndex: index, component: 0, artifacts: &artifacts))
+    }
+
+    /// The log records the run's status as its invocation's exit code.
+    public func finish(_ result: RunResult) {
+        exitCode = Int(result.status.rawValue)
+        finish(summary: result.summary.json)
     }
 
     public func finish(summary: JSONValue) {

@@ -90,7 +90,7 @@ public final class TextReport: FindingSink {
         let message = TerminalText.clean(finding.message)
         let hint = finding.hint.map(TerminalText.clean)
         if let span = finding.location {
-            let diagnostic = Diagnostic(code: code, severity: severity, message: message, span: span, hint: hint)
+            let diagnostic = Diagnostic(code: DiagnosticCode(unregistered: code), severity: severity, message: message, span: span, hint: hint)
             return printer.render(diagnostic)
         }
         var place = finding.inputPath

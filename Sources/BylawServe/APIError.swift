@@ -11,7 +11,7 @@ import NIOCore
 struct APIError: Error {
     let status: HTTPResponse.Status
     /// A stable code (`request.too-large`, `stream.invalid-json`), documented in docs/serve.md.
-    let code: String
+    let code: DiagnosticCode
     let message: String
     var hint: String?
     var diagnostics: [Diagnostic] = []
@@ -19,7 +19,7 @@ struct APIError: Error {
     var decision: String?
     var headers: HTTPFields = [:]
 
-    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, hint: String? = nil, diagnostics: [Diagnostic] = []) {
+    init(_ status: HTTPResponse.Status, _ code: DiagnosticCode, _ message: String, hint: String? = nil, diagnostics: [Diagnostic] = []) {
         self.status = status
         self.code = code
         self.message = message
@@ -29,7 +29,7 @@ struct APIError: Error {
 
     var json: JSONValue {
         var error: [(String, JSONValue)] = [
-            ("status", .int(Int64(status.code))), ("code", .string(code)), ("message", .string(message)),
+            ("status", .int(Int64(status.code))), ("code", .string(code.id)), ("message", .string(message)),
             ("hint", hint.map(JSONValue.string) ?? .null),
         ]
         if let decision { error.append(("decision", .string(decision))) }
@@ -47,7 +47,7 @@ struct APIError: Error {
 extension APIError {
     static func tooLarge(limit: Int) -> APIError {
         var error = APIError(
-            .contentTooLarge, "request.too-large", "the request body is larger than the limit of \(CELByteCount.text(limit))",
+            .contentTooLarge, .requestTooLarge, "the request body is larger than the limit of \(CELByteCount.text(limit))",
             hint: "raise the limit with --max-body (or --max-batch-body for /v1/decide/batch)")
         // The rest of the body is not read: the connection closes after the response.
         error.headers[.connection] = "close"
@@ -55,17 +55,17 @@ extension APIError {
     }
 
     static func unauthorized(_ message: String) -> APIError {
-        var error = APIError(.unauthorized, "request.unauthorized", message, hint: "send 'Authorization: Bearer TOKEN' with a token of the token file")
+        var error = APIError(.unauthorized, .requestUnauthorized, message, hint: "send 'Authorization: Bearer TOKEN' with a token of the token file")
         error.headers[.wwwAuthenticate] = "Bearer realm=\"bylaw\""
         return error
     }
 
     static func notFound(_ path: String) -> APIError {
-        APIError(.notFound, "request.not-found", "no route \(path)", hint: "the routes are listed in docs/openapi.yaml")
+        APIError(.notFound, .requestNotFound, "no route \(path)", hint: "the routes are listed in docs/openapi.yaml")
     }
 
     static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> APIError {
-        var error = APIError(.methodNotAllowed, "request.method-not-allowed", "\(path) does not answer \(method)", hint: "use \(allowed.joined(separator: " or "))")
+        var error = APIError(.methodNotAllowed, .requestMethodNotAllowed, "\(path) does not answer \(method)", hint: "use \(allowed.joined(separator: " or "))")
         error.headers[.allow] = allowed.joined(separator: ", ")
         return error
     }

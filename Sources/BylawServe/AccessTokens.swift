@@ -71,7 +71,7 @@ extension AccessTokens {
         var diagnostics: [Diagnostic] = []
         func problem(_ message: String, at range: Range<Int>, hint: String? = nil) {
             diagnostics.append(Diagnostic(
-                code: "serve.token-file", message: message,
+                code: .serveTokenFile, message: message,
                 span: SourceSpan(file: file, range: SourceRange(start: range.lowerBound, end: range.upperBound)), hint: hint))
         }
         for index in 0..<file.lineCount {
@@ -99,7 +99,7 @@ extension AccessTokens {
         }
         if diagnostics.isEmpty, decide.isEmpty, admin.isEmpty {
             diagnostics.append(Diagnostic(
-                code: "serve.token-file", message: "the token file '\(file.path)' holds no token", path: file.path,
+                code: .serveTokenFile, message: "the token file '\(file.path)' holds no token", path: file.path,
                 hint: "each line is 'decide TOKEN' or 'admin TOKEN'"))
         }
         return diagnostics.contains { $0.severity == .error } ? (nil, diagnostics) : (AccessTokens(decide: decide, admin: admin), diagnostics)

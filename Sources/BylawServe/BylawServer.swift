@@ -5,11 +5,15 @@ import Darwin
 #endif
 import BylawSource
 import HummingbirdCore
+#if canImport(NIOSSL)
 import HummingbirdTLS
+#endif
 import Logging
 import NIOCore
 import NIOPosix
+#if canImport(NIOSSL)
 import NIOSSL
+#endif
 import ServiceLifecycle
 import Synchronization
 
@@ -61,7 +65,7 @@ public struct BylawServer: Sendable {
             } catch {
                 return .failure(StartupFailure(
                     message: "the decision log cannot be opened",
-                    diagnostics: [Diagnostic(code: "serve.decision-log", message: error.message, path: settings.path)]))
+                    diagnostics: [Diagnostic(code: .serveDecisionLog, message: error.message, path: settings.path)]))
             }
         }
         let store = SnapshotStore(loaded.snapshot)
@@ -91,7 +95,11 @@ public struct BylawServer: Sendable {
         let http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [ExpectContinueHandler(limits: limits), RequestDeadlineHandler(timeout: timeout)],
             idleTimeout: TimeAmount(limits.idleTimeout))
+        #if canImport(NIOSSL)
         let server: HTTPServerBuilder = if let tls { try .tls(.http1(configuration: http1), tlsConfiguration: tls) } else { .http1(configuration: http1) }
+        #else
+        let server: HTTPServerBuilder = .http1(configuration: http1)
+        #endif
         var frameworkLogger = logger
         // The framework's own lines (its listening line, each connection's errors) are noise
         // beside the server's; they show at debug level.

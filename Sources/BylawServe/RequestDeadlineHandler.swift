@@ -86,7 +86,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
             return
         }
         if !responseStarted {
-            let body = APIError(.requestTimeout, "request.timeout", "the request took longer than the server's limit", hint: "raise it with --request-timeout").json
+            let body = APIError(.requestTimeout, .requestTimeout, "the request took longer than the server's limit", hint: "raise it with --request-timeout").json
             var buffer = context.channel.allocator.buffer(capacity: 256)
             buffer.writeString(body.compact + "\n")
             let head = HTTPResponse(

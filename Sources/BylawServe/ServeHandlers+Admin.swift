@@ -89,7 +89,7 @@ extension ServeHandlers {
             return JSONResponse.make(.object([("result", .string("unchanged")), ("revision", .string(snapshot.revision))]))
         case .failed(let failure):
             throw APIError(
-                .unprocessableContent, "serve.reload-failed", "reload failed: \(failure.message)",
+                .unprocessableContent, .serveReloadFailed, "reload failed: \(failure.message)",
                 hint: "still serving revision \(store.current.revision)", diagnostics: failure.diagnostics)
         }
     }

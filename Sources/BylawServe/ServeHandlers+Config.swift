@@ -14,14 +14,11 @@ extension ServeHandlers {
     func lint(_ request: Request) async throws -> Response {
         let (start, snapshot, body) = try await open(request, .lint)
         let file = SourceFile(path: Self.inputPath, bytes: Array(body.readableBytesView))
-        let loaded = ServeRuns.loadWorkspace(file)
-        guard let workspace = loaded.workspace else { throw invalidWorkspace(loaded.diagnostics) }
-        var tally = RunTally()
-        let findings = ServeRuns.lint(workspace, path: Self.inputPath, policies: snapshot.policies, tally: &tally)
-        let summary: [(String, JSONValue)] = [("inputs", .int(1)), ("invalid_inputs", .int(0))] + tally.json
+        let (report, result) = ServeRuns.lint(file, policies: snapshot.policies)
+        guard report.failedInputs.isEmpty else { throw invalidWorkspace(report.diagnostics) }
         let document = JSONValue.object([
-            ("findings", .array(findings.map(\.jsonValue))), ("diagnostics", .array(loaded.diagnostics.map(\.jsonValue))),
-            ("summary", .object(summary)), ("revision", .string(snapshot.revision)),
+            ("findings", .array(report.findings.map(\.jsonValue))), ("diagnostics", .array(report.diagnostics.map(\.jsonValue))),
+            ("summary", result.summary.json), ("revision", .string(snapshot.revision)),
         ])
         metrics.record(.lint, since: start)
         return JSONResponse.make(document)
@@ -34,7 +31,7 @@ extension ServeHandlers {
         let (start, snapshot, body) = try await open(request, .plan)
         let file = SourceFile(path: Self.inputPath, bytes: Array(body.readableBytesView))
         let (before, after) = try planSides(file, snapshot: snapshot)
-        let plan = ServeRuns.plan(before: before, after: after, policies: snapshot.policies)
+        let plan = try ServeRuns.plan(before: before, after: after, policies: snapshot.policies)
         var document = PlanReport.json(plan)
         if case .object(var pairs) = document {
             pairs.append(("revision", .string(snapshot.revision)))
@@ -53,14 +50,14 @@ extension ServeHandlers {
         let expected = "expected one mapping with 'after:' (the proposed config) and, optionally, 'before:' (default: the served one)"
         guard yaml.documents.count == 1, let root = yaml.documents.first, let pairs = root.mapping else {
             let range = yaml.documents.first?.range ?? .at(0)
-            throw invalidWorkspace([.error("request.invalid-plan", expected, in: file, at: range)], message: "the request body is not a plan request")
+            throw invalidWorkspace([.error(.requestInvalidPlan, expected, in: file, at: range)], message: "the request body is not a plan request")
         }
         var problems: [Diagnostic] = []
         for pair in pairs where !(pair.key.scalarText(equals: "before") || pair.key.scalarText(equals: "after")) {
-            problems.append(.error("request.invalid-plan", "unknown key '\(pair.key.scalarText ?? "?")'; \(expected)", in: file, at: pair.key.range))
+            problems.append(.error(.requestInvalidPlan, "unknown key '\(pair.key.scalarText ?? "?")'; \(expected)", in: file, at: pair.key.range))
         }
         guard let afterNode = root["after"] else {
-            problems.append(.error("request.invalid-plan", "no 'after:'; \(expected)", in: file, at: root.range))
+            problems.append(.error(.requestInvalidPlan, "no 'after:'; \(expected)", in: file, at: root.range))
             throw invalidWorkspace(problems, message: "the request body is not a plan request")
         }
         if !problems.isEmpty { throw invalidWorkspace(problems, message: "the request body is not a plan request") }
@@ -76,6 +73,6 @@ extension ServeHandlers {
 
     private func invalidWorkspace(_ diagnostics: [Diagnostic], message: String = "the workspace config does not load") -> APIError {
         let shown = Array(Diagnostic.sortedForDisplay(diagnostics).prefix(configuration.maxDiagnostics))
-        return APIError(.unprocessableContent, "request.invalid-input", message, diagnostics: shown)
+        return APIError(.unprocessableContent, .requestInvalidInput, message, diagnostics: shown)
     }
 }

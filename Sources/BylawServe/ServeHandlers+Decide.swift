@@ -22,9 +22,9 @@ extension ServeHandlers {
         case .event:
             break
         case .blank:
-            throw APIError(.badRequest, "request.no-event", "the request body holds no event", hint: "send one usage event, a JSON object")
+            throw APIError(.badRequest, .requestNoEvent, "the request body holds no event", hint: "send one usage event, a JSON object")
         case .malformed(let issue):
-            throw APIError(.badRequest, issue.code.rawValue, issue.message, diagnostics: [Self.diagnostic(issue, body: body)])
+            throw APIError(.badRequest, issue.code.diagnosticCode, issue.message, diagnostics: [Self.diagnostic(issue, body: body)])
         }
         let id = ids.next()
         var out: [UInt8] = []
@@ -62,7 +62,7 @@ extension ServeHandlers {
         let file = SourceFile(path: inputPath, bytes: Array(body.readableBytesView), lineBreaks: .newline)
         let start = min(issue.byteInLine, file.bytes.count)
         return Diagnostic(
-            code: issue.code.rawValue, message: issue.message,
+            code: issue.code.diagnosticCode, message: issue.message,
             span: SourceSpan(file: file, range: SourceRange(start: start, end: min(file.bytes.count, start + 1))))
     }
 }

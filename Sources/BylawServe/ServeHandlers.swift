@@ -33,7 +33,7 @@ struct ServeHandlers: Sendable {
         case .admin:
             guard let role else { throw Self.missingToken(request) }
             guard role == .admin else {
-                throw APIError(.forbidden, "request.forbidden", "\(route.path) needs an admin token", hint: "use a token of the 'admin' role")
+                throw APIError(.forbidden, .requestForbidden, "\(route.path) needs an admin token", hint: "use a token of the 'admin' role")
             }
         }
         return role
@@ -74,7 +74,7 @@ struct ServeHandlers: Sendable {
             throw error
         } catch {
             logger.error("internal error on \(path): \(error)")
-            var failure = APIError(.internalServerError, "server.internal-error", "the server failed to answer: \(error)")
+            var failure = APIError(.internalServerError, .serverInternalError, "the server failed to answer: \(error)")
             if path.hasPrefix(ServeRoute.decide.path) { failure.decision = configuration.failMode == .closed ? "deny" : "allow" }
             response = failure.response
         }

@@ -6,19 +6,15 @@ import BylawYAML
 import CEL
 
 /// The library runs the server calls, the same ones `bylaw lint`, `bylaw plan` and every
-/// policy-reading command call: compile a policy set, load a workspace, lint a config, plan a
-/// change. Kept together so the server follows the commands wherever those runs move.
+/// policy-reading command call: compile a policy set, load a workspace, lint a config
+/// (``LintRun``), plan a change (``PlanRun``). Kept together so the server follows the commands
+/// wherever those runs move.
 enum ServeRuns {
     /// Compiles the policy set at `paths`.
     static func compile(
         paths: [String], today: CalendarDate, budgetOverride: [CELBudgetDimension: Int]
     ) -> (set: PolicySet?, files: [SourceFile], diagnostics: [Diagnostic]) {
         PolicySetLoader.compile(paths: paths, today: today, budgetOverride: budgetOverride)
-    }
-
-    /// Loads the workspace config at `path`.
-    static func loadWorkspace(path: String) -> WorkspaceLoadResult {
-        WorkspaceLoader.load(path: path)
     }
 
     /// Loads a workspace config held in a request body.
@@ -36,28 +32,19 @@ enum ServeRuns {
         YAMLLoader.load(file)
     }
 
-    /// Lints one workspace: the findings of the `on: workspace` rules, counted in `tally`.
-    static func lint(_ workspace: Workspace, path: String, policies: PolicySet, tally: inout RunTally) -> [Finding] {
-        lint(WorkspaceGraph(workspace), path: path, policies: policies, tally: &tally)
-    }
-
-    private static func lint(_ graph: WorkspaceGraph, path: String, policies: PolicySet, tally: inout RunTally) -> [Finding] {
-        var findings: [Finding] = []
-        WorkspaceEvaluator(rules: policies.rules).evaluate(graph, inputPath: path, tally: &tally) { findings.append($0) }
-        return findings
+    /// `bylaw lint` on a config held in a request body: what it reports, kept, and its result.
+    static func lint(_ file: SourceFile, policies: PolicySet) -> (report: FindingCollector, result: RunResult) {
+        let report = FindingCollector()
+        let result = LintRun(policies: policies).run([.file(file)], into: report)
+        return (report, result)
     }
 
     /// The plan of a config change under one policy set, as `bylaw plan` makes it without usage.
-    static func plan(before: (workspace: Workspace, path: String), after: (workspace: Workspace, path: String), policies: PolicySet) -> ChangePlan {
-        let current = WorkspaceGraph(before.workspace)
-        let proposed = WorkspaceGraph(after.workspace)
-        var plan = ChangePlan()
-        var tally = RunTally()
-        let beforeFindings = lint(current, path: before.path, policies: policies, tally: &tally)
-        let afterFindings = lint(proposed, path: after.path, policies: policies, tally: &tally)
-        (plan.added, plan.fixed, plan.unchanged) = ChangePlan.diff(before: beforeFindings, after: afterFindings)
-        plan.changeFindings = ChangePlan.changeFindings(policies.rules, before: current, after: proposed, afterPath: after.path)
-        return plan
+    static func plan(before: (workspace: Workspace, path: String), after: (workspace: Workspace, path: String), policies: PolicySet) throws -> ChangePlan {
+        let run = PlanRun(
+            current: .init(policies: policies, workspace: WorkspaceGraph(before.workspace), path: before.path),
+            proposed: .init(policies: policies, workspace: WorkspaceGraph(after.workspace), path: after.path))
+        return try run.run().plan
     }
 
     /// A decider for the usage rules of `policies` against its own graph of `workspace` (a

@@ -1,4 +1,5 @@
 import BylawSource
+#if canImport(NIOSSL)
 import NIOSSL
 
 /// The TLS settings of `--tls-cert` and `--tls-key`, checked at start-up: both files read, the
@@ -8,7 +9,7 @@ import NIOSSL
 enum ServeTLS {
     static func configuration(_ files: TLSFiles) -> Result<TLSConfiguration, BylawServer.StartupFailure> {
         func failure(_ message: String, _ path: String, hint: String? = nil) -> Result<TLSConfiguration, BylawServer.StartupFailure> {
-            .failure(.init(message: "TLS cannot be set up", diagnostics: [Diagnostic(code: "serve.tls", message: message, path: path, hint: hint)]))
+            .failure(.init(message: "TLS cannot be set up", diagnostics: [Diagnostic(code: .serveTLS, message: message, path: path, hint: hint)]))
         }
         let certificateFile: SourceFile
         let keyFile: SourceFile
@@ -40,3 +41,15 @@ enum ServeTLS {
         return .success(configuration)
     }
 }
+#else
+/// Built without TLS (`BYLAW_WITHOUT_TLS=1`, as the sanitizer runs build): no configuration exists.
+typealias TLSConfiguration = Never
+
+enum ServeTLS {
+    static func configuration(_ files: TLSFiles) -> Result<TLSConfiguration, BylawServer.StartupFailure> {
+        .failure(.init(message: "TLS cannot be set up", diagnostics: [Diagnostic(
+            code: .serveTLS, message: "this build of bylaw has no TLS", path: files.certificate,
+            hint: "use a release build, or put a TLS-terminating proxy in front")]))
+    }
+}
+#endif

@@ -30,10 +30,11 @@ public struct DiagnosticNote: Sendable, Hashable {
 /// A problem found in some input, as a value.
 ///
 /// Parsers, checkers and loaders return these; text, JSON and SARIF are printers at the edge.
-/// `code` is stable (`yaml.duplicate-key`, `cel.undefined-field`): it is the SARIF rule id and
-/// the anchor of the explanation in `docs/diagnostics.md`.
+/// `code` is stable (`yaml.duplicate-key`, `cel.undefined-field`), declared once in its stage's
+/// registry (``DiagnosticCode``): it is the SARIF rule id and the anchor of the explanation in
+/// `docs/diagnostics.md`.
 public struct Diagnostic: Sendable, Hashable, Error {
-    public let code: String
+    public let code: DiagnosticCode
     public let severity: Severity
     public let message: String
     /// Where the problem is; `nil` for problems with no position (an unreadable file has its path in `file`).
@@ -43,9 +44,10 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public let notes: [DiagnosticNote]
     public let hint: String?
 
+    /// A diagnostic of `code`; `severity` defaults to the code's own, else `error`.
     public init(
-        code: String,
-        severity: Severity = .error,
+        code: DiagnosticCode,
+        severity: Severity? = nil,
         message: String,
         span: SourceSpan? = nil,
         path: String? = nil,
@@ -53,7 +55,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
         hint: String? = nil
     ) {
         self.code = code
-        self.severity = severity
+        self.severity = severity ?? code.severity ?? .error
         self.message = message
         self.span = span
         self.path = path ?? span?.file.path
@@ -63,7 +65,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
 
     /// Convenience for the common case of a range in a known file.
     public static func error(
-        _ code: String, _ message: String, in file: SourceFile, at range: SourceRange,
+        _ code: DiagnosticCode, _ message: String, in file: SourceFile, at range: SourceRange,
         notes: [DiagnosticNote] = [], hint: String? = nil
     ) -> Diagnostic {
         Diagnostic(code: code, severity: .error, message: message, span: SourceSpan(file: file, range: range), notes: notes, hint: hint)
@@ -71,7 +73,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
 
     /// Convenience for a warning in a known file.
     public static func warning(
-        _ code: String, _ message: String, in file: SourceFile, at range: SourceRange,
+        _ code: DiagnosticCode, _ message: String, in file: SourceFile, at range: SourceRange,
         notes: [DiagnosticNote] = [], hint: String? = nil
     ) -> Diagnostic {
         Diagnostic(code: code, severity: .warning, message: message, span: SourceSpan(file: file, range: range), notes: notes, hint: hint)

@@ -27,7 +27,7 @@ public struct DiagnosticPrinter: Sendable {
     /// Renders one diagnostic with its source excerpt, notes and hint; ends with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = header(
-            severity: diagnostic.severity, message: diagnostic.message, code: diagnostic.code,
+            severity: diagnostic.severity, message: diagnostic.message, code: diagnostic.code.id,
             span: diagnostic.span, path: diagnostic.path)
         if let span = diagnostic.span { out += excerpt(span) }
         for note in diagnostic.notes {

@@ -16,7 +16,7 @@ public enum SourceDiscovery {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 let reason = String(cString: strerror(errno))
-                diagnostics.append(Diagnostic(code: "input.unreadable", message: "cannot read '\(path)': \(reason)", path: path))
+                diagnostics.append(Diagnostic(code: .inputUnreadable, message: "cannot read '\(path)': \(reason)", path: path))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -37,12 +37,12 @@ public enum SourceDiscovery {
     /// machine in a diagnostic.
     private static func walk(directory: String, root: String, depth: Int, into files: inout [String], diagnostics: inout [Diagnostic]) {
         guard depth < 64 else {
-            diagnostics.append(Diagnostic(code: "input.too-deep", severity: .warning, message: "'\(directory)' is nested too deep; not searched", path: directory))
+            diagnostics.append(Diagnostic(code: .inputTooDeep, severity: .warning, message: "'\(directory)' is nested too deep; not searched", path: directory))
             return
         }
         guard let dir = opendir(directory) else {
             let reason = String(cString: strerror(errno))
-            diagnostics.append(Diagnostic(code: "input.unreadable", message: "cannot read directory '\(directory)': \(reason)", path: directory))
+            diagnostics.append(Diagnostic(code: .inputUnreadable, message: "cannot read directory '\(directory)': \(reason)", path: directory))
             return
         }
         defer { closedir(dir) }
@@ -67,7 +67,7 @@ public enum SourceDiscovery {
                     files.append(path)
                 } else {
                     diagnostics.append(Diagnostic(
-                        code: "input.outside-root", severity: .warning,
+                        code: .inputOutsideRoot, severity: .warning,
                         message: "'\(path)' is a symbolic link to something other than a file inside '\(root)'; not read", path: path,
                         hint: "copy the file into the folder, or name it on the command line"))
                 }

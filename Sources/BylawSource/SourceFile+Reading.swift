@@ -16,13 +16,13 @@ extension SourceFile {
     public static func read(path: String, maxBytes: Int = defaultMaxBytes) throws(Diagnostic) -> SourceFile {
         guard let handle = fopen(path, "rb") else {
             let reason = String(cString: strerror(errno))
-            throw Diagnostic(code: "input.unreadable", message: "cannot read '\(path)': \(reason)", path: path)
+            throw Diagnostic(code: .inputUnreadable, message: "cannot read '\(path)': \(reason)", path: path)
         }
         defer { fclose(handle) }
         var info = stat()
         if fstat(fileno(handle), &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                throw Diagnostic(code: "input.unreadable", message: "cannot read '\(path)': it is a directory", path: path)
+                throw Diagnostic(code: .inputUnreadable, message: "cannot read '\(path)': it is a directory", path: path)
             }
             if Int(info.st_size) > maxBytes {
                 throw tooLarge(path: path, maxBytes: maxBytes)
@@ -36,7 +36,7 @@ extension SourceFile {
             if bytes.count > maxBytes { throw tooLarge(path: path, maxBytes: maxBytes) }
             if count < chunk.count {
                 if ferror(handle) != 0 {
-                    throw Diagnostic(code: "input.unreadable", message: "cannot read '\(path)': read error", path: path)
+                    throw Diagnostic(code: .inputUnreadable, message: "cannot read '\(path)': read error", path: path)
                 }
                 break
             }
@@ -46,7 +46,7 @@ extension SourceFile {
 
     private static func tooLarge(path: String, maxBytes: Int) -> Diagnostic {
         Diagnostic(
-            code: "input.too-large",
+            code: .inputTooLarge,
             message: "'\(path)' is larger than the \(maxBytes >> 20) MiB limit for a whole-file input",
             path: path,
             hint: "split it into several files")

@@ -3,12 +3,13 @@ import BylawSource
 
 extension YAMLComposer {
     /// libyaml's error as a diagnostic: `yaml.tab-indent` when a tab in a line's indentation
-    /// caused it, else `yaml.syntax` with libyaml's problem reworded and its context as a note.
+    /// caused it, `yaml.indentation` when a line indented one level wrong did, else
+    /// `yaml.syntax` with libyaml's problem reworded and its context as a note.
     mutating func syntaxError(_ parser: LibYAMLParser) -> Diagnostic {
         let state = parser.parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "malformed YAML"
         if state.error == YAML_MEMORY_ERROR {
-            return .error("yaml.syntax", "out of memory while parsing", in: file, at: .at(0))
+            return .error(.yamlSyntax, "out of memory while parsing", in: file, at: .at(0))
         }
         let offset: Int
         if state.error == YAML_READER_ERROR {
@@ -18,9 +19,12 @@ extension YAMLComposer {
         }
         if let tab = indentationTab(near: offset) {
             return .error(
-                "yaml.tab-indent", "tabs are not allowed for indentation; use spaces",
+                .yamlTabIndent, "tabs are not allowed for indentation; use spaces",
                 in: file, at: SourceRange(start: tab, end: tab + 1),
                 hint: "YAML indents with spaces only; replace the tab with spaces")
+        }
+        if state.error != YAML_READER_ERROR, let slip = YAMLIndentationSlip.find(at: offset, problem: problem, in: file) {
+            return slip.diagnostic(in: file)
         }
         var notes: [DiagnosticNote] = []
         if let context = state.context.map({ String(cString: $0) }), state.error != YAML_READER_ERROR {
@@ -30,7 +34,7 @@ extension YAMLComposer {
             }
         }
         let (message, hint) = Self.reword(problem)
-        return .error("yaml.syntax", message, in: file, at: point(offset), notes: notes, hint: hint)
+        return .error(.yamlSyntax, message, in: file, at: point(offset), notes: notes, hint: hint)
     }
 
     /// A one-character range at `offset`, or an empty one at the end of the file.

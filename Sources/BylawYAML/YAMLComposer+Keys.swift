@@ -156,7 +156,7 @@ extension YAMLComposer {
 
     private mutating func reportDuplicate(_ record: YAMLNodeRecord, first: YAMLNodeRecord) {
         report(.error(
-            "yaml.duplicate-key", "duplicate key '\(builder.string(record))'", in: file,
+            .yamlDuplicateKey, "duplicate key '\(builder.string(record))'", in: file,
             at: SourceRange(start: Int(record.start), end: Int(record.end)),
             notes: [DiagnosticNote(
                 "'\(builder.string(first))' is first defined here",

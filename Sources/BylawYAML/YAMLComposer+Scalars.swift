@@ -76,7 +76,7 @@ extension YAMLComposer {
                 switch YAMLScalarResolver.resolve(tagged: tag, bytes) {
                 case .value(let resolved): value = resolved
                 case .mismatch(let message):
-                    report(.error("yaml.bad-tag", "\(message), as its tag \(tag) requires", in: file, at: range))
+                    report(.error(.yamlBadTag, "\(message), as its tag \(tag) requires", in: file, at: range))
                     value = .string
                 }
             } else {
@@ -104,7 +104,7 @@ extension YAMLComposer {
     @inline(never)
     private mutating func reportIntRange(_ bytes: UnsafeBufferPointer<UInt8>, range: SourceRange) {
         report(.error(
-            "yaml.int-range", "integer '\(String(decoding: bytes, as: UTF8.self))' does not fit in 64 bits", in: file, at: range,
+            .yamlIntRange, "integer '\(String(decoding: bytes, as: UTF8.self))' does not fit in 64 bits", in: file, at: range,
             hint: "quote it to keep it as a string"))
     }
 

@@ -162,7 +162,7 @@ struct YAMLComposer {
     @inline(never)
     private mutating func reportTooDeep(at start: Int) {
         report(.error(
-            "yaml.too-deep", "nesting is deeper than the limit of \(limits.maxDepth) levels",
+            .yamlTooDeep, "nesting is deeper than the limit of \(limits.maxDepth) levels",
             in: file, at: SourceRange(start: start, end: min(start + 1, file.bytes.count)),
             hint: "flatten the structure; no Bylaw file needs this much nesting"))
         stopped = true
@@ -175,7 +175,7 @@ struct YAMLComposer {
         let tag = Self.shortTag(pointer)
         if Self.scalarTags.contains(tag) {
             report(.error(
-                "yaml.bad-tag", "the tag \(tag) cannot be used on a \(isMapping ? "mapping" : "sequence")",
+                .yamlBadTag, "the tag \(tag) cannot be used on a \(isMapping ? "mapping" : "sequence")",
                 in: file, at: SourceRange(start: start, end: start + 1)))
         }
         return builder.tag(tag)
@@ -218,7 +218,7 @@ struct YAMLComposer {
         guard let anchored = anchors[name] else {
             let inside = openAnchors.values.contains(name)
             report(.error(
-                "yaml.undefined-alias",
+                .yamlUndefinedAlias,
                 inside ? "alias '*\(name)' refers to a node that contains it" : "alias '*\(name)' refers to no anchor '&\(name)' before it",
                 in: file, at: range,
                 hint: inside ? "a node cannot include itself" : "define the anchor before using it, in the same document"))
@@ -232,7 +232,7 @@ struct YAMLComposer {
         let budget = max(limits.minAliasBudget, Self.saturatingMultiply(limits.aliasBudgetFactor, sourceNodes))
         if aliasNodes > budget {
             report(.error(
-                "yaml.alias-budget",
+                .yamlAliasBudget,
                 "alias '*\(name)' expands the document past \(budget) nodes",
                 in: file, at: range,
                 hint: "aliases may add at most max(\(limits.minAliasBudget), \(limits.aliasBudgetFactor) × the nodes written); is this an alias bomb?"))

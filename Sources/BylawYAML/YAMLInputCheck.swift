@@ -39,13 +39,13 @@ struct YAMLInputCheck {
         let maxBytes = min(limits.maxBytes, Int(UInt32.max / 2))
         if bytes.count > maxBytes {
             return .failure(.error(
-                "yaml.too-large",
+                .yamlTooLarge,
                 "file is \(bytes.count) bytes, more than the limit of \(maxBytes) bytes",
                 in: file, at: .at(0), hint: "split it into several files"))
         }
         if let encoding = wideEncoding(bytes) {
             return .failure(.error(
-                "yaml.unsupported-encoding", "file is encoded as \(encoding); Bylaw reads UTF-8 only",
+                .yamlUnsupportedEncoding, "file is encoded as \(encoding); Bylaw reads UTF-8 only",
                 in: file, at: .at(0), hint: "convert it, e.g. with `iconv -f \(encoding) -t UTF-8`"))
         }
         var check = YAMLInputCheck(bytes, keepingRuns: true)
@@ -144,7 +144,7 @@ struct YAMLInputCheck {
     private static func invalidUTF8(at offset: Int, file: SourceFile) -> Diagnostic {
         let hex = String(file.bytes[offset], radix: 16, uppercase: true)
         return .error(
-            "yaml.invalid-utf8", "invalid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot appear here",
+            .yamlInvalidUTF8, "invalid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot appear here",
             in: file, at: SourceRange(start: offset, end: offset + 1),
             hint: "YAML files must be UTF-8; re-save the file as UTF-8")
     }
@@ -154,7 +154,7 @@ struct YAMLInputCheck {
         while hex.count < 4 { hex = "0" + hex }
         let what = value == 0 ? "a NUL character (U+0000)" : value == 0xFEFF ? "a byte-order mark (U+FEFF) after the start" : "the control character U+\(hex)"
         return .error(
-            "yaml.control-character", "\(what) is not allowed in YAML",
+            .yamlControlCharacter, "\(what) is not allowed in YAML",
             in: file, at: SourceRange(start: offset, end: offset + length),
             hint: value == 0 ? "is this a binary file, or UTF-16?" : "write it as an escape in a double-quoted string (\"\\u\(hex)\")")
     }

@@ -34,7 +34,7 @@ public enum YAMLLoader {
             }
             if composer.suppressedDiagnostics > 0 {
                 composer.diagnostics.append(Diagnostic(
-                    code: "yaml.too-many-errors", severity: .note,
+                    code: .yamlTooManyErrors, severity: .note,
                     message: "\(composer.suppressedDiagnostics) more problems in this file were not recorded",
                     path: file.path))
             }
@@ -42,7 +42,7 @@ public enum YAMLLoader {
         }
         if result.documents.isEmpty, result.diagnostics.isEmpty, limits.requireDocument {
             result.diagnostics.append(.error(
-                "yaml.empty-file", "file contains no YAML document", in: file, at: .at(0),
+                .yamlEmptyFile, "file contains no YAML document", in: file, at: .at(0),
                 hint: "an empty file is most likely a mistake; write at least one key"))
         }
         return result

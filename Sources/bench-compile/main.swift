@@ -104,7 +104,7 @@ for _ in 0..<runs {
     let end = cpuSeconds()
     guard let set, !diagnostics.contains(where: { $0.severity == .error }) else {
         print("the generated set does not compile:")
-        print(DiagnosticPrinter().render(diagnostics.first ?? Diagnostic(code: "?", message: "no set")))
+        print(diagnostics.first.map { DiagnosticPrinter().render($0) } ?? "no set")
         exit(1)
     }
     precondition(set.rules.count == policyCount * rulesPerPolicy)

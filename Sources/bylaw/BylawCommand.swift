@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylawEval
 import BylawSource
 
 #if canImport(Glibc)
@@ -16,17 +17,11 @@ struct BylawCommand: ParsableCommand {
             + "2 invalid input (unreadable file, bad YAML, compile error, bad arguments) or output that could not be written.\n\n"
             + "Policies default to Policies/ in the current directory. Documentation: docs/ in the repository.",
         version: BylawVersion.current,
-        subcommands: subcommands
+        subcommands: [
+            CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self,
+            PlanCommand.self, ServeCommand.self, HandbookCommand.self, ExprCommand.self, VersionCommand.self,
+        ]
     )
-
-    /// The subcommands, in the order `--help` lists them; `serve` when the package has the server.
-    private static var subcommands: [any ParsableCommand.Type] {
-        var commands: [any ParsableCommand.Type] = [CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self, PlanCommand.self]
-        #if BYLAW_SERVER
-        commands.append(ServeCommand.self)
-        #endif
-        return commands + [HandbookCommand.self, ExprCommand.self, VersionCommand.self]
-    }
 
     /// Runs the command line and exits with Bylaw's exit codes: argument errors are invalid
     /// input (2), not ArgumentParser's default 64.
@@ -83,6 +78,15 @@ enum BylawExit: Int32 {
     case invalidInput = 2
 
     var exitCode: ExitCode { ExitCode(rawValue) }
+
+    /// A run's status as the process's exit code.
+    init(_ status: RunStatus) {
+        switch status {
+        case .clean: self = .clean
+        case .findings: self = .findings
+        case .invalidInput: self = .invalidInput
+        }
+    }
 }
 
 func writeStandardError(_ text: String) {

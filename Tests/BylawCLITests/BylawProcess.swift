@@ -37,13 +37,6 @@ enum Bylaw {
         return packageRoot.appendingPathComponent(".build/debug/bylaw")
     }()
 
-    /// Whether the binary has `bylaw serve`: scripts/sanitize builds the ThreadSanitizer run
-    /// without the server (`BYLAW_WITHOUT_SERVER=1`, which the tests see too).
-    static let hasServer = ProcessInfo.processInfo.environment["BYLAW_WITHOUT_SERVER"] != "1"
-
-    /// The subcommands `bylaw --help` lists, in order.
-    static let commands = ["check", "test", "lint", "eval", "plan"] + (hasServer ? ["serve"] : []) + ["handbook", "expr", "version"]
-
     /// The date exceptions expire against in every run, unless a test overrides it.
     static let today = "2026-11-22"
 

@@ -50,7 +50,7 @@ struct StreamEvaluationTests {
         #expect(counts.lines == 6 && counts.events == 3 && counts.blank == 1 && counts.malformed == 2)
         #expect(counts.lines == counts.events + counts.blank + counts.malformed)
         #expect(diagnostics.map { $0.location?.line } == [4, 5])
-        #expect(diagnostics.map(\.code) == ["stream.invalid-json", "stream.wrong-type"])
+        #expect(diagnostics.map(\.code) == [.streamInvalidJSON, .streamWrongType])
         #expect(diagnostics.allSatisfy { $0.path == "s.ndjson" })
     }
 

@@ -108,7 +108,7 @@ struct EventMalformedTests {
     @Test func everyCodeIsDocumented() throws {
         let docs = try String(contentsOfFile: packageRoot + "/docs/usage-events.md", encoding: .utf8)
         for code in StreamIssueCode.allCases {
-            #expect(docs.contains("`\(code.rawValue)`"), "\(code.rawValue)")
+            #expect(docs.contains("`\(code.id)`"), "\(code.id)")
         }
     }
 }

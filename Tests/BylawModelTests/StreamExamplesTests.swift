@@ -13,7 +13,7 @@ struct StreamExamplesTests {
             switch scanner.scan(line, into: &event) {
             case .event: seen.append("\(line.number):event")
             case .blank: seen.append("\(line.number):blank")
-            case .malformed(let issue): seen.append("\(issue.line):\(issue.code.rawValue)")
+            case .malformed(let issue): seen.append("\(issue.line):\(issue.code.id)")
             }
         }
         return seen

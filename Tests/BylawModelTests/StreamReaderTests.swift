@@ -97,7 +97,7 @@ struct StreamReaderTests {
                 switch scanner.scan(line, into: &event) {
                 case .event: seen.append("\(line.number):\(event.id):\(event.user):\(event.tokensIn)")
                 case .blank: seen.append("\(line.number):blank")
-                case .malformed(let issue): seen.append("\(issue.line):\(issue.column):\(issue.code.rawValue)")
+                case .malformed(let issue): seen.append("\(issue.line):\(issue.column):\(issue.code.id)")
                 }
             }
             #expect(seen == ["1:e1:alé:12", "2:blank", "3:21:stream.wrong-type", "4:e3::0"], "chunk \(chunk)")
@@ -121,7 +121,7 @@ struct StreamReaderTests {
             _ = try UsageStreamReader(path: NSTemporaryDirectory())
             Issue.record("a directory was accepted")
         } catch {
-            #expect(error.code == "input.unreadable")
+            #expect(error.code == .inputUnreadable)
         }
     }
 

@@ -27,13 +27,13 @@ import Testing
         #expect(leaf.root === root)
         #expect(leaf.billing.silo == "o0")
         #expect(leaf.billing.accounts.map(\.id) == ["acct"])
-        #expect(leaf.billing.provenance.decidedBy === root)
+        #expect(leaf.billing.provenance.decidedBy(for: leaf) === root)
         #expect(leaf.ancestors.count == Self.depth - 1)
         #expect(leaf.ancestors.last === root)
         #expect(leaf.isDescendant(of: root))
         #expect(!root.isDescendant(of: leaf))
         #expect(workspace.roots.map(\.id) == ["o0"])
-        #expect(root.children.map(\.id) == ["o1"])
+        #expect(workspace.children(of: root).map(\.id) == ["o1"])
     }
 
     @Test func releasingADeepWorkspaceDoesNotRecurse() {
@@ -46,5 +46,25 @@ import Testing
             #expect(workspace != nil)
         }
         #expect(released == nil)
+    }
+
+    @Test func aLeafKeptAfterItsWorkspaceStillAnswersAndIsReleasedFlat() throws {
+        // The leaf holds its ancestors: the whole chain outlives the workspace, and goes,
+        // without recursing, when the leaf does.
+        weak var weakRoot: Org?
+        do {
+            var leaf: Org?
+            do {
+                let workspace = try #require(WorkspaceLoader.load(Self.chainConfig()).workspace)
+                leaf = workspace.org("o\(Self.depth - 1)")
+                weakRoot = workspace.org("o0")
+            }
+            #expect(leaf?.parent?.id == "o\(Self.depth - 2)")
+            #expect(leaf?.root.id == "o0")
+            #expect(leaf?.ancestors.count == Self.depth - 1)
+            #expect(weakRoot != nil)
+            leaf = nil
+        }
+        #expect(weakRoot == nil)
     }
 }

@@ -72,6 +72,6 @@ import Testing
 
     @Test func aMissingFileIsUnreadable() {
         let result = Self.load("no-such-file.yaml")
-        #expect(result.diagnostics.map(\.code) == ["input.unreadable"])
+        #expect(result.diagnostics.map(\.code) == [.inputUnreadable])
     }
 }

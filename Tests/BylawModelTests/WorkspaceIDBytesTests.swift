@@ -17,7 +17,7 @@ import Testing
               - {id: u, org: 1️⃣"cafe\\u0301"}
             """).load()
         #expect(result.workspace == nil)
-        let unknown = result.diagnostics.filter { $0.code == "workspace.unknown-reference" }
+        let unknown = result.diagnostics.filter { $0.code == .workspaceUnknownReference }
         #expect(unknown.count == 1)
         // Shown the look-alike it was probably meant to be.
         #expect(unknown.first?.hint == "did you mean 'caf\u{E9}'?")

@@ -36,14 +36,28 @@ import Testing
             user = loaded.users.first
             app = loaded.apps.first
             #expect(org != nil && user != nil && app != nil)
-            #expect(user?.ownedApps.first === app)
+            #expect(try #require(user.map(loaded.apps(ownedBy:))).first === app)
         }
-        // Booleans, not the objects: describing a survivor would read its unowned references
-        // to objects already freed.
         let freed = (workspace: workspace == nil, org: org == nil, user: user == nil, app: app == nil)
         #expect(freed.workspace, "the workspace outlived its last reference")
         #expect(freed.org, "the org outlived its workspace")
         #expect(freed.user, "the user outlived its workspace")
         #expect(freed.app, "the app outlived its workspace")
+    }
+
+    @Test func objectsKeptAfterTheirWorkspaceStillAnswer() throws {
+        var app: App?
+        weak var workspace: Workspace?
+        do {
+            let loaded = try loadValid(Self.ownerInAppOrg)
+            workspace = loaded
+            app = loaded.apps.first
+        }
+        #expect(workspace == nil, "the workspace outlived its last reference")
+        // Every link an app holds reaches objects it keeps alive: no trap, the same answers.
+        #expect(app?.owner?.org.id == "advisory")
+        #expect(app?.provider.vendor == "openai")
+        #expect(app?.orgs.map(\.id) == ["advisory", "tax"])
+        #expect(app?.orgs.last?.parent?.root.id == "advisory")
     }
 }

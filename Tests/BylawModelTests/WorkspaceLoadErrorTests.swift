@@ -13,7 +13,7 @@ import Testing
                 1️⃣parnet: eu
             """)
         let diagnostic = try onlyDiagnostic(config)
-        #expect(diagnostic.code == "workspace.unknown-key")
+        #expect(diagnostic.code == .workspaceUnknownKey)
         #expect(diagnostic.position == config.position("1"))
         #expect(diagnostic.position == "5:5")
         #expect(diagnostic.message == "unknown key 'parnet' in an org")
@@ -26,7 +26,7 @@ import Testing
             billing: {mode: single, 1️⃣colour: blue}
             """)
         let diagnostic = try onlyDiagnostic(config)
-        #expect(diagnostic.code == "workspace.unknown-key")
+        #expect(diagnostic.code == .workspaceUnknownKey)
         #expect(diagnostic.position == config.position("1"))
         #expect(diagnostic.hint == "the billing section has the keys: mode, accounts, labels")
     }
@@ -41,14 +41,14 @@ import Testing
                 email: alice@example.com
             """)
         let diagnostic = try onlyDiagnostic(config)
-        #expect(diagnostic.code == "workspace.missing-field")
+        #expect(diagnostic.code == .workspaceMissingField)
         #expect(diagnostic.position == config.position("1"))
         #expect(diagnostic.message == "user 'alice' is missing required field 'org'")
     }
 
     @Test func missingWorkspaceIDAndBillingAreBothReported() {
         let result = MarkedConfig("name: Acme\n").load()
-        #expect(result.diagnostics.map(\.code) == ["workspace.missing-field", "workspace.missing-field"])
+        #expect(result.diagnostics.map(\.code) == [.workspaceMissingField, .workspaceMissingField])
         #expect(result.diagnostics.map(\.message) == [
             "the workspace config is missing required field 'workspace'",
             "the workspace config is missing required field 'billing'",
@@ -66,7 +66,7 @@ import Testing
             """)
         let result = config.load()
         #expect(result.workspace == nil)
-        #expect(result.diagnostics.map(\.code) == Array(repeating: "workspace.wrong-type", count: 4))
+        #expect(result.diagnostics.map(\.code) == Array(repeating: DiagnosticCode.workspaceWrongType, count: 4))
         #expect(result.diagnostics.map(\.position) == ["1", "2", "3", "4"].map { config.position($0) })
         #expect(result.diagnostics.map(\.message) == [
             "expected a string for 'name', found a sequence",
@@ -78,7 +78,7 @@ import Testing
 
     @Test func aDocumentThatIsNotAMappingIsAWrongType() throws {
         let diagnostic = try onlyDiagnostic(MarkedConfig("- workspace: acme\n"))
-        #expect(diagnostic.code == "workspace.wrong-type")
+        #expect(diagnostic.code == .workspaceWrongType)
         #expect(diagnostic.message == "expected a workspace config (a mapping), found a sequence")
         #expect(diagnostic.position == "1:1")
     }
@@ -94,7 +94,7 @@ import Testing
               - {id: 3️⃣"", org: us}
             """)
         let result = config.load()
-        #expect(result.diagnostics.map(\.code) == Array(repeating: "workspace.invalid-value", count: 3))
+        #expect(result.diagnostics.map(\.code) == Array(repeating: DiagnosticCode.workspaceInvalidValue, count: 3))
         #expect(result.diagnostics.map(\.position) == ["1", "2", "3"].map { config.position($0) })
         #expect(result.diagnostics[1].message == "'offboarded_on' must be a date written YYYY-MM-DD, found '2025-02-30'")
     }
@@ -109,7 +109,7 @@ import Testing
             apps: [{id: chat, kind: 4️⃣consumer, provider: p, data: [internal, 5️⃣clinet]}]
             """)
         let result = config.load()
-        #expect(result.diagnostics.map(\.code) == Array(repeating: "workspace.unknown-enum", count: 5))
+        #expect(result.diagnostics.map(\.code) == Array(repeating: DiagnosticCode.workspaceUnknownEnum, count: 5))
         #expect(result.diagnostics.map(\.position) == ["1", "2", "3", "4", "5"].map { config.position($0) })
         #expect(result.diagnostics.map(\.message) == [
             "unknown billing mode 'asigned'", "unknown user status 'gone'", "unknown custody 'shared_login'",
@@ -132,7 +132,7 @@ import Testing
             users: [{id: us, org: us}]
             """)
         let diagnostic = try onlyDiagnostic(config)
-        #expect(diagnostic.code == "workspace.duplicate-id")
+        #expect(diagnostic.code == .workspaceDuplicateID)
         #expect(diagnostic.message == "duplicate org id 'us'")
         #expect(diagnostic.position == config.position("2"))
         #expect(diagnostic.notes.count == 1)
@@ -154,7 +154,7 @@ import Testing
             """)
         let result = config.load()
         #expect(result.workspace == nil)
-        #expect(result.diagnostics.allSatisfy { $0.code == "workspace.unknown-reference" })
+        #expect(result.diagnostics.allSatisfy { $0.code == .workspaceUnknownReference })
         #expect(result.diagnostics.map(\.position) == ["1", "2", "3", "4", "5", "6", "8"].map { config.position($0) })
         #expect(result.diagnostics.map(\.message) == [
             "unknown billing account 'acct-su'", "unknown parent org 'enginering'", "unknown billing account 'acct-eu'",
@@ -180,20 +180,20 @@ import Testing
             """)
         let codes = config.load().diagnostics.map(\.code)
         #expect(codes == [
-            "workspace.unknown-enum", "workspace.org-cycle", "workspace.unknown-reference", "workspace.duplicate-id",
-            "workspace.unknown-reference", "workspace.unknown-key",
+            .workspaceUnknownEnum, .workspaceOrgCycle, .workspaceUnknownReference, .workspaceDuplicateID,
+            .workspaceUnknownReference, .workspaceUnknownKey,
         ])
     }
 
     @Test func yamlErrorsStopBeforeDecoding() {
         let result = MarkedConfig("workspace: acme\nworkspace: again\n").load()
         #expect(result.workspace == nil)
-        #expect(result.diagnostics.map(\.code) == ["yaml.duplicate-key"])
+        #expect(result.diagnostics.map(\.code) == [.yamlDuplicateKey])
     }
 
     @Test func aFileWithTwoDocumentsIsRejected() throws {
         let diagnostic = try onlyDiagnostic(MarkedConfig("workspace: a\nbilling: {mode: single}\n---\nworkspace: b\n"))
-        #expect(diagnostic.code == "workspace.document-count")
+        #expect(diagnostic.code == .workspaceDocumentCount)
         #expect(diagnostic.position == "4:1")
     }
 }

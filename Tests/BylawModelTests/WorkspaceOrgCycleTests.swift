@@ -17,7 +17,7 @@ import Testing
               - {id: under, parent: a}
             """)
         let diagnostic = try onlyDiagnostic(config)
-        #expect(diagnostic.code == "workspace.org-cycle")
+        #expect(diagnostic.code == .workspaceOrgCycle)
         #expect(diagnostic.message == "org cycle: b → c → a → b")
         #expect(diagnostic.position == config.position("2"))
         #expect(diagnostic.notes.map(\.message) == ["org 'c' has parent 'a' here", "org 'a' has parent 'b' here"])
@@ -33,7 +33,7 @@ import Testing
                 parent: 1️⃣loop
             """)
         let diagnostic = try onlyDiagnostic(config)
-        #expect(diagnostic.code == "workspace.org-cycle")
+        #expect(diagnostic.code == .workspaceOrgCycle)
         #expect(diagnostic.message == "org cycle: loop → loop (org 'loop' is its own parent)")
         #expect(diagnostic.position == "5:13")
         #expect(diagnostic.position == config.position("1"))
@@ -63,7 +63,7 @@ import Testing
         let result = WorkspaceLoader.load(SourceFile(path: "long.yaml", text: text))
         let diagnostic = try #require(result.diagnostics.first)
         #expect(result.diagnostics.count == 1)
-        #expect(diagnostic.code == "workspace.org-cycle")
+        #expect(diagnostic.code == .workspaceOrgCycle)
         #expect(diagnostic.message == "org cycle: o0 → o1 → o2 → o3 → o4 → o5 → o6 → o7 → o8 → o9 → … (49989 more) → o49999 → o0")
         #expect(diagnostic.position == "4:22")
         #expect(diagnostic.notes.count == 12)

@@ -25,7 +25,7 @@ struct BudgetPolicyTests {
             """)
         let (set, diagnostics) = compile(source)
         #expect(set == nil)
-        let error = diagnostics.first { $0.code == "cel.budget-exceeded" }
+        let error = diagnostics.first { $0.code == .celBudgetExceeded }
         #expect(error?.severity == .error)
         #expect(error?.location?.line == source.location("1️⃣")?.line)
         #expect(error?.message.hasPrefix("this 'forbid' reads no variable, and working it out at compile time goes past the budget") == true)
@@ -40,7 +40,7 @@ struct BudgetPolicyTests {
                 on: usage
                 forbid: 1️⃣size('ab' + 'cd') == 0
             """)
-        expectDiagnostic("policy.never-fires", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyNeverFires, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("budget: sets each dimension for the policy's programs; the override has the last word")
@@ -80,11 +80,11 @@ struct BudgetPolicyTests {
                 forbid: event.user == "x"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("policy.invalid-budget", at: "1️⃣", in: source, diagnostics)
-        expectDiagnostic("policy.invalid-budget", at: "2️⃣", in: source, diagnostics)
+        expectDiagnostic(.policyInvalidBudget, at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic(.policyInvalidBudget, at: "2️⃣", in: source, diagnostics)
         #expect(diagnostics.contains { $0.message == "budget 'memory' must be a size such as 16MiB, 512KiB or 1048576 (bytes), found 'lots'" && $0.hint == "the default is 64 MiB" })
         #expect(diagnostics.contains { $0.message == "budget 'iterations' of 999999999999 is over the ceiling of 100000000" })
-        #expect(diagnostics.contains { $0.code == "policy.unknown-key" && $0.hint == "did you mean 'regex_steps'?" })
+        #expect(diagnostics.contains { $0.code == .policyUnknownKey && $0.hint == "did you mean 'regex_steps'?" })
     }
 }
 
@@ -109,7 +109,7 @@ struct MacroExpansionTests {
         let source = MarkedSource(lines.joined(separator: "\n") + "\n")
         let (set, diagnostics) = compile(source)
         #expect(set == nil)
-        let first = diagnostics.first { $0.code == "cel.limit" }
+        let first = diagnostics.first { $0.code == .celLimit }
         // m14 is the first to pass 100,000 nodes (2^15 copies of a 3-node comparison plus the ands).
         #expect(first?.location?.line == 17)
         #expect(first?.message == "'m13' makes this expression expand to more than 100000 nodes")
@@ -129,7 +129,7 @@ struct NeverEvaluatesTests {
             """)
         let (set, diagnostics) = compile(source)
         #expect(set == nil)
-        expectDiagnostic("cel.invalid-regex", at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic(.celInvalidRegex, at: "1️⃣", in: source, diagnostics)
     }
 
     @Test("a constant condition that always fails to evaluate is an error")
@@ -143,8 +143,8 @@ struct NeverEvaluatesTests {
             """)
         let (set, diagnostics) = compile(source)
         #expect(set == nil)
-        expectDiagnostic("cel.evaluation-error", at: "1️⃣", in: source, diagnostics)
-        #expect(diagnostics.first { $0.code == "cel.evaluation-error" }?.message == "this 'forbid' reads no variable and always fails to evaluate: return error for overflow")
+        expectDiagnostic(.celEvaluationError, at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == .celEvaluationError }?.message == "this 'forbid' reads no variable and always fails to evaluate: return error for overflow")
     }
 }
 

@@ -14,7 +14,7 @@ struct ExpressionPositionTests {
                 forbid: event.kind == "upload" && 1️⃣evnt.user == "x"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("cel.undeclared-reference", at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic(.celUndeclaredReference, at: "1️⃣", in: source, diagnostics)
         #expect(diagnostics.first?.hint == "did you mean 'event'?")
     }
 
@@ -27,7 +27,7 @@ struct ExpressionPositionTests {
                 on: usage
                 forbid: "event.kind == \\"up\\\\u00e9\\" && event.1️⃣usr == \\"x\\""
             """)
-        expectDiagnostic("cel.undefined-field", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.celUndefinedField, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("single-quoted scalar with a doubled quote")
@@ -39,7 +39,7 @@ struct ExpressionPositionTests {
                 on: usage
                 forbid: 'event.user == "o''neil" && 1️⃣nope'
             """)
-        expectDiagnostic("cel.undeclared-reference", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.celUndeclaredReference, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("literal block scalar, error on its second line, after multi-byte text")
@@ -54,7 +54,7 @@ struct ExpressionPositionTests {
                     event.artifact.1️⃣clasification == "client"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("cel.undefined-field", at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic(.celUndefinedField, at: "1️⃣", in: source, diagnostics)
         #expect(diagnostics.first?.hint == "did you mean 'classification'?")
     }
 
@@ -69,7 +69,7 @@ struct ExpressionPositionTests {
                   event.kind == "share" &&
                   workspace.1️⃣orgz == []
             """)
-        expectDiagnostic("cel.undefined-field", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.celUndefinedField, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("a leaf of a combinator, and a template placeholder")
@@ -86,8 +86,8 @@ struct ExpressionPositionTests {
                 message: "{event.user} shared with {event.target.2️⃣usr}"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("policy.not-a-condition", at: "1️⃣", in: source, diagnostics)
-        expectDiagnostic("cel.undefined-field", at: "2️⃣", in: source, diagnostics)
+        expectDiagnostic(.policyNotACondition, at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic(.celUndefinedField, at: "2️⃣", in: source, diagnostics)
     }
 
     @Test("a type mismatch")
@@ -99,7 +99,7 @@ struct ExpressionPositionTests {
                 on: workspace
                 forbid: 1️⃣workspace.billing.mode == 3
             """)
-        expectDiagnostic("cel.no-matching-overload", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.celNoMatchingOverload, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 }
 
@@ -118,8 +118,8 @@ struct PolicyCompilerTests {
                 forbid: a
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("policy.macro-cycle", at: "1️⃣", in: source, diagnostics)
-        #expect(diagnostics.first { $0.code == "policy.macro-cycle" }?.message.contains("a → b → a") == true)
+        expectDiagnostic(.policyMacroCycle, at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == .policyMacroCycle }?.message.contains("a → b → a") == true)
     }
 
     @Test("a list and a macro of one name clash")
@@ -135,7 +135,7 @@ struct PolicyCompilerTests {
                 on: usage
                 forbid: event.kind in x
             """)
-        expectDiagnostic("policy.name-clash", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyNameClash, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("a macro using event inside a workspace rule is an error at the macro, with a note naming the rule")
@@ -150,8 +150,8 @@ struct PolicyCompilerTests {
                 forbid: uploads
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("cel.undeclared-reference", at: "1️⃣", in: source, diagnostics)
-        #expect(diagnostics.first { $0.code == "cel.undeclared-reference" }?.notes.first?.message.contains("rule 'r'") == true)
+        expectDiagnostic(.celUndeclaredReference, at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == .celUndeclaredReference }?.notes.first?.message.contains("rule 'r'") == true)
     }
 
     @Test("warnings: unused list and macro, expired exception, where that never holds, unknown exception rule")
@@ -176,11 +176,11 @@ struct PolicyCompilerTests {
             """)
         let (set, diagnostics) = compile(source)
         #expect(set != nil, "warnings do not stop compilation")
-        expectDiagnostic("policy.unused-list", at: "1️⃣", in: source, diagnostics)
-        expectDiagnostic("policy.unused-macro", at: "2️⃣", in: source, diagnostics)
-        expectDiagnostic("policy.where-never-holds", at: "3️⃣", in: source, diagnostics)
-        expectDiagnostic("policy.expired-exception", at: "4️⃣", in: source, diagnostics)
-        expectDiagnostic("policy.unknown-rule", at: "5️⃣", in: source, diagnostics)
+        expectDiagnostic(.policyUnusedList, at: "1️⃣", in: source, diagnostics)
+        expectDiagnostic(.policyUnusedMacro, at: "2️⃣", in: source, diagnostics)
+        expectDiagnostic(.policyWhereNeverHolds, at: "3️⃣", in: source, diagnostics)
+        expectDiagnostic(.policyExpiredException, at: "4️⃣", in: source, diagnostics)
+        expectDiagnostic(.policyUnknownRule, at: "5️⃣", in: source, diagnostics)
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
         #expect(set?.rules.first?.exceptions.isEmpty == true, "an expired exception no longer applies")
     }
@@ -208,7 +208,7 @@ struct PolicyCompilerTests {
         PolicySetLoader.load(file: SourceFile(path: "a.yaml", text: "policy: a\nrules:\n  - id: r\n    on: usage\n    forbid: \"true\"\n"), into: &loaded)
         PolicySetLoader.load(file: SourceFile(path: "b.yaml", text: "policy: b\nexceptions:\n  - rule: r\n    reason: x\n"), into: &loaded)
         let diagnostics = PolicyCompiler(today: CalendarDate(year: 2026, month: 1, day: 1)!).compile(loaded.documents).diagnostics
-        #expect(diagnostics.contains { $0.code == "policy.foreign-exception" && $0.path == "b.yaml" })
+        #expect(diagnostics.contains { $0.code == .policyForeignException && $0.path == "b.yaml" })
     }
 
     @Test("for: over something that is not a collection")
@@ -221,7 +221,7 @@ struct PolicyCompilerTests {
                 for: org in 1️⃣workspace.id
                 forbid: "true"
             """)
-        expectDiagnostic("policy.invalid-for", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyInvalidFor, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("a template with an unclosed brace")
@@ -234,6 +234,6 @@ struct PolicyCompilerTests {
                 forbid: "true"
                 message: "user 1️⃣{event.user"
             """)
-        expectDiagnostic("policy.invalid-template", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyInvalidTemplate, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 }

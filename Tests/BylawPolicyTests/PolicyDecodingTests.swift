@@ -14,8 +14,8 @@ struct PolicyDecodingTests {
                 1️⃣forbd: event.kind == "upload"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("policy.unknown-key", at: "1️⃣", in: source, diagnostics)
-        #expect(diagnostics.first { $0.code == "policy.unknown-key" }?.hint == "did you mean 'forbid'?")
+        expectDiagnostic(.policyUnknownKey, at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == .policyUnknownKey }?.hint == "did you mean 'forbid'?")
     }
 
     @Test("a wrong type is reported at the value")
@@ -24,7 +24,7 @@ struct PolicyDecodingTests {
             policy: p
             rules: 1️⃣5
             """)
-        expectDiagnostic("policy.wrong-type", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyWrongType, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("a missing required field is reported at the owner's first key")
@@ -35,7 +35,7 @@ struct PolicyDecodingTests {
               - 1️⃣id: r
                 forbid: "true"
             """)
-        expectDiagnostic("policy.missing-field", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyMissingField, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("forbid and require together: error at the second, note at the first")
@@ -49,8 +49,8 @@ struct PolicyDecodingTests {
                 1️⃣require: "false"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("policy.forbid-and-require", at: "1️⃣", in: source, diagnostics)
-        #expect(diagnostics.first { $0.code == "policy.forbid-and-require" }?.notes.first?.span?.start.line == 5)
+        expectDiagnostic(.policyForbidAndRequire, at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == .policyForbidAndRequire }?.notes.first?.span?.start.line == 5)
     }
 
     @Test("neither forbid nor require")
@@ -61,7 +61,7 @@ struct PolicyDecodingTests {
               - id: 1️⃣r
                 on: workspace
             """)
-        expectDiagnostic("policy.missing-condition", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyMissingCondition, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("a for: that is not NAME in EXPR")
@@ -74,7 +74,7 @@ struct PolicyDecodingTests {
                 for: 1️⃣workspace.orgs
                 forbid: "true"
             """)
-        expectDiagnostic("policy.invalid-for", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyInvalidFor, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("an unknown enforcement suggests the close one")
@@ -88,8 +88,8 @@ struct PolicyDecodingTests {
                 forbid: "true"
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("policy.unknown-value", at: "1️⃣", in: source, diagnostics)
-        #expect(diagnostics.first { $0.code == "policy.unknown-value" }?.hint == "did you mean 'block'?")
+        expectDiagnostic(.policyUnknownValue, at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == .policyUnknownValue }?.hint == "did you mean 'block'?")
     }
 
     @Test("a plain list is not a condition")
@@ -103,7 +103,7 @@ struct PolicyDecodingTests {
                   1️⃣- event.kind == "upload"
                   - event.user == "x"
             """)
-        expectDiagnostic("policy.wrong-type", at: "1️⃣", in: source, compile(source).diagnostics)
+        expectDiagnostic(.policyWrongType, at: "1️⃣", in: source, compile(source).diagnostics)
     }
 
     @Test("a test expecting a rule its policy lacks, with a did-you-mean")
@@ -120,8 +120,8 @@ struct PolicyDecodingTests {
                 expect: [1️⃣no-upload]
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("policy.unknown-rule", at: "1️⃣", in: source, diagnostics)
-        #expect(diagnostics.first { $0.code == "policy.unknown-rule" }?.hint == "did you mean 'no-uploads'?")
+        expectDiagnostic(.policyUnknownRule, at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == .policyUnknownRule }?.hint == "did you mean 'no-uploads'?")
     }
 
     @Test("duplicate rule ids anywhere in the set, with a note at the first")
@@ -130,7 +130,7 @@ struct PolicyDecodingTests {
         PolicySetLoader.load(file: SourceFile(path: "a.yaml", text: "policy: a\nrules:\n  - id: r\n    on: usage\n    forbid: \"true\"\n"), into: &loaded)
         PolicySetLoader.load(file: SourceFile(path: "b.yaml", text: "policy: a\nrules:\n  - id: r\n    on: usage\n    forbid: \"true\"\n"), into: &loaded)
         let diagnostics = PolicyCompiler(today: CalendarDate(year: 2026, month: 1, day: 1)!).compile(loaded.documents).diagnostics
-        let duplicate = diagnostics.first { $0.code == "policy.duplicate-id" }
+        let duplicate = diagnostics.first { $0.code == .policyDuplicateID }
         #expect(duplicate?.path == "b.yaml")
         #expect(duplicate?.location?.line == 1)
         #expect(duplicate?.notes.first?.span?.file.path == "a.yaml")
@@ -147,8 +147,8 @@ struct PolicyDecodingTests {
                 forbid: 1️⃣!has(org.parent)
             """)
         let diagnostics = compile(source).diagnostics
-        expectDiagnostic("policy.yaml-tag", at: "1️⃣", in: source, diagnostics)
-        #expect(diagnostics.first { $0.code == "policy.yaml-tag" }?.hint?.contains("in quotes") == true)
+        expectDiagnostic(.policyYAMLTag, at: "1️⃣", in: source, diagnostics)
+        #expect(diagnostics.first { $0.code == .policyYAMLTag }?.hint?.contains("in quotes") == true)
     }
 
     @Test("a correct policy produces no diagnostic at all")

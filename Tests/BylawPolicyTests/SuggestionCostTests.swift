@@ -12,7 +12,7 @@ import Testing
     @Test func aTestNamingNoCloseRuleListsAtMostFiftyOfThem() {
         let source = MarkedSource("policy: p\nrules:\n" + Self.rules(60) + "tests:\n  - {name: t, event: {user: u}, expect: [zzz]}\n")
         let (_, diagnostics) = compile(source)
-        let hint = diagnostics.first { $0.code == "policy.unknown-rule" }?.hint
+        let hint = diagnostics.first { $0.code == .policyUnknownRule }?.hint
         #expect(hint?.hasPrefix("the rules of policy 'p' are: rule-number-0, rule-number-1, ") == true)
         #expect(hint?.hasSuffix("rule-number-49, … (10 more)") == true)
     }
@@ -23,7 +23,7 @@ import Testing
         let exceptions = (0..<count).map { "  - {rule: rule-numbr-\($0), reason: r, expires: 2099-01-01}\n" }.joined()
         let (set, diagnostics) = compile(MarkedSource("policy: p\nrules:\n" + Self.rules(count) + "exceptions:\n" + exceptions + "tests:\n" + tests))
         #expect(set == nil)
-        let unknown = diagnostics.filter { $0.code == "policy.unknown-rule" }
+        let unknown = diagnostics.filter { $0.code == .policyUnknownRule }
         #expect(unknown.count == 2 * count)
         #expect(unknown.contains { $0.hint == "did you mean 'rule-number-7'?" })
     }
@@ -35,6 +35,6 @@ import Testing
         text += "  m\(count): event.user == \"x\"\nrules:\n  - id: r\n    on: usage\n    forbid: m0\n"
         let (set, diagnostics) = compile(MarkedSource(text))
         #expect(set == nil)
-        #expect(diagnostics.contains { $0.code == "cel.limit" })
+        #expect(diagnostics.contains { $0.code == .celLimit })
     }
 }

@@ -9,8 +9,8 @@ import Testing
 @Suite("CI reports for check, plan and broken inputs")
 struct CIReportTests {
     static let policy = SourceFile(path: "Policies/a.yaml", text: "rules:\n  - when: x\n")
-    static let error = Diagnostic.error("cel.undefined-field", "undefined field 'x'", in: policy, at: SourceRange(start: 17, end: 18), hint: "did you mean 'y'?")
-    static let warning = Diagnostic.warning("policy.unused-list", "list 'l' is never used", in: SourceFile(path: "Policies/b.yaml", text: "l: []\n"), at: SourceRange(start: 0, end: 1))
+    static let error = Diagnostic.error(.celUndefinedField, "undefined field 'x'", in: policy, at: SourceRange(start: 17, end: 18), hint: "did you mean 'y'?")
+    static let warning = Diagnostic.warning(.policyUnusedList, "list 'l' is never used", in: SourceFile(path: "Policies/b.yaml", text: "l: []\n"), at: SourceRange(start: 0, end: 1))
 
     @Test("check --format github: one annotation per diagnostic at its severity, then the counts")
     func checkGitHub() {
@@ -40,7 +40,7 @@ struct CIReportTests {
 
     @Test("check --format junit: a path with no policy is a failing case of its own")
     func checkJUnitNoPolicies() throws {
-        let missing = Diagnostic(code: "policy.no-policies", message: "no policy files", path: "Policies")
+        let missing = Diagnostic(code: .policyNoPolicies, message: "no policy files", path: "Policies")
         let root = try #require(XMLTreeBuilder.parse(DiagnosticsReport.junit([missing], files: [])))
         #expect(root.int("tests") == 1 && root.int("failures") == 1)
         #expect(root.all("testsuite").first?.first("testcase")?.attributes["name"] == "Policies")
@@ -51,7 +51,7 @@ struct CIReportTests {
         let buffer = ReportBuffer()
         let sink = JUnitReport(output: buffer.output)
         sink.begin(rules: ReportFixture.rules, inputs: ["broken.yaml", "good.yaml"])
-        sink.emit(Diagnostic(code: "workspace.org-cycle", message: "org cycle", path: "broken.yaml"))
+        sink.emit(Diagnostic(code: .workspaceOrgCycle, message: "org cycle", path: "broken.yaml"))
         sink.inputFailed("broken.yaml")
         sink.finish(summary: .null)
         let root = try #require(XMLTreeBuilder.parse(buffer.text))

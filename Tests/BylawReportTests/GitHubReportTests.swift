@@ -16,7 +16,7 @@ struct GitHubReportTests {
                 + "::org 'jp' declares account 'b3'",
             "::error file=ws/acme.yaml,line=6,col=9,endLine=6,endColumn=11,title=apps/provider-custody%3A Client data only to BYOS providers"
                 + "::evaluation error: no such key: 'custody'",
-            "::error file=logs/usage%2Cday%3A1.ndjson,title=stream.malformed-line::line 7: expected ':' <&\"'>\u{1}]]>%0Ahint: each line is one JSON object",
+            "::error file=logs/usage%2Cday%3A1.ndjson,title=stream.invalid-json::line 7: expected ':' <&\"'>\u{1}]]>%0Ahint: each line is one JSON object",
             "::notice file=logs/usage%2Cday%3A1.ndjson,line=42,title=data/consumer-chat%3A No client data in consumer chat"
                 + "::50%25 of client data%0Awent to chat, again (event evt-42)%0Ahint: use the firm's app",
             "::warning file=logs/usage%2Cday%3A1.ndjson,title=stream.unknown-enum::line 9: kind 'uplod'",

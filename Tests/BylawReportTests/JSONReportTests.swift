@@ -37,7 +37,7 @@ struct JSONReportTests {
         #expect(stream["message"] as? String == "50% of client data\nwent to chat, again")
 
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.map { $0["code"] as? String } == ["stream.malformed-line", "stream.unknown-enum"])
+        #expect(diagnostics.map { $0["code"] as? String } == ["stream.invalid-json", "stream.unknown-enum"])
         #expect(diagnostics[1]["severity"] as? String == "warning")
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(summary["findings"] as? Int == 5)
@@ -65,8 +65,8 @@ struct JSONReportTests {
     func diagnosticsJSON() throws {
         let file = SourceFile(path: "Policies/p.yaml", text: "policy: p\nrules: []\n")
         let diagnostics = [
-            Diagnostic.warning("policy.unused-list", "list 'x' is never used", in: file, at: SourceRange(start: 10, end: 15)),
-            Diagnostic.error("policy.unknown-key", "unknown key 'polcy'", in: file, at: SourceRange(start: 0, end: 6), hint: "did you mean 'policy'?"),
+            Diagnostic.warning(.policyUnusedList, "list 'x' is never used", in: file, at: SourceRange(start: 10, end: 15)),
+            Diagnostic.error(.policyUnknownKey, "unknown key 'polcy'", in: file, at: SourceRange(start: 0, end: 6), hint: "did you mean 'policy'?"),
         ]
         let document = try #require(ReportFixture.parse(DiagnosticsReport.json(diagnostics)) as? [String: Any])
         let items = try #require(document["diagnostics"] as? [[String: Any]])

@@ -49,11 +49,11 @@ struct JUnitReportTests {
         let xml = ReportFixture.output(.junit)
         let root = try #require(XMLTreeBuilder.parse(xml))
         let stream = root.all("testsuite")[1]
-        let malformed = try #require(stream.all("testcase").first { $0.attributes["name"] == "stream.malformed-line" })
+        let malformed = try #require(stream.all("testcase").first { $0.attributes["name"] == "stream.invalid-json" })
         let error = try #require(malformed.first("error"))
-        #expect(error.attributes["type"] == "stream.malformed-line")
+        #expect(error.attributes["type"] == "stream.invalid-json")
         #expect(error.attributes["message"] == "line 7: expected ':' <&\"'>\\u0001]]>")
-        #expect(error.text.contains("<&\"'>\\u0001]]> [stream.malformed-line]\n  hint: each line is one JSON object"))
+        #expect(error.text.contains("<&\"'>\\u0001]]> [stream.invalid-json]\n  hint: each line is one JSON object"))
         #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 
@@ -82,7 +82,7 @@ struct JUnitReportTests {
                 event: EventReference(line: line, id: nil)))
         }
         for line in 1...10_000 {
-            sink.emit(Diagnostic(code: "stream.invalid-json", message: "d\(line)", path: ReportFixture.streamPath))
+            sink.emit(Diagnostic(code: .streamInvalidJSON, message: "d\(line)", path: ReportFixture.streamPath))
         }
         sink.finish(summary: .null)
         let root = try #require(XMLTreeBuilder.parse(buffer.text))

@@ -1,4 +1,5 @@
 import BylawEval
+import BylawModel
 import BylawPolicy
 import BylawReport
 import BylawSource
@@ -70,9 +71,10 @@ enum ReportFixture {
 
     static var diagnostics: [Diagnostic] {
         [
-            Diagnostic(code: "stream.malformed-line", message: "line 7: expected ':' <&\"'>\u{1}]]>", path: streamPath,
+            Diagnostic(code: .streamInvalidJSON, message: "line 7: expected ':' <&\"'>\u{1}]]>", path: streamPath,
                        hint: "each line is one JSON object"),
-            Diagnostic(code: "stream.unknown-enum", severity: .warning, message: "line 9: kind 'uplod'", path: streamPath),
+            // A code no registry declares: reports describe it by its id alone.
+            Diagnostic(code: DiagnosticCode(unregistered: "stream.unknown-enum"), severity: .warning, message: "line 9: kind 'uplod'", path: streamPath),
         ]
     }
 

@@ -1,3 +1,5 @@
+import BylawModel
+import BylawPolicy
 import BylawReport
 import BylawSource
 import Foundation
@@ -27,16 +29,16 @@ struct SARIFReportTests {
     func diagnosticsValid() throws {
         let file = SourceFile(path: "Policies/my policy#1.yaml", text: "policy: p\nrules:\n  - id: r\n  - id: r\n")
         let diagnostic = Diagnostic.error(
-            "policy.duplicate-rule", "duplicate rule id 'r'", in: file, at: SourceRange(start: 34, end: 35),
+            .policyDuplicateID, "rule id 'r' is used twice", in: file, at: SourceRange(start: 34, end: 35),
             notes: [DiagnosticNote("first 'r' is here", at: SourceSpan(file: file, range: SourceRange(start: 24, end: 25)))])
-        let unreadable = Diagnostic(code: "input.unreadable", message: "cannot read", path: "/abs/missing.yaml")
+        let unreadable = Diagnostic(code: .inputUnreadable, message: "cannot read", path: "/abs/missing.yaml")
         let text = DiagnosticsReport.sarif([diagnostic, unreadable], exitCode: 2)
         #expect(try SchemaValidator.errors(in: text) == [])
 
         let log = try #require(ReportFixture.parse(text) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == ["input.unreadable", "policy.duplicate-rule"])
+        #expect(rules.map { $0["id"] as? String } == ["input.unreadable", "policy.duplicate-id"])
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.map { $0["ruleIndex"] as? Int } == [0, 1])
         let uris = (run["artifacts"] as? [[String: Any]])?.compactMap { ($0["location"] as? [String: Any])?["uri"] as? String }
@@ -86,11 +88,43 @@ struct SARIFReportTests {
         #expect(extensions.first?["name"] as? String == "bylaw-input")
         let codes = try #require(extensions.first?["rules"] as? [[String: Any]])
         #expect(codes.map { ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String } == ["error", "warning"])
+        // A catalogued code is described by its registry entry; another by its id alone.
+        #expect(Self.text(codes[0], "shortDescription") == DiagnosticCode.streamInvalidJSON.summary.description)
+        #expect(Self.text(codes[0], "help") == DiagnosticCode.streamInvalidJSON.help.description)
+        #expect(Self.text(codes[1], "shortDescription") == "stream.unknown-enum")
+        #expect(codes[1]["help"] == nil && codes.allSatisfy { $0["helpUri"] == nil })
         let diagnosticRule = try #require(results[4]["rule"] as? [String: Any])
-        #expect(diagnosticRule["id"] as? String == "stream.malformed-line")
+        #expect(diagnosticRule["id"] as? String == "stream.invalid-json")
         #expect((diagnosticRule["toolComponent"] as? [String: Any])?["index"] as? Int == 0)
         let uris = (run["artifacts"] as? [[String: Any]])?.compactMap { ($0["location"] as? [String: Any])?["uri"] as? String }
         #expect(uris == ["ws/acme.yaml", "logs/usage%2Cday%3A1.ndjson"])
+    }
+
+    @Test(
+        "code rules carry summary, help and, given the docs' address, a link to the code's anchor",
+        .enabled(if: SchemaValidator.isAvailable, "needs ../shared/conformance/sarif and python3 with jsonschema"))
+    func codeRulesDescribed() throws {
+        let file = SourceFile(path: "p.yaml", text: "policy: p\nx: 1\n")
+        let diagnostics = [
+            Diagnostic.error(.policyUnknownKey, "unknown key 'x' in the policy", in: file, at: SourceRange(start: 10, end: 11)),
+            // A warning here, an error elsewhere: the level is that of the first seen.
+            Diagnostic.warning(.policyUnknownRule, "the exception names rule 'r'", in: file, at: SourceRange(start: 0, end: 6)),
+        ]
+        let text = DiagnosticsReport.sarif(diagnostics, documentationURI: "https://example.com/bylaw/docs")
+        #expect(try SchemaValidator.errors(in: text) == [])
+        let log = try #require(ReportFixture.parse(text) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == ["policy.unknown-rule", "policy.unknown-key"])
+        #expect(Self.text(rules[1], "shortDescription") == "A key the policy language does not have")
+        #expect(Self.text(rules[1], "fullDescription") == DiagnosticCode.policyUnknownKey.help.description)
+        #expect(Self.text(rules[1], "help") == DiagnosticCode.policyUnknownKey.help.description)
+        #expect(rules[1]["helpUri"] as? String == "https://example.com/bylaw/docs/diagnostics.md#policy.unknown-key")
+        #expect(rules.map { ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String } == ["warning", "error"])
+    }
+
+    private static func text(_ rule: [String: Any], _ key: String) -> String? {
+        (rule[key] as? [String: Any])?["text"] as? String
     }
 
     private static func region(_ result: [String: Any]) -> [String: Any]? {

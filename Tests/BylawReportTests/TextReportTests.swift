@@ -48,7 +48,7 @@ struct TextReportTests {
         let finding = ReportFixture.findings[0]
         sink.emit(.init(rule: finding.rule, message: "user \u{1B}[2Jevil\u{7}", hint: "a\r\nb", inputPath: finding.inputPath,
                         location: finding.location))
-        sink.emit(Diagnostic(code: "stream.bad", message: "x\u{0}y\u{9B}z", path: "s.ndjson"))
+        sink.emit(Diagnostic(code: DiagnosticCode(unregistered: "stream.bad"), message: "x\u{0}y\u{9B}z", path: "s.ndjson"))
         #expect(!buffer.text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
         #expect(buffer.text.contains("user \\u{1B}[2Jevil\\u{7} [billing/assigned-root]"))
         #expect(buffer.text.contains("= hint: a\n      b\n"))
@@ -61,7 +61,7 @@ struct TextReportTests {
         let sink = TextReport(diagnosticLimit: 1, output: buffer.output)
         for diagnostic in ReportFixture.diagnostics { sink.emit(diagnostic) }
         sink.finish(summary: .null)
-        #expect(buffer.text.contains("stream.malformed-line"))
+        #expect(buffer.text.contains("stream.invalid-json"))
         #expect(!buffer.text.contains("stream.unknown-enum"))
         #expect(buffer.text.contains("… and 1 more diagnostic not shown"))
         #expect(buffer.text.hasSuffix("0 findings, 2 input diagnostics\n"))

@@ -98,7 +98,7 @@ struct DecisionLogTests {
             let log = try #require(try await serve.client.request("GET", "/v1/status").json()["decision_log"] as? [String: Any])
             #expect((log["dropped"] as? Int ?? 0) > 0)
         }
-        #expect(ContinuousClock.now - start < .seconds(90))
+        #expect(ContinuousClock.now - start < .seconds(180), "a sink that takes nothing must not stall requests or shutdown")
     }
 
     @Test("the masker rewrites nested fields, leaves arrays and other keys alone, and compacts")

@@ -8,7 +8,7 @@ struct DiagnosticPrinterTests {
     @Test("compiler-style header, excerpt, caret, note and hint")
     func fullDiagnostic() {
         let diagnostic = Diagnostic.error(
-            "yaml.duplicate-key", "duplicate key 'forbid'", in: file, at: SourceRange(start: 45, end: 51),
+            DiagnosticCode(unregistered: "yaml.duplicate-key"), "duplicate key 'forbid'", in: file, at: SourceRange(start: 45, end: 51),
             notes: [DiagnosticNote("first 'forbid' is here", at: SourceSpan(file: file, range: SourceRange(start: 31, end: 37)))],
             hint: "a mapping holds each key once")
         let expected = """
@@ -28,19 +28,19 @@ struct DiagnosticPrinterTests {
     func wideCharacters() {
         let wide = SourceFile(path: "w.yaml", text: "t:\t日本 oops\n")
         let start = Array("t:\t日本 ".utf8).count
-        let rendered = DiagnosticPrinter().render(.error("x.y", "bad", in: wide, at: SourceRange(start: start, end: start + 4)))
+        let rendered = DiagnosticPrinter().render(.error(.inputUnreadable, "bad", in: wide, at: SourceRange(start: start, end: start + 4)))
         #expect(rendered.contains("\n      │   \t     ^~~~\n"))
     }
 
     @Test("a diagnostic without a position names the file")
     func pathOnly() {
-        let diagnostic = Diagnostic(code: "input.unreadable", message: "cannot read 'x.yaml'", path: "x.yaml")
+        let diagnostic = Diagnostic(code: .inputUnreadable, message: "cannot read 'x.yaml'", path: "x.yaml")
         #expect(DiagnosticPrinter().render(diagnostic) == "x.yaml: error: cannot read 'x.yaml' [input.unreadable]\n")
     }
 
     @Test("colour only when asked, and NO_COLOR wins")
     func colour() {
-        let diagnostic = Diagnostic.error("a.b", "m", in: file, at: .at(0))
+        let diagnostic = Diagnostic.error(.inputUnreadable, "m", in: file, at: .at(0))
         #expect(DiagnosticPrinter(style: .ansi).render(diagnostic).contains("\u{1B}["))
         #expect(!DiagnosticPrinter(style: .plain).render(diagnostic).contains("\u{1B}["))
         #expect(!TextStyle.forStream(fileDescriptor: 1, environment: ["NO_COLOR": "1"]).colored)
@@ -50,9 +50,9 @@ struct DiagnosticPrinterTests {
     @Test("a run is sorted by file and position and capped")
     func sortAndCap() {
         var bag = DiagnosticBag()
-        bag.append(.error("c", "third", in: file, at: .at(40)))
-        bag.append(.error("a", "first", in: file, at: .at(0)))
-        bag.append(.warning("b", "second", in: file, at: .at(12)))
+        bag.append(.error(.inputTooLarge, "third", in: file, at: .at(40)))
+        bag.append(.error(.inputUnreadable, "first", in: file, at: .at(0)))
+        bag.append(.warning(.inputTooDeep, "second", in: file, at: .at(12)))
         let (shown, omitted) = bag.sorted(limit: 2)
         #expect(shown.map(\.message) == ["first", "second"])
         #expect(omitted == 1)

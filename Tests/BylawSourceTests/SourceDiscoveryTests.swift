@@ -26,7 +26,7 @@ struct SourceDiscoveryTests {
 
         let (files, diagnostics) = SourceDiscovery.yamlFiles([root.path])
         #expect(files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["a.yaml", "alias.yml"])
-        let skipped = diagnostics.filter { $0.code == "input.outside-root" }.compactMap(\.path).map { URL(fileURLWithPath: $0).lastPathComponent }
+        let skipped = diagnostics.filter { $0.code == .inputOutsideRoot }.compactMap(\.path).map { URL(fileURLWithPath: $0).lastPathComponent }
         #expect(Set(skipped) == ["leak.yaml", "dangling.yaml"])
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
         #expect(!diagnostics.contains { $0.message.contains("secret") })

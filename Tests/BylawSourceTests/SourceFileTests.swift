@@ -55,7 +55,7 @@ struct SourceFileTests {
         do {
             _ = try SourceFile.read(path: "/nonexistent/bylaw.yaml")
         } catch {
-            #expect(error.code == "input.unreadable")
+            #expect(error.code == .inputUnreadable)
             #expect(error.path == "/nonexistent/bylaw.yaml")
         }
     }

@@ -15,19 +15,19 @@ import Testing
 
     @Test func undefinedAliasIsAnErrorAtTheAlias() {
         let (_, result) = load("a: 1\nb: [x, *nope]\n")
-        #expect(result.diagnostics.map(\.code) == ["yaml.undefined-alias"])
+        #expect(result.diagnostics.map(\.code) == [.yamlUndefinedAlias])
         #expect(position(result.diagnostics.first) == "2:8")
     }
 
     @Test func aliasToAnEnclosingNodeIsAnError() {
         let (_, result) = load("a: &loop\n  b: *loop\n")
-        #expect(result.diagnostics.map(\.code) == ["yaml.undefined-alias"])
+        #expect(result.diagnostics.map(\.code) == [.yamlUndefinedAlias])
         #expect(result.diagnostics.first?.message.contains("contains it") == true)
     }
 
     @Test func anchorsAreScopedToTheirDocument() {
         let (_, result) = load("a: &x 1\n---\nb: *x\n")
-        #expect(result.diagnostics.map(\.code) == ["yaml.undefined-alias"])
+        #expect(result.diagnostics.map(\.code) == [.yamlUndefinedAlias])
         #expect(position(result.diagnostics.first) == "3:4")
     }
 
@@ -45,7 +45,7 @@ import Testing
         let (file, result) = load(Self.aliasBomb)
         let diagnostic = try #require(result.diagnostics.first)
         #expect(result.diagnostics.count == 1)
-        #expect(diagnostic.code == "yaml.alias-budget")
+        #expect(diagnostic.code == .yamlAliasBudget)
         let marked = file.text(of: try #require(diagnostic.span).range)
         #expect(marked.hasPrefix("*a"))
         #expect(diagnostic.location?.line == 5)

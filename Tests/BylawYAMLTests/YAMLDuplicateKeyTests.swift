@@ -6,7 +6,7 @@ import Testing
     @Test func duplicateIsReportedAtTheDuplicateWithANoteAtTheFirst() throws {
         let (file, result) = load("rules:\n  - id: é日本\n    on: usage\n    id: other\n")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "yaml.duplicate-key")
+        #expect(diagnostic.code == .yamlDuplicateKey)
         #expect(position(diagnostic) == "4:5")
         #expect(diagnostic.notes.count == 1)
         #expect(diagnostic.notes.first?.span.map { position($0.range.start, in: file) } == "2:5")
@@ -18,7 +18,7 @@ import Testing
 
     @Test func everyDuplicateOfAFileIsReported() {
         let (_, result) = load("a: 1\nb: 2\na: 3\nc: {x: 1, x: 2}\nb: 4\na: 5\n")
-        #expect(result.diagnostics.map(\.code) == Array(repeating: "yaml.duplicate-key", count: 4))
+        #expect(result.diagnostics.map(\.code) == Array(repeating: DiagnosticCode.yamlDuplicateKey, count: 4))
         #expect(result.diagnostics.map(position) == ["3:1", "4:11", "5:1", "6:1"])
     }
 
@@ -118,7 +118,7 @@ import Testing
 
     @Test func mergeKeyIsAnOrdinaryKey() {
         let (_, result) = load("base: &b {x: 1}\nuse:\n  <<: *b\n  <<: *b\n")
-        #expect(result.diagnostics.map(\.code) == ["yaml.duplicate-key"])
+        #expect(result.diagnostics.map(\.code) == [.yamlDuplicateKey])
         #expect(result.documents.first?["use"]?["<<"]?["x"]?.scalar?.value == .int(1))
         #expect(result.documents.first?["use"]?["x"] == nil)
     }

@@ -7,7 +7,7 @@ import Testing
         let bytes = Array("name: ok\nnote: é日本 ".utf8) + [0xC3, 0x28] + Array(" end\n".utf8)
         let (file, result) = load(bytes: bytes)
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "yaml.invalid-utf8")
+        #expect(diagnostic.code == .yamlInvalidUTF8)
         #expect(position(diagnostic) == "2:11")
         #expect(diagnostic.span?.range.start == bytes.lastIndex(of: 0xC3))
         #expect(file.bytes[diagnostic.span?.range.start ?? 0] == 0xC3)
@@ -19,7 +19,7 @@ import Testing
     ])
     func malformedSequencesAreRefused(_ sequence: [UInt8]) {
         let (_, result) = load(bytes: Array("a: ".utf8) + sequence + Array("\n".utf8))
-        #expect(result.diagnostics.map(\.code) == ["yaml.invalid-utf8"])
+        #expect(result.diagnostics.map(\.code) == [.yamlInvalidUTF8])
         #expect(position(result.diagnostics.first) == "1:4")
     }
 
@@ -30,14 +30,14 @@ import Testing
     ])
     func wideEncodingsAreRefusedClearly(_ bytes: [UInt8], _ name: String) {
         let (_, result) = load(bytes: bytes)
-        #expect(result.diagnostics.map(\.code) == ["yaml.unsupported-encoding"])
+        #expect(result.diagnostics.map(\.code) == [.yamlUnsupportedEncoding])
         #expect(result.diagnostics.first?.message.contains(name) == true)
     }
 
     @Test(arguments: [(0x00 as UInt8, "NUL"), (0x07, "U+0007"), (0x1B, "U+001B"), (0x7F, "U+007F")])
     func controlCharactersAreRefused(_ byte: UInt8, _ name: String) {
         let (_, result) = load(bytes: Array("a: 1\nb: x".utf8) + [byte] + Array("y\n".utf8))
-        #expect(result.diagnostics.map(\.code) == ["yaml.control-character"])
+        #expect(result.diagnostics.map(\.code) == [.yamlControlCharacter])
         #expect(result.diagnostics.first?.message.contains(name) == true)
         #expect(position(result.diagnostics.first) == "2:5")
     }

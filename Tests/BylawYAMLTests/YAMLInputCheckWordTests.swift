@@ -19,7 +19,7 @@ import Testing
             bytes.insert(byte, at: offset)
             let (_, result) = load(bytes: bytes)
             let problem = result.diagnostics.first
-            #expect(problem?.code == "yaml.control-character", "byte \(byte) at \(offset)")
+            #expect(problem?.code == .yamlControlCharacter, "byte \(byte) at \(offset)")
             #expect(problem?.span?.range == SourceRange(start: offset, end: offset + 1), "byte \(byte) at \(offset)")
         }
     }
@@ -39,7 +39,7 @@ import Testing
     ])
     func controlCharacterWinsOverOtherErrors(text: String) {
         let (_, result) = load(text)
-        #expect(result.diagnostics.map(\.code) == ["yaml.control-character"])
+        #expect(result.diagnostics.map(\.code) == [.yamlControlCharacter])
         #expect(result.documents.isEmpty)
     }
 
@@ -49,7 +49,7 @@ import Testing
         var limits = YAMLLimits.default
         limits.maxDiagnostics = 0
         let (_, result) = load("a: 1\n---\nb: x\u{01}y\n", limits: limits)
-        #expect(result.diagnostics.map(\.code) == ["yaml.control-character"])
+        #expect(result.diagnostics.map(\.code) == [.yamlControlCharacter])
         #expect(result.documents.isEmpty)
     }
 
@@ -57,7 +57,7 @@ import Testing
     @Test func theFirstProblemInFileOrderIsReported() {
         let bytes = Array("a: \u{02}\nb: ".utf8) + [0xFF] + Array("\n".utf8)
         let (_, result) = load(bytes: bytes)
-        #expect(result.diagnostics.map(\.code) == ["yaml.control-character"])
+        #expect(result.diagnostics.map(\.code) == [.yamlControlCharacter])
         #expect(result.diagnostics.first?.span?.range == SourceRange(start: 3, end: 4))
     }
 }

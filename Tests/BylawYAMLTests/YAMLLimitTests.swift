@@ -9,7 +9,7 @@ import Testing
         let (_, result) = load(text)
         let diagnostic = try #require(result.diagnostics.first)
         #expect(result.diagnostics.count == 1)
-        #expect(diagnostic.code == "yaml.too-deep")
+        #expect(diagnostic.code == .yamlTooDeep)
         // Collections 1...200 are allowed; the 201st, at column 201, crosses the limit.
         #expect(position(diagnostic) == "1:201")
         #expect(result.documents.isEmpty)
@@ -20,7 +20,7 @@ import Testing
         for level in 0..<300 { text += String(repeating: " ", count: level) + "k\(level):\n" }
         text += String(repeating: " ", count: 300) + "end\n"
         let (_, result) = load(text)
-        #expect(result.diagnostics.map(\.code) == ["yaml.too-deep"])
+        #expect(result.diagnostics.map(\.code) == [.yamlTooDeep])
         #expect(position(result.diagnostics.first) == "201:201")
     }
 
@@ -30,14 +30,14 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         var limits = YAMLLimits.default
         limits.maxDepth = 199
-        #expect(load(text, limits: limits).1.diagnostics.map(\.code) == ["yaml.too-deep"])
+        #expect(load(text, limits: limits).1.diagnostics.map(\.code) == [.yamlTooDeep])
     }
 
     @Test func inputOverTheSizeLimitIsRefused() {
         var limits = YAMLLimits.default
         limits.maxBytes = 64
         let (_, result) = load(String(repeating: "a: b\n", count: 20), limits: limits)
-        #expect(result.diagnostics.map(\.code) == ["yaml.too-large"])
+        #expect(result.diagnostics.map(\.code) == [.yamlTooLarge])
         #expect(position(result.diagnostics.first) == "1:1")
     }
 
@@ -46,7 +46,7 @@ import Testing
         limits.maxDiagnostics = 5
         let (_, result) = load(String(repeating: "a: 1\n", count: 50), limits: limits)
         #expect(result.diagnostics.count == 6)
-        #expect(result.diagnostics.last?.code == "yaml.too-many-errors")
+        #expect(result.diagnostics.last?.code == .yamlTooManyErrors)
         #expect(result.diagnostics.last?.message.hasPrefix("44 more") == true)
     }
 }

@@ -39,7 +39,7 @@ import Testing
     func emptyFileIsAnError(_ text: String) {
         let (_, result) = load(text)
         #expect(result.documents.isEmpty)
-        #expect(result.diagnostics.map(\.code) == ["yaml.empty-file"])
+        #expect(result.diagnostics.map(\.code) == [.yamlEmptyFile])
         #expect(position(result.diagnostics.first) == "1:1")
     }
 
@@ -66,7 +66,7 @@ import Testing
         let root = try #require(result.documents.first)
         #expect(root["b"]?.scalar?.text == "é")
         #expect(position(root["c"]?.sequence?.first?.range.start ?? 0, in: file) == "4:5")
-        #expect(result.diagnostics.map(\.code) == ["yaml.duplicate-key"])
+        #expect(result.diagnostics.map(\.code) == [.yamlDuplicateKey])
         #expect(position(result.diagnostics.first) == "6:1")
     }
 

@@ -115,7 +115,7 @@ import Testing
         writer.write(firstText + ": again\n")
         let (_, result) = load(bytes: writer.bytes)
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "yaml.duplicate-key")
+        #expect(diagnostic.code == .yamlDuplicateKey)
         #expect(diagnostic.span?.range == SourceRange(start: start, end: start + first.end - first.start))
         #expect(diagnostic.notes.first?.span?.range == SourceRange(start: first.start, end: first.end))
     }

@@ -71,14 +71,14 @@ import Testing
 
     @Test func tooLargeIntegerIsReported() {
         let (_, result) = load("a: 99999999999999999999\nb: '99999999999999999999'\n")
-        #expect(result.diagnostics.map(\.code) == ["yaml.int-range"])
+        #expect(result.diagnostics.map(\.code) == [.yamlIntRange])
         #expect(position(result.diagnostics.first) == "1:4")
         #expect(result.documents.first?["a"]?.scalar?.value == .string("99999999999999999999"))
     }
 
     @Test func valueThatDoesNotFitItsTagIsReported() {
         let (_, result) = load("a: !!int twelve\nb: !!bool yes\nc: !!str [1]\n")
-        #expect(result.diagnostics.map(\.code) == ["yaml.bad-tag", "yaml.bad-tag", "yaml.bad-tag"])
+        #expect(result.diagnostics.map(\.code) == [.yamlBadTag, .yamlBadTag, .yamlBadTag])
         #expect(result.diagnostics.map(position) == ["1:10", "2:11", "3:4"])
     }
 

@@ -11,7 +11,7 @@ import Testing
     ])
     func tabIndentationIsAClearError(_ text: String, _ expected: String) {
         let (_, result) = load(text)
-        #expect(result.diagnostics.map(\.code) == ["yaml.tab-indent"])
+        #expect(result.diagnostics.map(\.code) == [.yamlTabIndent])
         #expect(result.diagnostics.first?.message == "tabs are not allowed for indentation; use spaces")
         #expect(position(result.diagnostics.first) == expected)
     }
@@ -19,7 +19,7 @@ import Testing
     @Test func syntaxErrorIsAtTheRightPlaceOnAMultiByteLine() throws {
         let (_, result) = load("名前: \"日本 é\nnext: 1\n")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "yaml.syntax")
+        #expect(diagnostic.code == .yamlSyntax)
         #expect(position(diagnostic) == "3:1")
         #expect(diagnostic.notes.first.map { position($0.span?.range.start ?? 0, in: $0.span?.file ?? SourceFile(path: "", text: "")) } == "1:5")
     }
@@ -27,15 +27,15 @@ import Testing
     @Test func badIndentationIsReworded() throws {
         let (_, result) = load("rules:\n  - id: x\n    on: usage\n   bad: 1\n")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "yaml.syntax")
+        #expect(diagnostic.code == .yamlIndentation)
         #expect(position(diagnostic) == "4:4")
-        #expect(!diagnostic.message.contains("did not find"))
+        #expect(diagnostic.message == "wrong indentation: 'bad:' is indented 1 space less than 'on:' on line 3")
     }
 
     @Test func colonInPlainValueIsExplained() throws {
         let (_, result) = load("title: a: b\n")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "yaml.syntax")
+        #expect(diagnostic.code == .yamlSyntax)
         #expect(position(diagnostic) == "1:9")
         #expect(diagnostic.hint?.contains("quote") == true)
     }
@@ -43,6 +43,6 @@ import Testing
     @Test func documentsBeforeASyntaxErrorAreKept() {
         let (_, result) = load("a: 1\n---\nb: [1, 2\n")
         #expect(result.documents.count == 1)
-        #expect(result.diagnostics.map(\.code) == ["yaml.syntax"])
+        #expect(result.diagnostics.map(\.code) == [.yamlSyntax])
     }
 }

@@ -17,7 +17,7 @@ struct CheckerTests {
     func undeclared() throws {
         let text = "cuont + 1"
         let issue = try #require(issues(text, env: env).first)
-        #expect(issue.code == "cel.undeclared-reference")
+        #expect(issue.code == .undeclaredReference)
         #expect(issue.range == CELRange(start: 0, end: 5))
         #expect(issue.hint == "did you mean 'count'?")
     }
@@ -26,7 +26,7 @@ struct CheckerTests {
     func undefinedField() throws {
         let text = "user.nmae == 'x'"
         let issue = try #require(issues(text, env: env).first)
-        #expect(issue.code == "cel.undefined-field")
+        #expect(issue.code == .undefinedField)
         #expect(issue.hint == "did you mean 'name'?")
         #expect(issue.range == CELRange(start: 5, end: 9), "the range is the field name, not the operand")
     }
@@ -34,16 +34,16 @@ struct CheckerTests {
     @Test("no matching overload names the argument types")
     func noOverload() throws {
         let issue = try #require(issues("count + 'a'", env: env).first)
-        #expect(issue.code == "cel.no-matching-overload")
+        #expect(issue.code == .noMatchingOverload)
         #expect(issue.message.contains("'int', 'string'"))
         let member = try #require(issues("names.startsWith('a')", env: env).first)
-        #expect(member.code == "cel.no-matching-overload")
+        #expect(member.code == .noMatchingOverload)
     }
 
     @Test("an unknown function suggests a close one")
     func unknownFunction() throws {
         let issue = try #require(issues("'abc'.startWith('a')", env: env).first)
-        #expect(issue.code == "cel.undeclared-reference")
+        #expect(issue.code == .undeclaredReference)
         #expect(issue.hint == "did you mean 'startsWith'?")
     }
 
@@ -68,7 +68,7 @@ struct CheckerTests {
     @Test("a non-bool condition is a type mismatch")
     func mismatch() {
         let found = issues("[1, 2].all(x, x + 1)", env: env)
-        #expect(found.contains { $0.code == "cel.type-mismatch" || $0.code == "cel.no-matching-overload" }, "\(found)")
+        #expect(found.contains { $0.code == .typeMismatch || $0.code == .noMatchingOverload }, "\(found)")
     }
 
     @Test("all checker errors of an expression are reported, sorted by position")
@@ -90,7 +90,7 @@ struct CheckerHintTests {
             return
         }
         let issue = try #require(issues.issues.first)
-        #expect(issue.code == "cel.no-matching-overload")
+        #expect(issue.code == .noMatchingOverload)
         #expect(issue.hint?.contains("CEL does not mix int, uint and double") == true)
     }
 

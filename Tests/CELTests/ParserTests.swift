@@ -42,7 +42,7 @@ struct ParserTests {
         let text = "a + * b"
         let found = issues(text)
         let first = try #require(found.first)
-        #expect(first.code == "cel.syntax")
+        #expect(first.code == .syntax)
         #expect(first.range.start == offset(of: "*", in: text))
     }
 
@@ -50,7 +50,7 @@ struct ParserTests {
     func multipleErrors() {
         let found = issues("1 + ) + 'unterminated")
         #expect(found.count >= 2, "\(found)")
-        #expect(found.allSatisfy { $0.code == "cel.syntax" })
+        #expect(found.allSatisfy { $0.code == .syntax })
     }
 
     @Test("reserved words are rejected as identifiers but allowed after a dot")
@@ -63,22 +63,22 @@ struct ParserTests {
         "'\\q'", "9223372036854775808", "'\\uD800'", "b'\\u00e9'", "0x", "'line\nbreak'",
     ])
     func badLiterals(text: String) {
-        #expect(issues(text).first?.code == "cel.syntax", "\(text)")
+        #expect(issues(text).first?.code == .syntax, "\(text)")
     }
 
     @Test("100,000 nested parentheses give a limit error, not a stack overflow")
     func deepNesting() throws {
         let text = String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000)
         let found = issues(text)
-        #expect(found.first?.code == "cel.limit")
+        #expect(found.first?.code == .limit)
         #expect(found.first?.message.contains("250") == true)
     }
 
     @Test("long operator chains and unary runs hit the height limit cleanly")
     func longChains() {
         let chain = Array(repeating: "1", count: 5_000).joined(separator: " + ")
-        #expect(issues(chain).first?.code == "cel.limit")
-        #expect(issues(String(repeating: "!", count: 100_000) + "true").first?.code == "cel.limit")
+        #expect(issues(chain).first?.code == .limit)
+        #expect(issues(String(repeating: "!", count: 100_000) + "true").first?.code == .limit)
         #expect(evaluate(Array(repeating: "1", count: 100).joined(separator: " + ")).intValue == 100)
     }
 
@@ -87,7 +87,7 @@ struct ParserTests {
     ])
     func optionalMarkInArguments(text: String) throws {
         let first = try #require(issues(text).first, "\(text)")
-        #expect(first.code == "cel.syntax")
+        #expect(first.code == .syntax)
         #expect(first.message == "unexpected '?': only list elements and map entries can be optional")
         #expect(first.range.start == offset(of: "?", in: text))
     }

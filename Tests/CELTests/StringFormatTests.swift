@@ -94,7 +94,7 @@ struct StringFormatTests {
     ])
     func typing(text: String, expected: Bool) {
         #expect(evaluate(text).boolValue == expected, "\(text)")
-        #expect(issues("'%s'.format('a')").map(\.code) == ["cel.no-matching-overload"])
+        #expect(issues("'%s'.format('a')").map(\.code) == [.noMatchingOverload])
     }
 
     @Test("malformed templates and unsuitable arguments are errors with cel-go's messages", arguments: [

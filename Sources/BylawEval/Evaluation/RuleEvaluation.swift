@@ -45,11 +45,14 @@ public enum RuleEvaluation {
         case .list(let items): elements = items
         case .map(let map): elements = map.keys
         case .error(let error):
-            let place = RuleRunner.place(collection.sourceSpan(of: error.range))
-            report(.failed(message: "'for' could not be evaluated: \(error.message) (\(place))"), graph?.root.objectSpan)
+            let span = collection.sourceSpan(of: error.range)
+            let failure = EvaluationFailure(message: "'for' could not be evaluated: \(error.message) (\(RuleRunner.place(span)))", policySpan: span)
+            report(.failed(failure), graph?.root.objectSpan)
             return
         case let other:
-            report(.failed(message: "'for' gave \(other.celType), not a list (\(RuleRunner.place(collection.span)))"), graph?.root.objectSpan)
+            let failure = EvaluationFailure(
+                message: "'for' gave \(other.celType), not a list (\(RuleRunner.place(collection.span)))", policySpan: collection.span)
+            report(.failed(failure), graph?.root.objectSpan)
             return
         }
         for element in elements {

@@ -14,7 +14,7 @@ public enum RuleOutcome: Sendable {
     case fired(message: String, hint: String?)
     /// An expression of the rule failed (selecting a field of `null`, a non-bool condition…):
     /// never read as "allowed", reported like a finding with its own kind.
-    case failed(message: String)
+    case failed(EvaluationFailure)
 }
 
 /// Runs one compiled rule on one activation: `where`, the condition, exceptions, the message.
@@ -25,7 +25,7 @@ public enum RuleRunner {
             switch truth(whereCondition, activation) {
             case .success(false): return .notApplicable
             case .success(true): break
-            case .failure(let message): return .failed(message: "'where' \(message)")
+            case .failure(let failure): return .failed(failure.prefixed("'where' "))
             }
         }
         beforeCondition()
@@ -34,7 +34,7 @@ public enum RuleRunner {
         let fires: Bool
         switch verdict {
         case .success(let value): fires = rule.mode == .forbid ? value : !value
-        case .failure(let message): return .failed(message: "'\(rule.mode.rawValue)' \(message)")
+        case .failure(let failure): return .failed(failure.prefixed("'\(rule.mode.rawValue)' "))
         }
         guard fires else { return .passed }
         for exception in rule.exceptions {
@@ -48,7 +48,7 @@ public enum RuleRunner {
 
     enum Truth {
         case success(Bool)
-        case failure(String)
+        case failure(EvaluationFailure)
     }
 
     /// A condition's value as a Bool, or why it has none (with the place in the policy).
@@ -57,9 +57,10 @@ public enum RuleRunner {
         case .bool(let value):
             return .success(value)
         case .error(let error):
-            return .failure("could not be evaluated: \(error.message) (\(place(expression.sourceSpan(of: error.range))))")
+            let span = expression.sourceSpan(of: error.range)
+            return .failure(EvaluationFailure(message: "could not be evaluated: \(error.message) (\(place(span)))", policySpan: span))
         case let other:
-            return .failure("is not a bool but \(other.celType) (\(place(expression.span)))")
+            return .failure(EvaluationFailure(message: "is not a bool but \(other.celType) (\(place(expression.span)))", policySpan: expression.span))
         }
     }
 

@@ -14,7 +14,7 @@ import CEL
 /// decision is reused across events that agree on every field the decision reads (a rule is a
 /// pure function of the event and the fixed workspace). Messages are written only for
 /// findings. Each shortcut is derived conservatively from the rules' syntax trees
-/// (``UsageRuleAnalysis``) and can be turned off (``Shortcuts``) to check it changes nothing.
+/// (the compiler's ``UsageRuleAnalysis``) and can be turned off (``Shortcuts``) to check it changes nothing.
 public struct StreamEvaluator {
     public let rules: [CompiledRule]
     public let graph: WorkspaceGraph
@@ -24,9 +24,6 @@ public struct StreamEvaluator {
     /// plan`, which names who a change would block); off by default, since it reads two more
     /// fields of every event.
     public var recordsActors = false
-    /// The macros of the rules' policies, for the analysis (read from the rules' source files
-    /// when not given).
-    let macros: PolicyMacros
 
     /// The evaluation shortcuts; each leaves every finding as plain evaluation would make it.
     public struct Shortcuts: OptionSet, Sendable {
@@ -44,14 +41,12 @@ public struct StreamEvaluator {
     public init(rules: [CompiledRule], workspace graph: WorkspaceGraph) {
         self.rules = rules.filter { $0.trigger == .usage }
         self.graph = graph
-        self.macros = PolicyMacros(sourcesOf: self.rules)
     }
 
     /// An evaluator for the usage rules of a compiled policy set.
     public init(policies: PolicySet, workspace graph: WorkspaceGraph) {
         self.rules = policies.rules(on: .usage)
         self.graph = graph
-        self.macros = PolicyMacros(documents: policies.policies.map(\.document))
     }
 
     /// Where the run reports to.

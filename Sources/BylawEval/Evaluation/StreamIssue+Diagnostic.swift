@@ -10,7 +10,7 @@ extension StreamIssue {
         let file = SourceFile(path: streamPath, bytes: Array(lineBytes.prefix(keep)), firstLine: line, lineBreaks: .newline)
         let start = min(byteInLine, keep)
         return Diagnostic(
-            code: code.rawValue, severity: .error, message: message,
+            code: code.diagnosticCode, severity: .error, message: message,
             span: SourceSpan(file: file, range: SourceRange(start: start, end: min(keep, start + 1))))
     }
 }

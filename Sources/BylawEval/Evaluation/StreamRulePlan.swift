@@ -3,7 +3,7 @@ import BylawPolicy
 import CEL
 
 /// How the stream evaluator runs the usage rules, prepared once per run from the rules'
-/// analysis (``UsageRuleAnalysis``): the fields the scanner must materialise, the rules each
+/// analysis (``CompiledRule/analysis``, worked out by the compiler): the fields the scanner must materialise, the rules each
 /// `event.kind` can trigger, and one decision cache per rule.
 final class StreamRulePlan {
     /// One usage rule, ready for the stream.
@@ -50,8 +50,8 @@ final class StreamRulePlan {
                     texts.store(rendering)
                 }
                 return Finding(rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event)
-            case .failed(let message):
-                return Finding(rule: descriptor, kind: .evaluationError, message: "\(fullID) \(message)", inputPath: inputPath, location: nil, event: event)
+            case .failed(let failed):
+                return Finding(rule: descriptor, failure: failed.failure, inputPath: inputPath, location: nil, event: event)
             }
         }
     }
@@ -72,12 +72,12 @@ final class StreamRulePlan {
         var narrowFields = true
     }
 
-    init(rules: [CompiledRule], macros: PolicyMacros?, inputs: RuleInputs, options: Options = Options()) {
+    init(rules: [CompiledRule], inputs: RuleInputs, options: Options = Options()) {
         var fields = UsageEventFields(.id)
         var entries: [Entry] = []
         var required: [Set<String>?] = []
         for rule in rules {
-            let analysis = macros.map { UsageRuleAnalysis(rule, macros: $0) }
+            let analysis = rule.analysis
             let decisionFields = analysis.flatMap { Self.fields(of: $0.decisionReads) }
             let templateFields = analysis.flatMap { Self.fields(of: $0.templateReads) }
             if let decisionFields, let templateFields {
@@ -114,19 +114,9 @@ final class StreamRulePlan {
         return rulesByKind[kinds.count]
     }
 
-    /// The model fields behind analysed reads; nil when the reads are opaque or name a path
-    /// the model does not have (the caller then reads everything).
+    /// The fields behind analysed reads, in field order; nil when the reads are opaque (the
+    /// caller then reads everything).
     static func fields(of reads: EventFieldReads) -> [UsageEventField]? {
-        guard !reads.isOpaque else { return nil }
-        var fields: Set<UsageEventField> = []
-        for path in reads.paths {
-            // CEL cannot spell `tokens.in` (`in` is reserved): the schema calls it `input`.
-            let modelPath = path == "tokens.input" ? "tokens.in" : path == "tokens.output" ? "tokens.out" : path
-            guard let field = UsageEventField(path: modelPath) else { return nil }
-            fields.insert(field)
-            // A whole object read (`event.cost`) reads everything inside it.
-            for child in UsageEventField.allCases where child.parent == field { fields.insert(child) }
-        }
-        return fields.sorted { $0.rawValue < $1.rawValue }
+        reads.isOpaque ? nil : reads.fields.fields
     }
 }

@@ -48,7 +48,7 @@ public struct UsageDecider {
         let options = StreamRulePlan.Options(
             indexByKind: shortcuts.contains(.indexByKind), cacheDecisions: shortcuts.contains(.cacheDecisions),
             narrowFields: shortcuts.contains(.narrowFields))
-        plan = StreamRulePlan(rules: evaluator.rules, macros: evaluator.macros, inputs: inputs, options: options)
+        plan = StreamRulePlan(rules: evaluator.rules, inputs: inputs, options: options)
         recordsActors = evaluator.recordsActors
         var fields = plan.fields
         fields.formUnion(extraFields)

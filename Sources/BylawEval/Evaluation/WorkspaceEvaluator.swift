@@ -38,9 +38,8 @@ extension Finding {
             return nil
         case .fired(let message, let hint):
             self.init(rule: rule.descriptor, message: message, hint: hint, inputPath: inputPath, location: location, event: event)
-        case .failed(let message):
-            self.init(
-                rule: rule.descriptor, kind: .evaluationError, message: "\(rule.fullID) \(message)", inputPath: inputPath, location: location, event: event)
+        case .failed(let failure):
+            self.init(rule: rule.descriptor, failure: failure, inputPath: inputPath, location: location, event: event)
         }
         tally.count(self)
     }

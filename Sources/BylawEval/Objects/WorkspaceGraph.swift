@@ -6,10 +6,12 @@ import CEL
 /// The CEL view of a resolved ``Workspace``: one adapter object per model object, built in one
 /// linear pass, so `org.parent`, `workspace.user(id)` and friends are array reads.
 ///
-/// Evaluation is single-threaded per graph: the field trace below is mutable state read and
-/// written while a rule runs, which is why the class is `@unchecked Sendable`. Keep the graph
-/// alive while any value from it is in use (adapters hold it `unowned`).
-public final class WorkspaceGraph: @unchecked Sendable {
+/// Not `Sendable`, on purpose: the adapters are made lazily and the field trace below is
+/// written while a rule runs, so a graph serves one evaluation at a time. Concurrent
+/// evaluations (a server's requests) each use their own graph over the shared, `Sendable`
+/// ``Workspace``; building one is a linear pass. Keep the graph alive while any value from it
+/// is in use (adapters hold it `unowned`; ``ExpressionRun`` keeps it for the values it returns).
+public final class WorkspaceGraph {
     public let workspace: Workspace
     /// The workspace's own adapters; lazy because they refer back to the graph.
     private(set) lazy var root = WorkspaceNode(graph: self)
@@ -83,6 +85,10 @@ struct FieldTrace {
 }
 
 /// Base of every adapter: the graph it belongs to.
+///
+/// `@unchecked Sendable` because CEL values (which carry these adapters) must be `Sendable`;
+/// the adapters themselves are used only by the one evaluation at a time their graph serves
+/// (the graph is not `Sendable`, so it cannot be handed to another task).
 class GraphNode: @unchecked Sendable {
     unowned let graph: WorkspaceGraph
     init(graph: WorkspaceGraph) { self.graph = graph }

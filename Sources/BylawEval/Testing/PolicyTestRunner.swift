@@ -80,7 +80,7 @@ public struct PolicyTestRunner {
             let line = eventNode.jsonValue.compact
             if case .malformed(let issue) = scanner.scan(line, into: &node.event) {
                 problems.append(.error(
-                    "policy.invalid-test-event", "the test's event is not a valid usage event: \(issue.message)", in: file, at: eventNode.range))
+                    .policyInvalidTestEvent, "the test's event is not a valid usage event: \(issue.message)", in: file, at: eventNode.range))
             }
             event = node
         }
@@ -96,7 +96,7 @@ public struct PolicyTestRunner {
             RuleEvaluation.run(rule, inputs) { outcome, _ in
                 switch outcome {
                 case .fired: if !fired.contains(rule.descriptor.ruleID) { fired.append(rule.descriptor.ruleID) }
-                case .failed(let message): errors.append("\(rule.descriptor.ruleID) \(message)")
+                case .failed(let failure): errors.append("\(rule.descriptor.ruleID) \(failure.message)")
                 case .notApplicable, .passed, .excepted: break
                 }
             }
@@ -123,17 +123,17 @@ public struct PolicyTestRunner {
             case .success: break
             case .failure(.absolute):
                 problems.append(.error(
-                    "policy.invalid-test-input", "the test's workspace path '\(path)' is absolute; it must be relative to the policy file",
+                    .policyInvalidTestInput, "the test's workspace path '\(path)' is absolute; it must be relative to the policy file",
                     in: file, at: range))
                 return nil
             case .failure(.missing):
                 problems.append(.error(
-                    "policy.invalid-test-input",
+                    .policyInvalidTestInput,
                     "cannot read the test's workspace '\(path)' (looked for \(resolved))", in: file, at: range))
                 return nil
             case .failure(.outside(let real)):
                 problems.append(.error(
-                    "policy.invalid-test-input",
+                    .policyInvalidTestInput,
                     "the test's workspace '\(path)' leads outside the policy's folder and the working directory (to \(real))",
                     in: file, at: range, hint: "keep test workspaces inside the project"))
                 return nil
@@ -168,7 +168,7 @@ public struct PolicyTestRunner {
     }
 
     private static func refused(_ message: String, _ test: SourceFile, _ range: SourceRange) -> WorkspaceLoadResult {
-        WorkspaceLoadResult(workspace: nil, diagnostics: [.error("policy.invalid-test-input", message, in: test, at: range)])
+        WorkspaceLoadResult(workspace: nil, diagnostics: [.error(.policyInvalidTestInput, message, in: test, at: range)])
     }
 
     /// A path in a test is relative to the policy file's directory.

@@ -1,24 +1,24 @@
-/// Why a line of a usage stream is malformed. The raw value is the stable diagnostic code,
-/// documented in docs/usage-events.md.
-public enum StreamIssueCode: String, Sendable, Hashable, CaseIterable {
+/// Why a line of a usage stream is malformed; ``diagnosticCode`` is its stable code, documented
+/// in docs/usage-events.md.
+public enum StreamIssueCode: Sendable, Hashable, CaseIterable {
     /// Not JSON: a syntax error, an unescaped control character, a bad escape, trailing text.
-    case invalidJSON = "stream.invalid-json"
+    case invalidJSON
     /// Valid JSON, but not an object (`[1]`, `42`, `"x"`).
-    case notAnObject = "stream.not-an-object"
+    case notAnObject
     /// A known field with the wrong JSON type (`"tokens": "many"`, `"user": 7`).
-    case wrongType = "stream.wrong-type"
+    case wrongType
     /// A known field with the right type and an impossible value (`"time": "yesterday"`).
-    case invalidValue = "stream.invalid-value"
+    case invalidValue
     /// A number too large for its field (`tokens.in` beyond `Int64`, `cost.amount` beyond `Double`).
-    case numberOutOfRange = "stream.number-out-of-range"
+    case numberOutOfRange
     /// A known field given twice in the same object.
-    case duplicateField = "stream.duplicate-field"
+    case duplicateField
     /// Bytes that are not UTF-8.
-    case invalidUTF8 = "stream.invalid-utf8"
+    case invalidUTF8
     /// Arrays and objects nested deeper than the scanner's limit.
-    case tooDeep = "stream.too-deep"
+    case tooDeep
     /// A line longer than the reader's limit.
-    case lineTooLong = "stream.line-too-long"
+    case lineTooLong
 }
 
 /// A malformed line: what is wrong, and where, as a value.
@@ -54,5 +54,5 @@ public struct StreamIssue: Sendable, Hashable, Error, CustomStringConvertible {
     }
 
     /// `LINE:COLUMN: message [code]`.
-    public var description: String { "\(line):\(column): \(message) [\(code.rawValue)]" }
+    public var description: String { "\(line):\(column): \(message) [\(code.id)]" }
 }

@@ -55,12 +55,12 @@ public final class UsageStreamReader {
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw Diagnostic(code: "input.unreadable", message: "cannot read '\(path)': \(String(cString: strerror(errno)))", path: path)
+            throw Diagnostic(code: .inputUnreadable, message: "cannot read '\(path)': \(String(cString: strerror(errno)))", path: path)
         }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
-            throw Diagnostic(code: "input.unreadable", message: "cannot read '\(path)': it is a directory", path: path)
+            throw Diagnostic(code: .inputUnreadable, message: "cannot read '\(path)': it is a directory", path: path)
         }
         let size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
         self.init(input: .descriptor(descriptor, closeWhenDone: true), name: path, expectedSize: size, maxLineLength: maxLineLength, chunkSize: chunkSize)
@@ -191,7 +191,7 @@ public final class UsageStreamReader {
                     return count
                 }
                 if errno == EINTR { continue }
-                throw Diagnostic(code: "input.unreadable", message: "cannot read '\(name)': \(String(cString: strerror(errno)))", path: name)
+                throw Diagnostic(code: .inputUnreadable, message: "cannot read '\(name)': \(String(cString: strerror(errno)))", path: name)
             }
         case .memory(let bytes, let position):
             let count = min(wanted, bytes.count - position)

@@ -4,29 +4,29 @@ import BylawSource
 /// constant-time lookups by id.
 ///
 /// Produced by ``WorkspaceLoader`` only from a config without load errors, so every reference
-/// in it resolves. The workspace owns its objects; references between them are `unowned`, so
-/// keep the workspace alive while using them.
-public final class Workspace: WorkspaceObject, @unchecked Sendable {
-    /// Positions of the top-level keys (`object` is the whole document).
-    public struct Spans: WorkspaceSpans {
-        public var object = FieldRange.absent
-        public var id = FieldRange.absent
-        public var name = FieldRange.absent
-        public var billing = FieldRange.absent
-        public var subscriptions = FieldRange.absent
-        public var orgs = FieldRange.absent
-        public var users = FieldRange.absent
-        public var providers = FieldRange.absent
-        public var apps = FieldRange.absent
-        public var labels = FieldRange.absent
-        public init() {}
+/// in it resolves. Objects hold what they point up to strongly (an org its parent, a user its
+/// org, an app its owner), so an object kept after the workspace is released still answers;
+/// what lies below an object (an org's children and users, a user's apps, an account's
+/// subscriptions) the workspace answers, from tables of positions. No object refers to
+/// another that can go away first, and no two refer to each other.
+public final class Workspace: WorkspaceObject, Sendable {
+    /// What the config wrote for the workspace's plain fields.
+    struct Values: ConfigValues {
+        var name: String?
+        var labels: [String: String] = [:]
+
+        mutating func set(_ field: WorkspaceField, _ value: ConfigValue) {
+            switch field {
+            case .name: name = value.string
+            case .labels: labels = value.labels ?? [:]
+            case .id, .billing, .subscriptions, .orgs, .users, .providers, .apps: break
+            }
+        }
     }
 
     /// The `workspace` key.
     public let id: String
-    /// The display name; the id when not written.
-    public let name: String
-    public let labels: [String: String]
+    let values: Values
     public let billing: Billing
     /// In declaration order, each kind in its own array.
     public let subscriptions: [Subscription]
@@ -39,18 +39,19 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
     /// Every org, in an order where each one comes after its parent.
     public let orgsParentsFirst: [Org]
     public let file: SourceFile
-    public let spans: Spans
+    /// Positions of the top-level keys (`object` is the whole document).
+    public let spans: FieldRanges<WorkspaceField>
 
     let index: WorkspaceIndex
+    let relations: WorkspaceRelations
 
     init(
-        id: String, name: String, labels: [String: String], billing: Billing, subscriptions: [Subscription],
-        orgs: [Org], orgsParentsFirst: [Org], users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex,
-        file: SourceFile, spans: Spans
+        id: String, values: Values, billing: Billing, subscriptions: [Subscription], orgs: [Org], orgsParentsFirst: [Org],
+        users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex, relations: WorkspaceRelations, file: SourceFile,
+        spans: FieldRanges<WorkspaceField>
     ) {
         self.id = id
-        self.name = name
-        self.labels = labels
+        self.values = values
         self.billing = billing
         self.subscriptions = subscriptions
         self.orgs = orgs
@@ -60,20 +61,21 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
         self.roots = orgs.filter(\.isRoot)
         self.orgsParentsFirst = orgsParentsFirst
         self.index = index
+        self.relations = relations
         self.file = file
         self.spans = spans
     }
 
-    deinit {
-        // Children hold their subtree strongly; releasing a 100,000-deep chain from its root
-        // would recurse once per level. Cutting every link first keeps the release flat.
-        // An org holds its users, a user the apps they own and an app its orgs, which closes a
-        // cycle whenever an app lists its owner's org: cutting the first two frees it.
-        for org in orgs {
-            org.children = []
-            org.users = []
+    /// The display name; the id when not written.
+    public var name: String { values.name ?? id }
+    public var labels: [String: String] { values.labels }
+
+    public func value(_ field: WorkspaceField) -> ConfigValue? {
+        switch field {
+        case .name: return .string(name)
+        case .labels: return .labels(labels)
+        case .id, .billing, .subscriptions, .orgs, .users, .providers, .apps: return nil
         }
-        for user in users { user.ownedApps = [] }
     }
 
     /// The billing mode (`billing.mode`).
@@ -93,6 +95,17 @@ public final class Workspace: WorkspaceObject, @unchecked Sendable {
     public func provider(_ id: String) -> Provider? { index.providers[ObjectID(id)].map { providers[$0] } }
     /// The subscription with this id, or nil.
     public func subscription(_ id: String) -> Subscription? { index.subscriptions[ObjectID(id)].map { subscriptions[$0] } }
+
+    /// The direct children of an org of this workspace, in declaration order.
+    public func children(of org: Org) -> [Org] { relations.children(of: org.index).map { orgs[$0] } }
+    /// The users who belong to an org of this workspace (not its descendants), in declaration order.
+    public func users(of org: Org) -> [User] { relations.users(of: org.index).map { users[$0] } }
+    /// The apps a user of this workspace owns, in declaration order.
+    public func apps(ownedBy user: User) -> [App] { relations.apps(ownedBy: user.index).map { apps[$0] } }
+    /// The subscriptions that name an account of this workspace, in declaration order.
+    public func subscriptions(of account: BillingAccount) -> [Subscription] {
+        relations.subscriptions(of: account.index).map { subscriptions[$0] }
+    }
 }
 
 /// Id → position, per object kind: built once while checking for duplicate ids. Ids are

@@ -11,7 +11,7 @@ struct WorkspaceDecoder {
 
     init(file: SourceFile) { self.file = file }
 
-    mutating func error(_ code: String, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
         diagnostics.append(.error(code, message, in: file, at: range, notes: notes, hint: hint))
     }
 
@@ -20,25 +20,29 @@ struct WorkspaceDecoder {
         FieldRange(pair.key.range.union(pair.value.range))
     }
 
-    /// The pairs of a mapping whose keys are in `keys`; other keys are reported with a "did you
-    /// mean". Nil (after reporting) when the node is not a mapping.
-    mutating func fields(of node: YAMLNode, what: String, keys: [String]) -> [(key: String, pair: YAMLPair)]? {
+    /// The pairs of a mapping whose keys the table gives `Field`'s type, with the field each
+    /// names; other keys are reported with a "did you mean". Nil (after reporting) when the node
+    /// is not a mapping.
+    mutating func fields<Field: ObjectFieldID>(
+        of node: YAMLNode, what: String, as _: Field.Type
+    ) -> [(field: Field, key: String, pair: YAMLPair)]? {
         guard let pairs = node.pairs else {
-            error(WorkspaceDiagnosticCode.wrongType, "expected \(what) (a mapping), found \(node.kindDescription)", at: node.range)
+            error(.workspaceWrongType, "expected \(what) (a mapping), found \(node.kindDescription)", at: node.range)
             return nil
         }
-        var known: [(key: String, pair: YAMLPair)] = []
+        var known: [(field: Field, key: String, pair: YAMLPair)] = []
         known.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let name = keyText(pair.key) else {
-                error(WorkspaceDiagnosticCode.wrongType, "expected a string key in \(what), found \(pair.key.kindDescription)", at: pair.key.range)
+                error(.workspaceWrongType, "expected a string key in \(what), found \(pair.key.kindDescription)", at: pair.key.range)
                 continue
             }
-            if keys.contains(name) {
-                known.append((name, pair))
+            if let field = Field(configKey: name) {
+                known.append((field, name, pair))
             } else {
+                let keys = Field.configKeys
                 let hint = DidYouMean.hint(name, from: keys) ?? "\(what) has the keys: \(keys.joined(separator: ", "))"
-                error(WorkspaceDiagnosticCode.unknownKey, "unknown key '\(name)' in \(what)", at: pair.key.range, hint: hint)
+                error(.workspaceUnknownKey, "unknown key '\(name)' in \(what)", at: pair.key.range, hint: hint)
             }
         }
         return known
@@ -52,7 +56,7 @@ struct WorkspaceDecoder {
     /// A string field. Any non-null scalar is read as written (`id: 2024` is the id "2024").
     mutating func string(_ node: YAMLNode, field: String) -> String? {
         guard !node.isNull, let text = node.scalarText else {
-            error(WorkspaceDiagnosticCode.wrongType, "expected a string for '\(field)', found \(node.kindDescription)", at: node.range)
+            error(.workspaceWrongType, "expected a string for '\(field)', found \(node.kindDescription)", at: node.range)
             return nil
         }
         return text
@@ -62,7 +66,7 @@ struct WorkspaceDecoder {
     mutating func located(_ node: YAMLNode, field: String) -> Located? {
         guard let text = string(node, field: field) else { return nil }
         guard !text.isEmpty else {
-            error(WorkspaceDiagnosticCode.invalidValue, "'\(field)' must not be empty", at: node.range)
+            error(.workspaceInvalidValue, "'\(field)' must not be empty", at: node.range)
             return nil
         }
         return Located(text: text, range: node.range)
@@ -71,7 +75,7 @@ struct WorkspaceDecoder {
     mutating func bool(_ node: YAMLNode, field: String) -> Bool? {
         guard case .bool(let value)? = node.scalarValue else {
             error(
-                WorkspaceDiagnosticCode.wrongType, "expected a boolean for '\(field)', found \(node.kindDescription)",
+                .workspaceWrongType, "expected a boolean for '\(field)', found \(node.kindDescription)",
                 at: node.range, hint: "write true or false")
             return nil
         }
@@ -81,25 +85,23 @@ struct WorkspaceDecoder {
     /// A whole number ≥ 0.
     mutating func count(_ node: YAMLNode, field: String) -> Int64? {
         guard case .int(let value)? = node.scalarValue else {
-            error(WorkspaceDiagnosticCode.wrongType, "expected an integer for '\(field)', found \(node.kindDescription)", at: node.range)
+            error(.workspaceWrongType, "expected an integer for '\(field)', found \(node.kindDescription)", at: node.range)
             return nil
         }
         guard value >= 0 else {
-            error(WorkspaceDiagnosticCode.invalidValue, "'\(field)' must not be negative", at: node.range)
+            error(.workspaceInvalidValue, "'\(field)' must not be negative", at: node.range)
             return nil
         }
         return value
     }
 
-    /// One value of an enum, spelled as its raw value.
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(
-        _ node: YAMLNode, field: String, noun: String? = nil
-    ) -> E? where E.RawValue == String {
+    /// One of an enumeration's known values.
+    mutating func enumValue(_ node: YAMLNode, field: String, values: SchemaEnum) -> String? {
         guard let text = string(node, field: field) else { return nil }
-        if let value = E(rawValue: text) { return value }
-        let names = E.allCases.map(\.rawValue)
+        if values.contains(text) { return text }
+        let names = values.names
         let hint = DidYouMean.hint(text, from: names) ?? "expected one of: \(names.joined(separator: ", "))"
-        error(WorkspaceDiagnosticCode.unknownEnum, "unknown \(noun ?? field) '\(text)'", at: node.range, hint: hint)
+        error(.workspaceUnknownEnum, "unknown \(values.noun) '\(text)'", at: node.range, hint: hint)
         return nil
     }
 
@@ -107,7 +109,7 @@ struct WorkspaceDecoder {
     mutating func list(_ node: YAMLNode, field: String) -> [YAMLNode] {
         if let items = node.items { return Array(items) }
         if node.isNull { return [] }
-        error(WorkspaceDiagnosticCode.wrongType, "expected a list for '\(field)', found \(node.kindDescription)", at: node.range)
+        error(.workspaceWrongType, "expected a list for '\(field)', found \(node.kindDescription)", at: node.range)
         return []
     }
 
@@ -115,14 +117,14 @@ struct WorkspaceDecoder {
     mutating func labels(_ node: YAMLNode) -> [String: String] {
         if node.isNull { return [:] }
         guard let pairs = node.pairs else {
-            error(WorkspaceDiagnosticCode.wrongType, "expected a mapping for 'labels', found \(node.kindDescription)", at: node.range)
+            error(.workspaceWrongType, "expected a mapping for 'labels', found \(node.kindDescription)", at: node.range)
             return [:]
         }
         var labels: [String: String] = [:]
         labels.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let key = keyText(pair.key) else {
-                error(WorkspaceDiagnosticCode.wrongType, "expected a string label name, found \(pair.key.kindDescription)", at: pair.key.range)
+                error(.workspaceWrongType, "expected a string label name, found \(pair.key.kindDescription)", at: pair.key.range)
                 continue
             }
             if let value = string(pair.value, field: "labels.\(key)") { labels[key] = value }
@@ -134,7 +136,7 @@ struct WorkspaceDecoder {
     mutating func date(_ node: YAMLNode, field: String) -> String? {
         guard let text = string(node, field: field) else { return nil }
         guard Self.isCalendarDate(text) else {
-            error(WorkspaceDiagnosticCode.invalidValue, "'\(field)' must be a date written YYYY-MM-DD, found '\(text)'", at: node.range)
+            error(.workspaceInvalidValue, "'\(field)' must be a date written YYYY-MM-DD, found '\(text)'", at: node.range)
             return nil
         }
         return text
@@ -157,10 +159,11 @@ struct WorkspaceDecoder {
         return (1...days).contains(day)
     }
 
-    /// Reports a required field the source did not write, at the object.
-    mutating func require(_ span: FieldRange, _ field: String, in what: String, object: YAMLNode, id: Located?) {
-        guard !span.isPresent else { return }
-        let name = id.map { " '\($0.text)'" } ?? ""
-        error(WorkspaceDiagnosticCode.missingField, "\(what)\(name) is missing required field '\(field)'", at: object.range)
+    /// Reports each field the table requires that the source did not write, at the object.
+    mutating func requireFields<Field>(_ spans: FieldRanges<Field>, in what: String, object: YAMLNode, id: Located?) {
+        for field in Field.requiredFields where !spans[field].isPresent {
+            let name = id.map { " '\($0.text)'" } ?? ""
+            error(.workspaceMissingField, "\(what)\(name) is missing required field '\(field.configKey ?? "")'", at: object.range)
+        }
     }
 }

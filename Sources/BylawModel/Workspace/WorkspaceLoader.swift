@@ -43,7 +43,7 @@ public enum WorkspaceLoader {
         guard let workspace = builder.build() else {
             // Unreachable when decoding and resolving are right; reported rather than trapped.
             diagnostics.append(.error(
-                WorkspaceDiagnosticCode.invalidValue, "the workspace config could not be resolved", in: file, at: document.range))
+                .workspaceInvalidValue, "the workspace config could not be resolved", in: file, at: document.range))
             return WorkspaceLoadResult(workspace: nil, diagnostics: diagnostics)
         }
         return WorkspaceLoadResult(workspace: workspace, diagnostics: diagnostics)
@@ -56,7 +56,7 @@ public enum WorkspaceLoader {
                 ? "the file holds no YAML document; expected one workspace config"
                 : "the file holds \(documents.count) YAML documents; expected one workspace config"
             let range = documents.count > 1 ? documents[1].range : SourceRange.at(0)
-            let diagnostic = Diagnostic.error(WorkspaceDiagnosticCode.documentCount, message, in: file, at: range)
+            let diagnostic = Diagnostic.error(.workspaceDocumentCount, message, in: file, at: range)
             return WorkspaceLoadResult(workspace: nil, diagnostics: [diagnostic])
         }
         return load(document, file: file)

@@ -50,7 +50,7 @@ struct WorkspaceResolver {
             guard let located = decl[keyPath: id] else { continue }
             if let first = positions[ObjectID(located.text)], let firstID = decls[first][keyPath: id] {
                 diagnostics.append(.error(
-                    WorkspaceDiagnosticCode.duplicateID, "duplicate \(kind) id '\(located.text)'", in: file, at: located.range,
+                    .workspaceDuplicateID, "duplicate \(kind) id '\(located.text)'", in: file, at: located.range,
                     notes: [DiagnosticNote("first defined here", at: SourceSpan(file: file, range: firstID.range))],
                     hint: "ids must be unique among the \(kind)s of a workspace"))
             } else {
@@ -70,7 +70,7 @@ struct WorkspaceResolver {
             hint = DidYouMean.hint(reference.text, from: ids.keys.lazy.map(\.text))
         }
         diagnostics.append(.error(
-            WorkspaceDiagnosticCode.unknownReference, "unknown \(kind) '\(reference.text)'", in: file, at: reference.range,
+            .workspaceUnknownReference, "unknown \(kind) '\(reference.text)'", in: file, at: reference.range,
             hint: hint))
         return nil
     }
@@ -101,7 +101,7 @@ struct WorkspaceResolver {
         }
         let range = orgs[members[0]].parent?.range ?? orgs[members[0]].id?.range ?? .at(0)
         diagnostics.append(.error(
-            WorkspaceDiagnosticCode.orgCycle, message, in: file, at: range, notes: notes,
+            .workspaceOrgCycle, message, in: file, at: range, notes: notes,
             hint: "an org tree has no cycles: give one of these orgs another parent, or none"))
     }
 }

@@ -1,20 +1,25 @@
 import BylawSource
 import CEL
 
-/// A checked and planned expression with where it is written.
+/// A condition (or any expression of a rule) as the compiler leaves it: the checked tree, with
+/// the type of every node and what every name resolved to (lists, macros, the rule's
+/// variables), the program planned from it, and where each part is written.
 public struct CompiledExpression: Sendable {
+    /// The checked tree: what later stages analyse (the fields a rule reads, the kinds it can
+    /// fire on), without parsing any text again.
+    public let checked: CELCheckedExpr
     public let program: CELProgram
-    let text: ConditionText
+    let tree: ConditionTree
     /// The identifiers the expression mentions (for the compiler's constant-condition check).
     let names: Set<String>
 
     /// Where the expression (or condition tree) is written in its policy file.
-    public var span: SourceSpan { SourceSpan(file: text.file, range: text.fallback) }
+    public var span: SourceSpan { SourceSpan(file: tree.file, range: tree.fallback) }
 
     /// The file position of a range reported by CEL at run time (an evaluation error).
     public func sourceSpan(of range: CELRange?) -> SourceSpan {
         guard let range else { return span }
-        return SourceSpan(file: span.file, range: text.sourceRange(of: range))
+        return SourceSpan(file: span.file, range: tree.sourceRange(of: range))
     }
 }
 
@@ -55,6 +60,11 @@ public struct CompiledRule: Sendable {
     public let hint: CompiledTemplate?
     /// Exceptions in force (expired ones are left out).
     public let exceptions: [CompiledException]
+    /// Exceptions past their expiry date: never applied, kept for reports that say what ended.
+    public let expiredExceptions: [CompiledException]
+    /// For `on: usage` rules: the event fields the rule reads, the kinds it can fire on and the
+    /// placeholders that are plain field reads, worked out once from the checked trees.
+    public let analysis: UsageRuleAnalysis?
 
     public var fullID: String { descriptor.fullID }
     public var trigger: RuleTrigger { descriptor.trigger }

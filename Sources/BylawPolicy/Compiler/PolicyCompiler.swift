@@ -75,7 +75,7 @@ public struct PolicyCompiler {
         for document in documents {
             if let first = seen[document.id] {
                 diagnostics.append(.error(
-                    "policy.duplicate-id", "policy id '\(document.id)' is used twice", in: document.file, at: document.idRange,
+                    .policyDuplicateID, "policy id '\(document.id)' is used twice", in: document.file, at: document.idRange,
                     notes: [DiagnosticNote("first used here", at: SourceSpan(file: first.file, range: first.idRange))],
                     hint: "policy ids are unique in the set; rename one"))
                 continue
@@ -94,7 +94,7 @@ public struct PolicyCompiler {
             for rule in document.rules {
                 if let (first, firstDocument) = index[rule.id] {
                     diagnostics.append(.error(
-                        "policy.duplicate-id", "rule id '\(rule.id)' is used twice in the policy set", in: document.file, at: rule.idRange,
+                        .policyDuplicateID, "rule id '\(rule.id)' is used twice in the policy set", in: document.file, at: rule.idRange,
                         notes: [DiagnosticNote("first used here, in policy '\(firstDocument.id)'", at: SourceSpan(file: firstDocument.file, range: first.idRange))],
                         hint: "rule ids are unique across the set, so reports and tests can name them alone"))
                     continue
@@ -116,14 +116,17 @@ public struct PolicyCompiler {
         if let (rule, owner) = ruleIndex[exception.rule] {
             if owner.id == document.id { return "\(owner.id)/\(rule.id)" }
             diagnostics.append(.error(
-                "policy.foreign-exception", "the exception names rule '\(owner.id)/\(rule.id)' of another policy",
+                .policyForeignException, "the exception names rule '\(owner.id)/\(rule.id)' of another policy",
                 in: document.file, at: exception.ruleRange,
                 notes: [DiagnosticNote("the rule is declared here", at: SourceSpan(file: owner.file, range: rule.idRange))],
                 hint: "write the exception in policy '\(owner.id)': a policy's owner answers for its exceptions"))
             return nil
         }
+        // A rule with errors of its own exists: those errors are what to fix.
+        let shortID = exception.rule.hasPrefix("\(document.id)/") ? String(exception.rule.dropFirst(document.id.count + 1)) : exception.rule
+        if document.undecoded.ruleIDs.contains(shortID) { return nil }
         diagnostics.append(.warning(
-            "policy.unknown-rule", "the exception names rule '\(exception.rule)', which policy '\(document.id)' does not have; it has no effect",
+            .policyUnknownRule, "the exception names rule '\(exception.rule)', which policy '\(document.id)' does not have; it has no effect",
             in: document.file, at: exception.ruleRange, hint: DidYouMean.hint(exception.rule, from: own, budget: &suggestions)))
         return nil
     }
@@ -136,12 +139,13 @@ public struct PolicyCompiler {
             guard case .rules(let ids) = test.expectation else { continue }
             for (id, range) in ids {
                 // Built on first use: sets, so that thousands of tests stay linear.
-                let names = known ?? Set(own + own.map { "\(document.id)/\($0)" })
+                let declared = own + document.undecoded.ruleIDs
+                let names = known ?? Set(declared + declared.map { "\(document.id)/\($0)" })
                 known = names
                 guard !names.contains(id) else { continue }
                 let hint = DidYouMean.hint(id, from: own, budget: &suggestions) ?? "the rules of policy '\(document.id)' are: \(Self.listed(own))"
                 diagnostics.append(.error(
-                    "policy.unknown-rule", "test '\(test.name)' expects rule '\(id)', which policy '\(document.id)' does not have",
+                    .policyUnknownRule, "test '\(test.name)' expects rule '\(id)', which policy '\(document.id)' does not have",
                     in: document.file, at: range, hint: hint))
             }
         }

@@ -32,6 +32,7 @@ extension PolicyContext {
         let hint = rule.hint.flatMap { compileTemplate($0, scope: &scope, what: "the hint of \(what)") }
         ok = ok && (rule.message == nil || message != nil) && (rule.hint == nil || hint != nil)
         var compiledExceptions: [CompiledException] = []
+        var expiredExceptions: [CompiledException] = []
         for exception in exceptions {
             var exceptionWhere: CompiledExpression?
             if let condition = exception.whereCondition {
@@ -41,8 +42,9 @@ extension PolicyContext {
             let expired = exception.expires.map { $0 < compiler.today } ?? false
             if expired, let expires = exception.expires {
                 warning(
-                    "policy.expired-exception", "the exception to \(what) expired on \(expires); it no longer applies",
+                    .policyExpiredException, "the exception to \(what) expired on \(expires); it no longer applies",
                     at: exception.expiresRange ?? exception.ruleRange, hint: "renew 'expires:' if legal still approves it, or remove the exception")
+                expiredExceptions.append(CompiledException(declaration: exception, policyID: document.id, whereCondition: exceptionWhere, isExpired: true))
                 continue
             }
             compiledExceptions.append(CompiledException(declaration: exception, policyID: document.id, whereCondition: exceptionWhere, isExpired: expired))
@@ -52,18 +54,24 @@ extension PolicyContext {
             fullID: "\(document.id)/\(rule.id)", policyID: document.id, ruleID: rule.id,
             title: rule.title ?? document.title ?? rule.id, trigger: rule.trigger, enforcement: rule.enforcement,
             help: document.handbook, owner: document.owner, definedAt: SourceSpan(file: file, range: rule.idRange))
+        let analysis = scope.slots.event.map { eventSlot in
+            UsageRuleAnalysis(
+                policyID: document.id, eventSlot: eventSlot, forCollection: forCollection, whereCondition: whereCondition, condition: condition, exceptions: compiledExceptions, message: message,
+                hint: hint)
+        }
         return CompiledRule(
             descriptor: descriptor, declaration: rule, slots: scope.slots, forCollection: forCollection, whereCondition: whereCondition,
-            mode: rule.mode, condition: condition, message: message, hint: hint, exceptions: compiledExceptions)
+            mode: rule.mode, condition: condition, message: message, hint: hint, exceptions: compiledExceptions,
+            expiredExceptions: expiredExceptions, analysis: analysis)
     }
 
     private mutating func checkBindingName(_ binding: ForBinding) -> Bool {
         if Self.reservedVariables.contains(binding.name) {
-            error("policy.name-clash", "'for' binds '\(binding.name)', which is already a variable", at: binding.nameRange, hint: "choose another name")
+            error(.policyNameClash, "'for' binds '\(binding.name)', which is already a variable", at: binding.nameRange, hint: "choose another name")
             return false
         }
         if lists[binding.name] != nil || macros[binding.name] != nil {
-            error("policy.name-clash", "'for' binds '\(binding.name)', which is already a \(lists[binding.name] != nil ? "list" : "macro")",
+            error(.policyNameClash, "'for' binds '\(binding.name)', which is already a \(lists[binding.name] != nil ? "list" : "macro")",
                   at: binding.nameRange, hint: "lists, macros and variables share one namespace; choose another name")
             return false
         }
@@ -77,7 +85,7 @@ extension PolicyContext {
         case .map(let key, _): return key
         case .dyn: return .dyn
         case let other:
-            error("policy.invalid-for", "'for' iterates over a list or a map; '\(binding.collection.text)' is \(other)",
+            error(.policyInvalidFor, "'for' iterates over a list or a map; '\(binding.collection.text)' is \(other)",
                   at: binding.collection.sourceRange, hint: "for example 'for: org in workspace.orgs'")
             return nil
         }
@@ -94,23 +102,23 @@ extension PolicyContext {
         let value = compiled.program.evaluate(CELActivation(slotCount: scope.slots.count), budget: budget.capped(by: .compileTime))
         if case .error(let error) = value, error.message.hasPrefix(CELMeter.exceededPrefix) {
             self.error(
-                "cel.budget-exceeded", "this \(role) reads no variable, and working it out at compile time goes past the budget: \(error.message.dropFirst(CELMeter.exceededPrefix.count + 2))",
+                .celBudgetExceeded, "this \(role) reads no variable, and working it out at compile time goes past the budget: \(error.message.dropFirst(CELMeter.exceededPrefix.count + 2))",
                 at: compiled.sourceSpan(of: error.range).range,
                 hint: "a condition that reads no variable has one value forever; write that value, or make the condition read the \(role == "'where'" ? "input" : "event or workspace")")
             return
         }
         if case .error(let error) = value {
             self.error(
-                "cel.evaluation-error", "this \(role) reads no variable and always fails to evaluate: \(error.message)",
+                .celEvaluationError, "this \(role) reads no variable and always fails to evaluate: \(error.message)",
                 at: compiled.sourceSpan(of: error.range).range,
                 hint: "as written the rule would report an evaluation error on every input")
             return
         }
         guard case .bool(let result) = value else { return }
         if role == "'where'", !result {
-            warning("policy.where-never-holds", "this 'where' is always false: the rule can never apply", at: condition.range)
+            warning(.policyWhereNeverHolds, "this 'where' is always false: the rule can never apply", at: condition.range)
         } else if role != "'where'", result == never {
-            warning("policy.never-fires", "this \(role) is always \(result): the rule can never fire", at: condition.range)
+            warning(.policyNeverFires, "this \(role) is always \(result): the rule can never fire", at: condition.range)
         }
     }
 
@@ -121,13 +129,15 @@ extension PolicyContext {
         return names
     }
 
-    /// Warnings for lists and macros no rule uses (directly or through another macro).
+    /// Warnings for lists and macros no rule uses (directly or through another macro). None
+    /// while the policy has errors: a part that failed may be the one that uses them.
     mutating func finish() {
+        guard !document.undecoded.hasErrors, !diagnostics.contains(where: { $0.severity == .error }) else { return }
         for list in document.lists where !used.contains(list.name) && lists[list.name]?.declaration.nameRange == list.nameRange {
-            warning("policy.unused-list", "list '\(list.name)' is not used by any rule", at: list.nameRange)
+            warning(.policyUnusedList, "list '\(list.name)' is not used by any rule", at: list.nameRange)
         }
         for macro in document.macros where !used.contains(macro.name) && macros[macro.name]?.nameRange == macro.nameRange {
-            warning("policy.unused-macro", "macro '\(macro.name)' is not used by any rule", at: macro.nameRange)
+            warning(.policyUnusedMacro, "macro '\(macro.name)' is not used by any rule", at: macro.nameRange)
         }
     }
 }

@@ -27,6 +27,10 @@ extension PolicyContext {
             slots.after = environment.declareVariable("after", .object(DomainSchema.workspace.name))
         }
         for (name, list) in lists { environment.declareConstant(name, value: list.value, type: list.type) }
+        // A list or macro with errors of its own is known but untyped: using it is not a second error.
+        for name in document.undecoded.names where lists[name] == nil && macros[name] == nil && !Self.reservedVariables.contains(name) {
+            environment.declareVariable(name, .dyn)
+        }
         slots.count = environment.slotCount
         return Scope(environment: environment, slots: slots, signature: trigger.rawValue)
     }
@@ -57,7 +61,8 @@ extension PolicyContext {
                 continue
             }
             let before = diagnostics.count
-            if let checked = check(macro.condition, in: scope.environment, what: "macro '\(name)'", requireBool: isCombinator(macro.condition)) {
+            let parsed = parsedMacros[name] ?? ConditionTree.parse(macro.condition, file: file, environment: compiler.base)
+            if let checked = check(parsed, in: scope.environment, what: "macro '\(name)'", requireBool: isCombinator(macro.condition)) {
                 checkedMacros[scope.signature, default: [:]][name] = checked.checked
                 scope.environment.declareAlias(name, checked.checked)
             } else {
@@ -84,41 +89,72 @@ extension PolicyContext {
         return true
     }
 
-    /// Checks a condition (or any expression, with `requireBool: false`). A combinator is
-    /// checked as one joined expression; only when that fails is each leaf checked alone, so a
-    /// problem points into its own leaf without checking every leaf twice in the common case.
-    mutating func check(_ condition: Condition, in environment: CELEnvironment, what: String, requireBool: Bool)
-        -> (checked: CELCheckedExpr, text: ConditionText)?
+    /// Checks a parsed condition (or any expression, with `requireBool: false`). A combinator
+    /// is checked as one tree; only when that fails is each leaf checked alone, so a problem
+    /// points into its own leaf without checking every leaf twice in the common case.
+    mutating func check(_ parsed: ConditionTree.Parsed, in environment: CELEnvironment, what: String, requireBool: Bool)
+        -> (checked: CELCheckedExpr, tree: ConditionTree)?
     {
-        let text = ConditionText(condition, file: file)
-        let joined = environment.checkText(text.text)
-        if case .success(let checked) = joined, !requireBool || Self.isBoolean(checked.resultType) {
-            return (checked, text)
+        let before = diagnostics.count
+        let checked = checkReportingCEL(parsed, in: environment, what: what, requireBool: requireBool)
+        if checked == nil { replaceListItemSlips(in: parsed.condition, from: before) }
+        return checked
+    }
+
+    /// A leaf that is a list item YAML read as text of the item above: the slip replaces what
+    /// CEL said about that leaf.
+    private mutating func replaceListItemSlips(in condition: Condition, from start: Int) {
+        for leaf in condition.leaves {
+            guard let slip = ListItemSlip.find(in: leaf) else { continue }
+            let range = leaf.node.range
+            let inLeaf = { (diagnostic: Diagnostic) in
+                diagnostic.span.map { $0.file.path == leaf.file.path && range.start <= $0.range.start && $0.range.start <= range.end } ?? false
+            }
+            guard diagnostics[start...].contains(where: inLeaf) else { continue }
+            let kept = diagnostics[start...].filter { !inLeaf($0) }
+            diagnostics.removeSubrange(start...)
+            diagnostics.append(slip.diagnostic(in: leaf.file))
+            diagnostics.append(contentsOf: kept)
         }
-        if isCombinator(condition), !checkLeaves(condition, in: environment, what: what) { return nil }
-        switch joined {
+    }
+
+    private mutating func checkReportingCEL(_ parsed: ConditionTree.Parsed, in environment: CELEnvironment, what: String, requireBool: Bool)
+        -> (checked: CELCheckedExpr, tree: ConditionTree)?
+    {
+        let condition = parsed.condition
+        guard let tree = parsed.tree else {
+            diagnostics.append(contentsOf: parsed.problems)
+            // The leaves that parsed are checked too: their problems are reported in the same run.
+            if isCombinator(condition) { _ = checkLeaves(parsed.segments, in: environment, what: what) }
+            return nil
+        }
+        let whole = environment.check(tree.ast)
+        if case .success(let checked) = whole, !requireBool || Self.isBoolean(checked.resultType) {
+            return (checked, tree)
+        }
+        if isCombinator(condition), !checkLeaves(tree.segments, in: environment, what: what) { return nil }
+        switch whole {
         case .failure(let issues):
-            diagnostics.append(contentsOf: text.diagnostics(issues))
+            diagnostics.append(contentsOf: tree.diagnostics(issues))
         case .success(let checked):
-            error("policy.not-a-condition", "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
+            error(.policyNotACondition, "\(what) must be a bool condition; this is \(checked.resultType)", at: condition.range,
                   hint: "compare it with something, e.g. `… == \"value\"`")
         }
         return nil
     }
 
     /// Checks each leaf of a combinator alone; false (with diagnostics) when one fails.
-    private mutating func checkLeaves(_ condition: Condition, in environment: CELEnvironment, what: String) -> Bool {
+    private mutating func checkLeaves(_ segments: [ConditionTree.Segment], in environment: CELEnvironment, what: String) -> Bool {
         var leavesOK = true
-        for leaf in condition.leaves {
-            let text = ConditionText(expression: leaf)
-            switch environment.checkText(leaf.text) {
+        for segment in segments {
+            switch environment.check(segment.ast) {
             case .failure(let issues):
-                diagnostics.append(contentsOf: text.diagnostics(issues))
+                diagnostics.append(contentsOf: ConditionTree.diagnostics(issues, in: segment.expression, root: segment.ast.root, environment: environment))
                 leavesOK = false
             case .success(let checked):
                 if !Self.isBoolean(checked.resultType) {
-                    error("policy.not-a-condition", "a condition in \(what) must be a bool; this is \(checked.resultType)", at: leaf.sourceRange,
-                          hint: "compare it with something, e.g. `… == \"value\"`")
+                    error(.policyNotACondition, "a condition in \(what) must be a bool; this is \(checked.resultType)",
+                          at: segment.expression.sourceRange, hint: "compare it with something, e.g. `… == \"value\"`")
                     leavesOK = false
                 }
             }
@@ -130,11 +166,11 @@ extension PolicyContext {
 
     /// Checks and plans a condition after declaring the macros it uses.
     mutating func compileCondition(_ condition: Condition, scope: inout Scope, what: String, requireBool: Bool = true) -> CompiledExpression? {
-        let names = references(in: condition.leaves)
+        let parsed = ConditionTree.parse(condition, file: file, environment: compiler.base)
+        let names = parsed.names
         let macrosOK = declareMacros(reachedFrom: names, in: &scope, usedBy: what)
-        guard let (checked, text) = check(condition, in: scope.environment, what: what, requireBool: requireBool), macrosOK else { return nil }
-        return CompiledExpression(
-            program: scope.environment.plan(checked), text: text, names: names)
+        guard let (checked, tree) = check(parsed, in: scope.environment, what: what, requireBool: requireBool), macrosOK else { return nil }
+        return CompiledExpression(checked: checked, program: scope.environment.plan(checked), tree: tree, names: names)
     }
 
     /// A message or hint: each placeholder is an expression of any type.
@@ -142,7 +178,7 @@ extension PolicyContext {
         switch MessageTemplate.parse(template.text) {
         case .failure(let problem):
             let expression = ExpressionText(text: template.text, node: template.node, offsetInScalar: 0, file: file)
-            error("policy.invalid-template", problem.message, at: expression.sourceRange(ofTextRange: problem.range), hint: problem.hint)
+            error(.policyInvalidTemplate, problem.message, at: expression.sourceRange(ofTextRange: problem.range), hint: problem.hint)
             return nil
         case .success(let parsed):
             var parts: [CompiledTemplate.Part] = []
@@ -153,6 +189,11 @@ extension PolicyContext {
                     parts.append(.literal(text))
                 case .placeholder(let text, let range):
                     let expression = ExpressionText(text: text, node: template.node, offsetInScalar: range.lowerBound, file: file)
+                    if case .failure(let issues) = compiler.base.parse(text) {
+                        reportTextInBraces(text, range: range, in: template, issues: issues)
+                        ok = false
+                        continue
+                    }
                     if let compiled = compileCondition(.expression(expression), scope: &scope, what: what, requireBool: false) {
                         parts.append(.expression(compiled))
                     } else {
@@ -162,5 +203,22 @@ extension PolicyContext {
             }
             return ok ? CompiledTemplate(parts: parts) : nil
         }
+    }
+
+    /// Braces around text that is not an expression: most often braces meant as text
+    /// (`Add labels: {region: eu}`), so the problem is said as such, CEL's wording as a note.
+    private mutating func reportTextInBraces(_ text: String, range: Range<Int>, in template: TemplateText, issues: CELIssues) {
+        let whole = ExpressionText(text: template.text, node: template.node, offsetInScalar: 0, file: file)
+        let inner = ExpressionText(text: text, node: template.node, offsetInScalar: range.lowerBound, file: file)
+        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        let notes = issues.issues.prefix(1).map { issue in
+            DiagnosticNote(
+                PlainLanguage.note(issue),
+                at: SourceSpan(file: file, range: inner.sourceRange(ofTextRange: issue.range.start..<max(issue.range.start, issue.range.end))))
+        }
+        error(
+            .policyInvalidTemplate, "'{\(shown)}' is read as a placeholder, but '\(shown)' is not an expression",
+            at: whole.sourceRange(ofTextRange: (range.lowerBound - 1)..<(range.upperBound + 1)), notes: notes,
+            hint: "to show braces as text, double them: `{{\(shown)}}`; a placeholder holds an expression, such as `{event.user}`")
     }
 }

@@ -13,6 +13,8 @@ struct PolicyContext {
     /// Names of lists with their values and types.
     var lists: [String: (value: CELValue, type: CELType, declaration: ListDecl)] = [:]
     var macros: [String: MacroDecl] = [:]
+    /// Each macro's condition, parsed once.
+    var parsedMacros: [String: ConditionTree.Parsed] = [:]
     /// Lists and macros each macro refers to directly.
     var macroReferences: [String: Set<String>] = [:]
     /// Macros in an order where each comes after those it uses; macros in a cycle are left out.
@@ -35,11 +37,11 @@ struct PolicyContext {
 
     var file: SourceFile { document.file }
 
-    mutating func error(_ code: String, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
         diagnostics.append(.error(code, message, in: file, at: range, notes: notes, hint: hint))
     }
 
-    mutating func warning(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange, hint: String? = nil) {
         diagnostics.append(.warning(code, message, in: file, at: range, hint: hint))
     }
 
@@ -48,11 +50,11 @@ struct PolicyContext {
     private mutating func declareLists() {
         for list in document.lists {
             if Self.reservedVariables.contains(list.name) {
-                error("policy.name-clash", "list '\(list.name)' has the name of a variable", at: list.nameRange, hint: "rename the list")
+                error(.policyNameClash, "list '\(list.name)' has the name of a variable", at: list.nameRange, hint: "rename the list")
                 continue
             }
             if let first = lists[list.name] {
-                error("policy.duplicate-id", "list '\(list.name)' is declared twice", at: list.nameRange,
+                error(.policyDuplicateID, "list '\(list.name)' is declared twice", at: list.nameRange,
                       notes: [DiagnosticNote("first declared here", at: SourceSpan(file: file, range: first.declaration.nameRange))])
                 continue
             }
@@ -87,17 +89,17 @@ struct PolicyContext {
     private mutating func analyzeMacros() {
         for macro in document.macros {
             if Self.reservedVariables.contains(macro.name) {
-                error("policy.name-clash", "macro '\(macro.name)' has the name of a variable", at: macro.nameRange, hint: "rename the macro")
+                error(.policyNameClash, "macro '\(macro.name)' has the name of a variable", at: macro.nameRange, hint: "rename the macro")
                 continue
             }
             if let list = lists[macro.name] {
-                error("policy.name-clash", "'\(macro.name)' is both a list and a macro", at: macro.nameRange,
+                error(.policyNameClash, "'\(macro.name)' is both a list and a macro", at: macro.nameRange,
                       notes: [DiagnosticNote("the list is declared here", at: SourceSpan(file: file, range: list.declaration.nameRange))],
                       hint: "lists, macros and variables share one namespace; rename one")
                 continue
             }
             if let first = macros[macro.name] {
-                error("policy.duplicate-id", "macro '\(macro.name)' is declared twice", at: macro.nameRange,
+                error(.policyDuplicateID, "macro '\(macro.name)' is declared twice", at: macro.nameRange,
                       notes: [DiagnosticNote("first declared here", at: SourceSpan(file: file, range: first.nameRange))])
                 continue
             }
@@ -105,7 +107,9 @@ struct PolicyContext {
         }
         let names = Set(macros.keys).union(lists.keys)
         for (name, macro) in macros {
-            macroReferences[name] = references(in: macro.condition.leaves).intersection(names)
+            let parsed = ConditionTree.parse(macro.condition, file: file, environment: compiler.base)
+            parsedMacros[name] = parsed
+            macroReferences[name] = parsed.names.intersection(names)
         }
         orderMacros()
     }
@@ -151,17 +155,8 @@ struct PolicyContext {
         let notes = path.dropFirst().dropLast().compactMap { name in
             macros[name].map { DiagnosticNote("'\(name)' is declared here", at: SourceSpan(file: file, range: $0.nameRange)) }
         }
-        error("policy.macro-cycle", "macros refer to each other in a cycle: \(path.joined(separator: " → "))", at: macro.nameRange,
+        error(.policyMacroCycle, "macros refer to each other in a cycle: \(path.joined(separator: " → "))", at: macro.nameRange,
               notes: notes, hint: "a macro may use other macros, but not itself through them")
-    }
-
-    /// The identifiers the leaves mention (parse only; unparseable leaves are reported later).
-    func references(in leaves: [ExpressionText]) -> Set<String> {
-        var names = Set<String>()
-        for leaf in leaves {
-            if case .success(let ast) = compiler.base.parse(leaf.text) { IdentifierCollector.collect(ast.root, into: &names) }
-        }
-        return names
     }
 
     /// The lists and macros `names` reach, following macros through each other.
@@ -181,19 +176,8 @@ enum IdentifierCollector {
     static func collect(_ expression: CELExpr, into names: inout Set<String>) {
         var stack = [expression]
         while let node = stack.popLast() {
-            switch node.kind {
-            case .ident(let name, _): names.insert(name)
-            case .select(let operand, _, _): stack.append(operand)
-            case .call(let target, _, let args):
-                if let target { stack.append(target) }
-                stack.append(contentsOf: args)
-            case .list(let elements, _): stack.append(contentsOf: elements)
-            case .map(let entries): for entry in entries { stack.append(entry.key); stack.append(entry.value) }
-            case .structure(_, let fields): stack.append(contentsOf: fields.map(\.value))
-            case .comprehension(let loop):
-                stack.append(contentsOf: [loop.iterRange, loop.accuInit, loop.loopCondition, loop.loopStep, loop.result])
-            case .literal, .invalid: break
-            }
+            if case .ident(let name, _) = node.kind { names.insert(name) }
+            stack.append(contentsOf: node.children)
         }
     }
 }

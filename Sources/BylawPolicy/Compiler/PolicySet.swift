@@ -16,6 +16,16 @@ public struct PolicySet: Sendable {
 
     /// What reports need about every rule.
     public var descriptors: [RuleDescriptor] { rules.map(\.descriptor) }
+
+    /// The macros (`POLICY.MACRO`) more than one usage rule's decision uses, with those rules'
+    /// ids in order: subexpressions an evaluator can work out once per event for all of them.
+    public var sharedMacros: [String: [String]] {
+        var users: [String: [String]] = [:]
+        for rule in rules {
+            for macro in rule.analysis?.macros ?? [] { users[macro, default: []].append(rule.fullID) }
+        }
+        return users.filter { $0.value.count > 1 }
+    }
 }
 
 /// One compiled policy: its document (for tests and the handbook) and its rules.

@@ -14,25 +14,25 @@ final class NodeReader {
 
     func span(_ range: SourceRange) -> SourceSpan { SourceSpan(file: file, range: range) }
 
-    func error(_ code: String, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
+    func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
         diagnostics.append(.error(code, message, in: file, at: range, notes: notes, hint: hint))
     }
 
-    func warning(_ code: String, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
+    func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [], hint: String? = nil) {
         diagnostics.append(.warning(code, message, in: file, at: range, notes: notes, hint: hint))
     }
 
     /// The pairs of a mapping, or a `policy.wrong-type` error naming what was expected.
     func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
         if let pairs = node.mapping { return pairs }
-        error("policy.wrong-type", "\(what) must be a mapping, found \(node.kindDescription)", at: node.range)
+        error(.policyWrongType, "\(what) must be a mapping, found \(node.kindDescription)", at: node.range)
         return nil
     }
 
     /// The items of a sequence, or a `policy.wrong-type` error.
     func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
         if let items = node.sequence { return items }
-        error("policy.wrong-type", "\(what) must be a list, found \(node.kindDescription)", at: node.range)
+        error(.policyWrongType, "\(what) must be a list, found \(node.kindDescription)", at: node.range)
         return nil
     }
 
@@ -40,7 +40,7 @@ final class NodeReader {
     /// or a `policy.wrong-type` error for a mapping, a sequence or null.
     func text(_ node: YAMLNode, _ what: String) -> String? {
         if let scalar = node.scalar, scalar.value != .null { return scalar.text }
-        error("policy.wrong-type", "\(what) must be a string, found \(node.kindDescription)", at: node.range)
+        error(.policyWrongType, "\(what) must be a string, found \(node.kindDescription)", at: node.range)
         return nil
     }
 
@@ -48,7 +48,7 @@ final class NodeReader {
     func nonEmptyText(_ node: YAMLNode, _ what: String) -> String? {
         guard let value = text(node, what) else { return nil }
         if value.trimmingSpaces.isEmpty {
-            error("policy.wrong-type", "\(what) must not be empty", at: node.range)
+            error(.policyWrongType, "\(what) must not be empty", at: node.range)
             return nil
         }
         return value
@@ -70,7 +70,7 @@ final class NodeReader {
         var result: [String: YAMLPair] = [:]
         for pair in pairs {
             guard let key = pair.key.scalar?.text, pair.key.scalar?.value != .null else {
-                error("policy.wrong-type", "keys of \(what) must be strings", at: pair.key.range)
+                error(.policyWrongType, "keys of \(what) must be strings", at: pair.key.range)
                 continue
             }
             if allowed.contains(key) {
@@ -78,7 +78,7 @@ final class NodeReader {
             } else {
                 let hint = DidYouMean.hint(key, from: allowed)
                     ?? "the keys of \(what) are: \(allowed.joined(separator: ", "))"
-                error("policy.unknown-key", "unknown key '\(key)' in \(what)", at: pair.key.range, hint: hint)
+                error(.policyUnknownKey, "unknown key '\(key)' in \(what)", at: pair.key.range, hint: hint)
             }
         }
         return result
@@ -87,7 +87,7 @@ final class NodeReader {
     /// The value for a required key, or a `policy.missing-field` error at `owner`.
     func required(_ keyed: [String: YAMLPair], _ key: String, in what: String, owner: YAMLNode) -> YAMLNode? {
         if let pair = keyed[key] { return pair.value }
-        error("policy.missing-field", "\(what) has no '\(key)'", at: ownerRange(owner), hint: "add '\(key): …'")
+        error(.policyMissingField, "\(what) has no '\(key)'", at: ownerRange(owner), hint: "add '\(key): …'")
         return nil
     }
 

@@ -23,7 +23,7 @@ extension PolicyDecoder {
             guard let value = keys[dimension.rawValue]?.value, let text = reader.nonEmptyText(value, "'budget.\(dimension.rawValue)'") else { continue }
             switch BudgetSettingCheck.check(dimension, text) {
             case .success(let limit): settings.append(BudgetSetting(dimension: dimension, value: limit, range: value.range))
-            case .failure(let problem): reader.error("policy.invalid-budget", problem.message, at: value.range, hint: problem.hint)
+            case .failure(let problem): reader.error(.policyInvalidBudget, problem.message, at: value.range, hint: problem.hint)
             }
         }
         return settings

@@ -3,16 +3,17 @@ import BylawYAML
 
 extension PolicyDecoder {
     static func decodeException(_ node: YAMLNode, _ reader: NodeReader) -> ExceptionDecl? {
-        guard let pairs = reader.mapping(node, "an exception") else { return nil }
+        guard let written = reader.mapping(node, "an exception") else { return nil }
+        let (pairs, lifted) = liftMisplacedCombinators(written, reader)
         let keys = reader.keyed(pairs, allowed: exceptionKeys, in: "an exception")
         guard let ruleNode = reader.required(keys, "rule", in: "this exception", owner: node),
               let rule = reader.nonEmptyText(ruleNode, "'rule'") else { return nil }
-        let whereCondition = keys["where"].flatMap { decodeCondition($0.value, "'where' of the exception", reader, depth: 0) }
+        let whereCondition = keys["where"].flatMap { condition($0, lifted: lifted, "'where' of the exception", reader) }
         if keys["where"] != nil, whereCondition == nil { return nil }
         let reason = keys["reason"].flatMap { reader.text($0.value, "'reason'") }
         if reason == nil, keys["reason"] == nil {
             reader.warning(
-                "policy.exception-without-reason", "the exception to '\(rule)' gives no reason", at: ruleNode.range,
+                .policyExceptionWithoutReason, "the exception to '\(rule)' gives no reason", at: ruleNode.range,
                 hint: "add 'reason:' so the handbook and audits can say why it exists")
         }
         var expires: CalendarDate?
@@ -22,7 +23,7 @@ extension PolicyDecoder {
                 expires = date
                 expiresRange = expiresNode.range
             } else {
-                reader.error("policy.invalid-date", "'expires' must be a date written YYYY-MM-DD, found '\(text)'", at: expiresNode.range)
+                reader.error(.policyInvalidDate, "'expires' must be a date written YYYY-MM-DD, found '\(text)'", at: expiresNode.range)
                 return nil
             }
         }
@@ -49,20 +50,20 @@ extension PolicyDecoder {
             expectation = ids.isEmpty ? .allow : .rules(ids)
         } else {
             reader.error(
-                "policy.invalid-expect", "'expect' must be 'allow' or a list of rule ids, found \(expectNode.kindDescription)",
+                .policyInvalidExpect, "'expect' must be 'allow' or a list of rule ids, found \(expectNode.kindDescription)",
                 at: expectNode.range, hint: "for example 'expect: [no-client-data-in-consumer-chat]'")
             return nil
         }
         let event = keys["event"]?.value
         if let event, event.mapping == nil {
-            reader.error("policy.wrong-type", "'event' must be a mapping (a usage event), found \(event.kindDescription)", at: event.range)
+            reader.error(.policyWrongType, "'event' must be a mapping (a usage event), found \(event.kindDescription)", at: event.range)
             return nil
         }
         let workspace = keys["workspace"].flatMap { workspaceSource($0.value, "'workspace'", reader) }
         let before = keys["before"].flatMap { workspaceSource($0.value, "'before'", reader) }
         let after = keys["after"].flatMap { workspaceSource($0.value, "'after'", reader) }
         if (keys["before"] == nil) != (keys["after"] == nil) {
-            reader.error("policy.invalid-test", "test '\(name)' gives only one of 'before' and 'after'", at: nameNode.range, hint: "a change test gives both")
+            reader.error(.policyInvalidTest, "test '\(name)' gives only one of 'before' and 'after'", at: nameNode.range, hint: "a change test gives both")
             return nil
         }
         return PolicyTestDecl(
@@ -76,7 +77,7 @@ extension PolicyDecoder {
             return .file(path: path, range: node.range)
         }
         reader.error(
-            "policy.wrong-type", "\(what) must be a workspace (a mapping) or a path to one, found \(node.kindDescription)", at: node.range)
+            .policyWrongType, "\(what) must be a workspace (a mapping) or a path to one, found \(node.kindDescription)", at: node.range)
         return nil
     }
 }

@@ -26,7 +26,7 @@ public enum PolicySetLoader {
         // Warnings (a skipped symlink) do not stand in for policies: a run that found none fails.
         if files.isEmpty, !discoveryDiagnostics.contains(where: { $0.severity == .error }) {
             result.diagnostics.append(Diagnostic(
-                code: "policy.no-policies", message: "no policy files (.yaml, .yml) found in \(paths.joined(separator: ", "))",
+                code: .policyNoPolicies, message: "no policy files (.yaml, .yml) found in \(paths.joined(separator: ", "))",
                 path: paths.first, hint: "policies default to Policies/ in the current directory; pass a file or directory"))
         }
         for path in files {

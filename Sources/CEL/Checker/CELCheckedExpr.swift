@@ -39,6 +39,21 @@ public struct CELCheckedExpr: Sendable {
 
     /// The checked type of a node.
     public func type(of id: Int) -> CELType? { types[id] }
+
+    /// The variable slot an identifier node resolved to; nil for anything else (a comprehension
+    /// variable, a constant, an alias, a function). For embedders analysing what a checked
+    /// expression reads without parsing it again.
+    public func variableSlot(of id: Int) -> Int? {
+        guard case .variable(let slot) = references[id] else { return nil }
+        return slot
+    }
+
+    /// The checked expression an identifier node names when it resolved to an alias
+    /// (``CELEnvironment/declareAlias(_:_:)``); its ids are its own.
+    public func alias(of id: Int) -> CELCheckedExpr? {
+        guard case .alias(let expr) = references[id] else { return nil }
+        return expr
+    }
 }
 
 /// What a name or call resolved to during checking.

@@ -3,22 +3,27 @@ public struct CELIssue: Sendable, Hashable, CustomStringConvertible {
     /// How bad it is.
     public enum Severity: String, Sendable, Hashable { case error, warning }
 
-    /// Stable code: `cel.syntax`, `cel.undeclared-reference`, `cel.no-matching-overload`,
-    /// `cel.undefined-field`, `cel.type-mismatch`, `cel.limit`.
-    public var code: String
+    /// The stable code (`cel.syntax`, `cel.undefined-field`, …).
+    public var code: CELIssueCode
     public var severity: Severity
     public var message: String
     /// UTF-8 byte offsets in the expression text.
     public var range: CELRange
     /// A suggestion such as "did you mean 'name'?".
     public var hint: String?
+    /// For `cel.no-matching-overload`: the types of the arguments no overload takes (receiver
+    /// first), so an embedder can word the problem for its own users without parsing `message`.
+    public var argumentTypes: [CELType]
 
-    public init(code: String, severity: Severity = .error, message: String, range: CELRange, hint: String? = nil) {
+    public init(
+        code: CELIssueCode, severity: Severity = .error, message: String, range: CELRange, hint: String? = nil, argumentTypes: [CELType] = []
+    ) {
         self.code = code
         self.severity = severity
         self.message = message
         self.range = range
         self.hint = hint
+        self.argumentTypes = argumentTypes
     }
 
     public var description: String {
@@ -35,15 +40,4 @@ public struct CELIssues: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { issues.map(\.description).joined(separator: "\n") }
-}
-
-/// Issue codes, also the anchors of docs/cel.md.
-public enum CELIssueCode {
-    public static let syntax = "cel.syntax"
-    public static let undeclaredReference = "cel.undeclared-reference"
-    public static let noMatchingOverload = "cel.no-matching-overload"
-    public static let undefinedField = "cel.undefined-field"
-    public static let typeMismatch = "cel.type-mismatch"
-    public static let limit = "cel.limit"
-    public static let invalidRegex = "cel.invalid-regex"
 }

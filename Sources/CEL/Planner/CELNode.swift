@@ -19,6 +19,11 @@ struct CELFrame {
 }
 
 /// A planned expression node. Subclasses override `eval`; the tree is built once per program.
+///
+/// `@unchecked Sendable`: every node (this class and each subclass) keeps only `let`
+/// properties of `Sendable` types and is never changed after planning, which makes a program
+/// shareable across threads; the compiler cannot check it through a class hierarchy (only
+/// final classes conform to `Sendable` checked), so each subclass repeats the promise.
 class CELNode: @unchecked Sendable {
     let range: CELRange
 

@@ -6,6 +6,17 @@ public struct CELAST: Sendable {
     public let root: CELExpr
     /// One more than the largest node id.
     public let nextID: Int
+
+    /// A syntax tree built by an embedder rather than parsed from one text: for instance the
+    /// conjunction of expressions written apart. `text` is what the tree's ranges point into
+    /// (it may be empty when the embedder maps ranges itself); `nextID` must exceed every id in
+    /// the tree. The tree is checked like a parsed one, so it must stay within the limits the
+    /// parser enforces (``CELLimits/maxHeight``).
+    public init(text: String, root: CELExpr, nextID: Int) {
+        self.text = text
+        self.root = root
+        self.nextID = nextID
+    }
 }
 
 /// Limits that keep hostile expressions from exhausting the stack or the CPU.

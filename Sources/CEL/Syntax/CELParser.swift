@@ -50,7 +50,7 @@ struct CELParser {
 
     mutating func advance() { token = nextToken() }
 
-    mutating func report(_ message: String, _ range: CELRange, code: String = CELIssueCode.syntax, hint: String? = nil) {
+    mutating func report(_ message: String, _ range: CELRange, code: CELIssueCode = .syntax, hint: String? = nil) {
         if issues.count >= limits.maxSyntaxErrors { giveUp(); return }
         if let last = issues.last, last.range.start == range.start, last.code == code { return }
         issues.append(CELIssue(code: code, message: message, range: range, hint: hint))

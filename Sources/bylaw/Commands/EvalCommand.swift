@@ -60,21 +60,16 @@ struct EvalCommand: ParsableCommand {
         let streamPath = usage == "-" ? "<stdin>" : usage
         let sink = format.report.makeSink(style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics, output: Terminal.out,
             bytes: Terminal.out(bytes:))
-        let evaluator = StreamEvaluator(policies: set, workspace: WorkspaceGraph(model))
-        sink.begin(rules: evaluator.rules.map(\.descriptor), inputs: [streamPath])
-        var tally = RunTally()
-        var attribution: Attribution? = summary ? Attribution() : nil
+        var run = EvalRun(policies: set, workspace: WorkspaceGraph(model))
+        run.maxErrors = maxErrors
+        run.strict = strict
+        run.attribution = summary
         let progress = ProgressLine(enabled: Terminal.isTerminal(2))
-        let counts = try evaluator.evaluate(
-            reader, streamPath: streamPath, maxErrors: maxErrors, tally: &tally, attribution: &attribution,
-            // Once nobody reads stdout (`| head`) or it cannot be written, reading on is wasted.
-            callbacks: .init(finding: sink.emit, diagnostic: sink.emit, progress: progress.update, stop: { !Terminal.outputIsOpen }))
+        // Once nobody reads stdout (`| head`) or it cannot be written, reading on is wasted.
+        let result = try run.run(reader, streamPath: streamPath, into: sink, progress: progress.update, stop: { !Terminal.outputIsOpen })
         progress.clear()
-        var fields: [(String, JSONValue)] = [("lines", counts.json)] + tally.json
-        if let attribution { fields.append(("attribution", attribution.json)) }
-        let exit: BylawExit = counts.stoppedEarly ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
-        (sink as? SARIFReport)?.exitCode = Int(exit.rawValue)
-        sink.finish(summary: .object(fields))
+        sink.finish(result)
+        let exit = BylawExit(result.status)
         if exit != .clean { throw exit.exitCode }
     }
 }

@@ -47,52 +47,34 @@ struct ExprCommand: ParsableCommand {
     }
 
     func run() throws {
-        var environment = DomainSchema.baseEnvironment()
-        environment.limits.budget = CELBudget.standard.overriding(try BudgetArguments.parse(budget))
-        let eventSlot = environment.declareVariable("event", .object(DomainSchema.event.name))
-        let workspaceSlot = environment.declareVariable("workspace", .object(DomainSchema.workspace.name))
-        var values: [(slot: Int, value: CELValue)] = []
+        var run = ExpressionRun()
+        run.budget = CELBudget.standard.overriding(try BudgetArguments.parse(budget))
         for assignment in variables {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw ValidationError("--var takes NAME=JSON, e.g. --var 'limit=21'; found '\(assignment)'")
             }
             let name = String(assignment[..<equals])
             let node = try Self.loadYAML(SourceFile(path: "--var \(name)", text: String(assignment[assignment.index(after: equals)...])))
-            values.append((environment.declareVariable(name, .dyn), node.celValue))
+            run.variables.append((name, node.celValue))
         }
-        let graph = WorkspaceGraph(try InputFailure.loadWorkspace(workspace))
-        let eventNode = EventNode()
+        if let workspace { run.workspace = WorkspaceGraph(try InputFailure.loadWorkspace(workspace)) }
         if let event {
             let node = try Self.loadYAML(try Self.read(event))
             var scanner = UsageEventScanner()
-            if case .malformed(let issue) = scanner.scan(node.jsonValue.compact, into: &eventNode.event) {
-                Terminal.err("\(event): error: not a valid usage event: \(issue.message) [\(issue.code.rawValue)]\n")
+            if case .malformed(let issue) = scanner.scan(node.jsonValue.compact, into: &run.event) {
+                Terminal.err("\(event): error: not a valid usage event: \(issue.message) [\(issue.code.id)]\n")
                 throw BylawExit.invalidInput.exitCode
             }
         }
-        let source = SourceFile(path: "<expr>", text: expression)
-        let program: CELProgram
-        switch environment.compile(expression) {
-        case .success(let compiled): program = compiled
-        case .failure(let issues):
-            throw InputFailure.report(issues.issues.map { issue in
-                Diagnostic(
-                    code: issue.code, severity: issue.severity == .error ? .error : .warning, message: issue.message,
-                    span: SourceSpan(file: source, range: SourceRange(start: issue.range.start, end: issue.range.end)), hint: issue.hint)
-            })
-        }
-        var activation = CELActivation(slotCount: environment.slotCount)
-        activation[eventSlot] = .object(eventNode)
-        activation[workspaceSlot] = graph.value
-        for (slot, value) in values { activation[slot] = value }
-        let result = program.evaluate(activation)
-        if case .error(let error) = result {
-            let at = error.range.map { SourceSpan(file: source, range: SourceRange(start: $0.start, end: $0.end)) }
-            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(
-                Diagnostic(code: "cel.evaluation-error", message: error.message, span: at, path: "<expr>")))
+        switch run.run(expression) {
+        case .value(let result):
+            Terminal.out(result.value.bylawJSON + "\n")
+        case .invalid(let diagnostics):
+            throw InputFailure.report(diagnostics)
+        case .failed(let diagnostic):
+            Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(diagnostic))
             throw BylawExit.findings.exitCode
         }
-        Terminal.out(result.bylawJSON + "\n")
     }
 
     static func read(_ path: String) throws -> SourceFile {
@@ -110,7 +92,7 @@ struct ExprCommand: ParsableCommand {
         guard let node = loaded.documents.first, !loaded.hasErrors else { throw InputFailure.report(loaded.diagnostics) }
         if loaded.documents.count > 1 {
             throw InputFailure.report([.error(
-                "input.document-count", "\(file.path) holds \(loaded.documents.count) YAML documents; expected one", in: file,
+                .inputDocumentCount, "\(file.path) holds \(loaded.documents.count) YAML documents; expected one", in: file,
                 at: loaded.documents[1].range, hint: "give one event (or value) per file")])
         }
         return node

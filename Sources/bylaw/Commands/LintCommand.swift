@@ -45,24 +45,9 @@ struct LintCommand: ParsableCommand {
             style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics,
             closing: TextReport.Closing(summary: summary, countsFiles: true), output: Terminal.out,
             bytes: Terminal.out(bytes:))
-        sink.begin(rules: set.rules(on: .workspace).map(\.descriptor), inputs: workspaces)
-        let evaluator = WorkspaceEvaluator(rules: set.rules)
-        var tally = RunTally()
-        var invalidInputs = 0
-        for path in workspaces {
-            let loaded = WorkspaceLoader.load(path: path)
-            loaded.diagnostics.forEach(sink.emit)
-            guard let workspace = loaded.workspace else {
-                sink.inputFailed(path)
-                invalidInputs += 1
-                continue
-            }
-            evaluator.evaluate(WorkspaceGraph(workspace), inputPath: path, tally: &tally, emit: sink.emit)
-        }
-        let fields: [(String, JSONValue)] = [("inputs", .int(Int64(workspaces.count))), ("invalid_inputs", .int(Int64(invalidInputs)))] + tally.json
-        let exit: BylawExit = invalidInputs > 0 ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
-        (sink as? SARIFReport)?.exitCode = Int(exit.rawValue)
-        sink.finish(summary: .object(fields))
+        let result = LintRun(policies: set, strict: strict).run(workspaces.map(LintRun.Input.path), into: sink)
+        sink.finish(result)
+        let exit = BylawExit(result.status)
         if exit != .clean { throw exit.exitCode }
     }
 }

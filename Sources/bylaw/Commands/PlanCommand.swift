@@ -62,29 +62,25 @@ struct PlanCommand: ParsableCommand {
         let current = WorkspaceGraph(try InputFailure.loadWorkspace(before, limit: options.maxDiagnostics))
         let proposed = WorkspaceGraph(try InputFailure.loadWorkspace(after, limit: options.maxDiagnostics))
 
-        var plan = ChangePlan()
-        let beforeFindings = lint(current, path: before, policies: currentPolicies)
-        let afterFindings = lint(proposed, path: after, policies: proposedPolicies)
-        (plan.added, plan.fixed, plan.unchanged) = ChangePlan.diff(before: beforeFindings, after: afterFindings)
-        plan.changeFindings = ChangePlan.changeFindings(proposedPolicies.rules, before: current, after: proposed, afterPath: after)
-        if let usage {
-            do {
-                // The replay reads the stream twice; standard input is copied once to read it again.
-                let spooled = usage == "-" ? try StandardInputSpool.spool() : nil
-                defer { if let spooled { close(spooled) } }
-                plan.usage = try UsageReplay.replay(
-                    stream: {
-                        guard let spooled else { return try UsageStreamReader(path: usage) }
-                        StandardInputSpool.rewind(spooled)
-                        return UsageStreamReader(fileDescriptor: spooled, name: "<stdin>")
-                    },
-                    streamPath: usage,
-                    before: StreamEvaluator(policies: currentPolicies, workspace: current),
-                    after: StreamEvaluator(policies: proposedPolicies, workspace: proposed))
-            } catch let diagnostic as Diagnostic {
-                throw InputFailure.report([diagnostic])
-            }
+        let run = PlanRun(
+            current: .init(policies: currentPolicies, workspace: current, path: before),
+            proposed: .init(policies: proposedPolicies, workspace: proposed, path: after), strict: strict)
+        let result: PlanRun.Result
+        do {
+            // The replay reads the stream twice; standard input is copied once to read it again.
+            let spooled = usage == "-" ? try StandardInputSpool.spool() : nil
+            defer { if let spooled { close(spooled) } }
+            result = try run.run(usage: usage.map { usage in
+                (path: usage, open: {
+                    guard let spooled else { return try UsageStreamReader(path: usage) }
+                    StandardInputSpool.rewind(spooled)
+                    return UsageStreamReader(fileDescriptor: spooled, name: "<stdin>")
+                })
+            })
+        } catch let diagnostic as Diagnostic {
+            throw InputFailure.report([diagnostic])
         }
+        let plan = result.plan
         switch format {
         case .json: Terminal.out(PlanReport.json(plan).pretty + "\n")
         case .github: Terminal.out(PlanReport.github(plan, usage: usage))
@@ -95,13 +91,7 @@ struct PlanCommand: ParsableCommand {
             Terminal.out(PlanReport.text(
                 plan, before: before, after: after, usage: usage, policies: policySets, style: Terminal.style(for: 1)))
         }
-        if plan.fails(strict: strict) { throw BylawExit.findings.exitCode }
-    }
-
-    private func lint(_ graph: WorkspaceGraph, path: String, policies: PolicySet) -> [Finding] {
-        var findings: [Finding] = []
-        var tally = RunTally()
-        WorkspaceEvaluator(rules: policies.rules).evaluate(graph, inputPath: path, tally: &tally) { findings.append($0) }
-        return findings
+        let exit = BylawExit(result.status)
+        if exit != .clean { throw exit.exitCode }
     }
 }

@@ -1,5 +1,3 @@
-// Compiled when the package includes the server (Package.swift: BYLAW_WITHOUT_SERVER).
-#if BYLAW_SERVER
 import ArgumentParser
 import BylawPolicy
 import BylawServe
@@ -195,4 +193,3 @@ private final class ServeOutcome: Sendable {
 
     var failure: String? { message.withLock { $0 } }
 }
-#endif

@@ -32,17 +32,13 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let set = try PolicyLoading.compileOrExit(paths, format: format.report, pointer: .argument(command: "test"), options: options)
-        var runner = PolicyTestRunner(set: set)
-        let report = PolicyTestReport(results: runner.run(), uncovered: runner.uncoveredRules().map(\.descriptor), strict: strict)
+        let report = PolicyTestReport(PolicyTestRun(policies: set, strict: strict).run())
         switch format {
         case .text: Terminal.out(report.text(style: Terminal.style(for: 1)))
         case .json: Terminal.out(report.json().pretty + "\n")
         case .junit: Terminal.out(report.junit())
         }
-        switch report.verdict {
-        case .passed: break
-        case .failed: throw BylawExit.findings.exitCode
-        case .invalidInput: throw BylawExit.invalidInput.exitCode
-        }
+        let exit = BylawExit(report.outcome.status)
+        if exit != .clean { throw exit.exitCode }
     }
 }

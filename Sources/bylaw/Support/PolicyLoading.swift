@@ -40,12 +40,12 @@ enum PolicyLoading {
     /// name another.
     static func pointing(_ diagnostics: [Diagnostic], at pointer: Pointer, defaulted: Bool) -> [Diagnostic] {
         diagnostics.map { diagnostic in
-            if defaulted, diagnostic.code == "input.unreadable", diagnostic.path == "Policies" {
+            if defaulted, diagnostic.code == .inputUnreadable, diagnostic.path == "Policies" {
                 return Diagnostic(
-                    code: "policy.no-policies", message: "no Policies/ folder in the current directory, where policies are looked for by default",
+                    code: .policyNoPolicies, message: "no Policies/ folder in the current directory, where policies are looked for by default",
                     path: "Policies", hint: pointer.hint)
             }
-            guard diagnostic.code == "policy.no-policies" else { return diagnostic }
+            guard diagnostic.code == .policyNoPolicies else { return diagnostic }
             return Diagnostic(
                 code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, span: diagnostic.span,
                 path: diagnostic.path, notes: diagnostic.notes, hint: pointer.hint)
@@ -77,5 +77,16 @@ extension PolicyLoading {
             throw BylawExit.invalidInput.exitCode
         }
         return set
+    }
+}
+
+extension PolicyLoading {
+    /// Compiles an earlier policy set to compare with (`handbook --changes-since`), or prints its
+    /// errors and exits 2. Its warnings are not printed: they were the earlier set's to fix.
+    static func compileEarlierOrExit(_ path: String, options: PolicyOptions) throws -> PolicySet {
+        let result = PolicySetLoader.compile(paths: [path], today: try today(), budgetOverride: options.budgetOverride)
+        if let set = result.set { return set }
+        Terminal.err("bylaw: the policies in \(path) (--changes-since) do not compile:\n")
+        throw InputFailure.report(result.diagnostics.filter { $0.severity == .error }, limit: options.maxDiagnostics)
     }
 }

@@ -49,6 +49,6 @@ enum StandardInputSpool {
     }
 
     private static func failure(_ message: String) -> Diagnostic {
-        Diagnostic(code: "input.unreadable", message: message, path: "<stdin>", hint: "give the usage stream as a file instead of '-'")
+        Diagnostic(code: .inputUnreadable, message: message, path: "<stdin>", hint: "give the usage stream as a file instead of '-'")
     }
 }

@@ -36,7 +36,7 @@ final class ServeProcess: @unchecked Sendable {
         try process.run()
         let clock = ContinuousClock()
         let start = clock.now
-        while clock.now - start < .seconds(60) {
+        while clock.now - start < .seconds(180) {
             if let found = Self.listeningPort(in: stderr) {
                 port = found
                 return

@@ -1,5 +1,6 @@
 import BylawServe
 import Foundation
+#if canImport(NIOSSL)
 import NIOSSL
 import Testing
 
@@ -41,3 +42,10 @@ struct TestTLS: Sendable {
         return TestTLS(files: TLSFiles(certificate: certificate, key: key), client: client)
     }
 }
+#else
+/// Built without TLS: no certificate is made and the TLS tests do not run.
+enum TestTLS {
+    static let runs = false
+    var client: TLSConfiguration? { switch self {} }
+}
+#endif

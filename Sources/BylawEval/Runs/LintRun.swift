@@ -1,0 +1,55 @@
+import BylawModel
+import BylawPolicy
+import BylawSource
+
+/// `bylaw lint` as a library call: the `on: workspace` rules on workspace configs, findings
+/// and input problems streamed to a sink as they are found, the summary and status returned.
+public struct LintRun: Sendable {
+    /// A workspace config: a file to read, or text already in hand (a request body).
+    public enum Input: Sendable {
+        case path(String)
+        case file(SourceFile)
+
+        /// The name reports use for the input.
+        public var path: String {
+            switch self {
+            case .path(let path): return path
+            case .file(let file): return file.path
+            }
+        }
+    }
+
+    public let policies: PolicySet
+    /// Fail on any finding, whatever its enforcement.
+    public var strict: Bool
+
+    public init(policies: PolicySet, strict: Bool = false) {
+        self.policies = policies
+        self.strict = strict
+    }
+
+    /// Lints every input in order. The sink receives `begin`, then each input's diagnostics and
+    /// findings; the caller finishes it with the result.
+    public func run(_ inputs: [Input], into sink: any FindingSink) -> RunResult {
+        sink.begin(rules: policies.rules(on: .workspace).map(\.descriptor), inputs: inputs.map(\.path))
+        let evaluator = WorkspaceEvaluator(rules: policies.rules)
+        var tally = RunTally()
+        var invalidInputs = 0
+        for input in inputs {
+            let loaded: WorkspaceLoadResult
+            switch input {
+            case .path(let path): loaded = WorkspaceLoader.load(path: path)
+            case .file(let file): loaded = WorkspaceLoader.load(file)
+            }
+            loaded.diagnostics.forEach(sink.emit)
+            guard let workspace = loaded.workspace else {
+                sink.inputFailed(input.path)
+                invalidInputs += 1
+                continue
+            }
+            evaluator.evaluate(WorkspaceGraph(workspace), inputPath: input.path, tally: &tally, emit: sink.emit)
+        }
+        let status: RunStatus = invalidInputs > 0 ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
+        return RunResult(summary: RunSummary(inputs: .workspaces(count: inputs.count, invalid: invalidInputs), tally: tally), status: status)
+    }
+}

@@ -1,0 +1,53 @@
+import BylawPolicy
+import BylawSource
+
+/// `bylaw test` as a library call: every test written in the policies, and the rules no test
+/// covers; reports print the outcome as text, JSON or JUnit.
+public struct PolicyTestRun {
+    public let policies: PolicySet
+    /// Whether an uncovered rule fails the run.
+    public var strict: Bool
+    /// Folders (besides each policy file's own) tests' workspace paths may lead into.
+    public var workspaceRoots: [String]?
+
+    public init(policies: PolicySet, strict: Bool = false, workspaceRoots: [String]? = nil) {
+        self.policies = policies
+        self.strict = strict
+        self.workspaceRoots = workspaceRoots
+    }
+
+    /// Every test's result and the coverage gaps, with the status they add up to.
+    public struct Outcome: Sendable {
+        /// Every test's result, in file order.
+        public let results: [PolicyTestResult]
+        /// Rules no test of their policy expects to fire.
+        public let uncovered: [RuleDescriptor]
+        /// Whether uncovered rules fail the run (they are then errors, not warnings).
+        public let strict: Bool
+
+        public init(results: [PolicyTestResult], uncovered: [RuleDescriptor], strict: Bool) {
+            self.results = results
+            self.uncovered = uncovered
+            self.strict = strict
+        }
+
+        /// Tests that passed.
+        public var passed: Int { results.count { $0.passed } }
+        /// Tests whose fired rules differ from those expected.
+        public var failed: Int { results.count { if case .failed = $0.outcome { return true } else { return false } } }
+        /// Tests whose inputs could not be read.
+        public var invalid: Int { results.count { if case .invalid = $0.outcome { return true } else { return false } } }
+
+        /// Invalid input beats failures, which beat coverage gaps under `strict`.
+        public var status: RunStatus {
+            if invalid > 0 { return .invalidInput }
+            if failed > 0 || (strict && !uncovered.isEmpty) { return .findings }
+            return .clean
+        }
+    }
+
+    public func run() -> Outcome {
+        var runner = PolicyTestRunner(set: policies, workspaceRoots: workspaceRoots)
+        return Outcome(results: runner.run(), uncovered: runner.uncoveredRules().map(\.descriptor), strict: strict)
+    }
+}
