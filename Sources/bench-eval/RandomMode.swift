@@ -91,7 +91,7 @@ func randomMode(_ arguments: [String]) throws {
     print("1 thread: events per CPU-second, best of 3. 2 threads: events per wall-second, best of 3, beside 1 thread's wall rate.")
     print("events*: events with at least one finding; findings/ev: findings per event.")
     if instructions { print("instructions/event: callgrind, (I(2N) − I(N)) / N with N = 20,000, so compiling and start-up cancel out.") }
-    print(pad("seed", 6) + pad("events*", 10, right: true) + pad("findings/ev", 10, right: true) + pad("1 thread", 12, right: true) + pad("1 wall", 10, right: true)
+    print(pad("seed", 6) + pad("events*", 10, right: true) + pad("findings/ev", 13, right: true) + pad("1 thread", 12, right: true) + pad("1 wall", 10, right: true)
         + pad("2 wall", 10, right: true) + pad("2 / 1", 8, right: true) + (instructions ? pad("instr/event", 13, right: true) : ""))
     for seed in seeds {
         var mix = RandomMix(seed: seed)
@@ -116,7 +116,7 @@ func randomMode(_ arguments: [String]) throws {
             if two.findings != findings { warn("bench-eval: 2 threads found \(two.findings), 1 thread \(findings)\n") }
         }
         var row = pad(String(seed), 6) + pad(fixed(Double(eventsWithFindings) / Double(events) * 100, 0) + "%", 10, right: true)
-            + pad(fixed(Double(findings) / Double(events), 2), 10, right: true)
+            + pad(fixed(Double(findings) / Double(events), 2), 13, right: true)
             + pad(fixed(Double(events) / cpu / 1e6, 2) + " M", 12, right: true) + pad(fixed(Double(events) / wall1 / 1e6, 2) + " M", 10, right: true)
             + pad(fixed(Double(events) / wall2 / 1e6, 2) + " M", 10, right: true) + pad(fixed(wall1 / wall2, 2) + "×", 8, right: true)
         if instructions { row += pad(instructionsPerEvent(seed: seed, directory: directory).map { fixed($0, 0) } ?? "n/a", 13, right: true) }
