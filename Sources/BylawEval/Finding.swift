@@ -25,6 +25,9 @@ public struct Finding: Sendable {
     public let event: EventReference?
     /// For evaluation errors: where in the policy evaluation failed.
     public let policySpan: SourceSpan?
+    /// Why the rule fired on the input, when the run was asked to explain its findings
+    /// (`bylaw eval --explain`).
+    public var explanation: RuleExplanation?
 
     public init(
         rule: RuleDescriptor, kind: Kind = .violation, enforcement: Enforcement? = nil, message: String, hint: String? = nil,

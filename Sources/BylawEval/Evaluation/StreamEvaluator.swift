@@ -24,6 +24,9 @@ public struct StreamEvaluator {
     /// plan`, which names who a change would block); off by default, since it reads two more
     /// fields of every event.
     public var recordsActors = false
+    /// Whether findings carry their ``Finding/explanation`` (`bylaw eval --explain`); off by
+    /// default.
+    public var explains = false
 
     /// The evaluation shortcuts; each leaves every finding as plain evaluation would make it.
     public struct Shortcuts: OptionSet, Sendable {

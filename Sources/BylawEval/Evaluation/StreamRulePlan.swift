@@ -30,6 +30,12 @@ final class StreamRulePlan {
             hint = rule.hint
         }
 
+        /// Why the rule decided as it did on the current event (the one its activation holds),
+        /// evaluated afresh.
+        func explain() -> RuleExplanation {
+            RuleExplainer.explain(rule, activation, outcome: RuleRunner.run(rule, activation), location: nil)
+        }
+
         /// The finding for a decision that makes one (nil for `notApplicable`, `passed`,
         /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it. The
         /// texts come from `texts` when an earlier event agreeing on the fields they read

@@ -26,6 +26,9 @@ public struct UsageDecider {
     private let eventNode = EventNode()
     private let plan: StreamRulePlan
     private let recordsActors: Bool
+    /// Whether each finding carries its ``Finding/explanation`` (worked out for that finding
+    /// alone: explaining costs nothing for the events that make none).
+    public var explains: Bool
     private var scanner: UsageEventScanner
     private var caches: [StreamDecisionCache]
     private var texts: [StreamMessageCache]
@@ -50,6 +53,7 @@ public struct UsageDecider {
             narrowFields: shortcuts.contains(.narrowFields))
         plan = StreamRulePlan(rules: evaluator.rules, inputs: inputs, options: options)
         recordsActors = evaluator.recordsActors
+        explains = evaluator.explains
         var fields = plan.fields
         fields.formUnion(extraFields)
         if recordsActors { fields.formUnion(UsageEventFields([.user, .org])) }
@@ -104,10 +108,11 @@ public struct UsageDecider {
                     user: recordsActors && current.has(.user) ? current.user : nil,
                     org: recordsActors && current.has(.org) ? current.org : nil)
             }
-            if let finding = entries[index].finding(
+            if var finding = entries[index].finding(
                 decision, inputPath: inputPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
             {
                 counted.count(finding, rule: index, in: &ruleCounts)
+                if explains { finding.explanation = entries[index].explain() }
                 try emit(finding)
             }
         }

@@ -24,6 +24,9 @@ struct PolicyContext {
     /// Checked macros per environment signature, so each is checked once per kind of rule.
     var checkedMacros: [String: [String: CELCheckedExpr]] = [:]
     var failedMacros: Set<String> = []
+    /// The macros that parsed, with their trees: what every rule of the policy carries for
+    /// explanations (one dictionary, shared).
+    var compiledMacros: [String: CompiledMacro] = [:]
 
     static let reservedVariables = ["event", "workspace", "before", "after"]
 
@@ -33,6 +36,9 @@ struct PolicyContext {
         self.budget = compiler.budget(for: document)
         declareLists()
         analyzeMacros()
+        for (name, macro) in macros {
+            if let tree = parsedMacros[name]?.tree { compiledMacros[name] = CompiledMacro(declaration: macro, tree: tree) }
+        }
     }
 
     var file: SourceFile { document.file }

@@ -75,13 +75,26 @@ public struct CELProgram: Sendable {
 
     /// Evaluates the program within `budget` instead of its own.
     public func evaluate(_ activation: CELActivation, budget: CELBudget) -> CELValue {
+        var meter = CELMeter(budget)
+        return run(activation, &meter)
+    }
+
+    /// Evaluates the program spending from `meter`, which keeps what is left: several
+    /// evaluations that share one budget (the parts of a condition an explanation works out)
+    /// pass the same meter.
+    public func evaluate(_ activation: CELActivation, meter: inout CELMeter) -> CELValue {
+        run(activation, &meter)
+    }
+
+    @inline(__always)
+    private func run(_ activation: CELActivation, _ meter: inout CELMeter) -> CELValue {
         // Variables are read in place and locals live on the stack for this call: evaluation
         // allocates nothing and retains no array. Nodes never keep these pointers.
         activation.values.withUnsafeBufferPointer { vars in
             let count = localCount
-            let meter = CELMeter(budget)
             if count == 0 {
                 var frame = CELFrame(vars: vars, locals: noLocals, refs: noRefs, meter: meter)
+                defer { meter = frame.meter }
                 return root.eval(&frame)
             }
             return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: count) { values in
@@ -93,6 +106,7 @@ public struct CELProgram: Sendable {
                     defer { base.deinitialize(count: count) }
                     for i in 0..<count { (refBase + i).initialize(to: UnsafePointer(base + i)) }
                     var frame = CELFrame(vars: vars, locals: base, refs: refBase, meter: meter)
+                    defer { meter = frame.meter }
                     return root.eval(&frame)
                 }
             }

@@ -42,10 +42,16 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit code 1) on any finding, whatever its enforcement.")
     var strict = false
 
+    @Flag(name: .long, help: "Attach to each finding why its rule fired (json and ndjson output; see bylaw explain).")
+    var explain = false
+
     @OptionGroup var options: PolicyOptions
 
     func validate() throws {
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
+        if explain, format != .json, format != .ndjson {
+            throw ValidationError("--explain attaches explanations to json and ndjson findings; add --format json or --format ndjson (or use bylaw explain --event FILE)")
+        }
     }
 
     func run() throws {
@@ -64,6 +70,7 @@ struct EvalCommand: ParsableCommand {
         run.maxErrors = maxErrors
         run.strict = strict
         run.attribution = summary
+        run.explains = explain
         let progress = ProgressLine(enabled: Terminal.isTerminal(2))
         // Once nobody reads stdout (`| head`) or it cannot be written, reading on is wasted.
         let result = try run.run(reader, streamPath: streamPath, into: sink, progress: progress.update, stop: { !Terminal.outputIsOpen })

@@ -1,0 +1,180 @@
+import BylawPolicy
+import BylawSource
+import CEL
+
+/// Explains a rule's outcome on one activation (``RuleExplanation``): lays each condition out as
+/// written (``ConditionOutline``), then works out every part alone, planned in the rule's
+/// environment. Nothing here runs during ordinary evaluation: explaining costs a plan per part,
+/// and is for one input at a time (`bylaw explain`, a finding asked about, a failing test).
+///
+/// Each whole condition (`where`, `forbid`/`require`, an exception's `where`) is evaluated as
+/// evaluation does, with its own budget, so the values the explanation shows for them are the
+/// ones that decided. Their parts share one more budget of the rule's size per explanation, and
+/// parts too large to plan share a limit too: a hostile policy explained ends, with the parts it
+/// could not afford marked as not worked out.
+public struct RuleExplainer {
+    /// How many planned nodes (macros copied in) one explanation may build, across its parts.
+    public static let maxPlannedNodes = 2_000_000
+
+    private let rule: CompiledRule
+    private let activation: CELActivation
+    private var meter: CELMeter
+    private var plannable: Int
+
+    private init(rule: CompiledRule, activation: CELActivation) {
+        self.rule = rule
+        self.activation = activation
+        self.meter = CELMeter(rule.condition.program.budget)
+        self.plannable = Self.maxPlannedNodes
+    }
+
+    /// Explains `outcome`, which evaluation decided for `rule` on `activation` (nil when the
+    /// rule's `for:` collection could not be evaluated: there is nothing more to show).
+    public static func explain(_ rule: CompiledRule, _ activation: CELActivation?, outcome: RuleOutcome, location: SourceSpan?) -> RuleExplanation {
+        guard let activation else {
+            return RuleExplanation(
+                rule: rule.descriptor, mode: rule.mode, element: nil, whereCondition: nil, condition: nil,
+                exceptions: notConsidered(rule, file: rule.condition.span.file), outcome: outcome, location: location)
+        }
+        var explainer = RuleExplainer(rule: rule, activation: activation)
+        return explainer.explain(outcome: outcome, location: location)
+    }
+
+    private mutating func explain(outcome: RuleOutcome, location: SourceSpan?) -> RuleExplanation {
+        var element: ExplainedBinding?
+        if let slot = rule.slots.element, let binding = rule.declaration.forBinding {
+            element = ExplainedBinding(name: binding.name, value: ExplainedValue(activation[slot]))
+        }
+        var whereCondition: ExplainedCondition?
+        var applies = true
+        if let expression = rule.whereCondition {
+            let explained = explain(expression)
+            applies = explained.value.truth == true
+            whereCondition = explained
+        }
+        let condition = applies ? explain(rule.condition) : nil
+        let fires = condition.flatMap(\.value.truth).map { rule.mode == .forbid ? $0 : !$0 } ?? false
+        let file = rule.condition.span.file
+        let exceptions = fires ? considered(file: file) : Self.notConsidered(rule, file: file)
+        return RuleExplanation(
+            rule: rule.descriptor, mode: rule.mode, element: element, whereCondition: whereCondition, condition: condition,
+            exceptions: exceptions, outcome: outcome, location: location)
+    }
+
+    /// Every exception in the order written, each evaluated until one applies (as evaluation
+    /// does); expired ones never apply.
+    private mutating func considered(file: SourceFile) -> [ExplainedException] {
+        var applied = false
+        var explained: [ExplainedException] = []
+        for exception in Self.inOrder(rule) {
+            if exception.isExpired {
+                explained.append(ExplainedException(declaration: exception.declaration, file: file, status: .expired, whereCondition: nil))
+                continue
+            }
+            guard !applied else {
+                explained.append(ExplainedException(declaration: exception.declaration, file: file, status: .notConsidered, whereCondition: nil))
+                continue
+            }
+            guard let condition = exception.whereCondition else {
+                applied = true
+                explained.append(ExplainedException(declaration: exception.declaration, file: file, status: .applied, whereCondition: nil))
+                continue
+            }
+            let value = explain(condition)
+            let status: ExplainedException.Status
+            switch value.value.truth {
+            case true?: status = .applied
+            case false?: status = .notMatching
+            case nil: status = .failed
+            }
+            applied = status == .applied
+            explained.append(ExplainedException(declaration: exception.declaration, file: file, status: status, whereCondition: value))
+        }
+        return explained
+    }
+
+    private static func notConsidered(_ rule: CompiledRule, file: SourceFile) -> [ExplainedException] {
+        inOrder(rule).map { exception in
+            ExplainedException(declaration: exception.declaration, file: file, status: exception.isExpired ? .expired : .notConsidered, whereCondition: nil)
+        }
+    }
+
+    private static func inOrder(_ rule: CompiledRule) -> [CompiledException] {
+        (rule.exceptions + rule.expiredExceptions).sorted { $0.declaration.range.start < $1.declaration.range.start }
+    }
+
+    // MARK: Parts
+
+    /// A whole condition: its value as evaluation computes it, its parts worked out alone.
+    private mutating func explain(_ expression: CompiledExpression) -> ExplainedCondition {
+        let outline = expression.outline(macros: rule.macros)
+        return explain(outline, value: ExplainedValue(expression.program.evaluate(activation)))
+    }
+
+    private mutating func explain(_ outline: ConditionOutline, value known: ExplainedValue?) -> ExplainedCondition {
+        // A macro's value is its condition's, and a combinator of one branch has that branch's:
+        // worked out once.
+        var passesValue = outline.children.count == 1
+        switch outline.kind {
+        case .all, .any, .macro: break
+        case .not, .leaf: passesValue = false
+        }
+        var children = outline.children.map { explain($0, value: passesValue ? known : nil) }
+        if outline.kind == .all || outline.kind == .any { Self.markUndecisive(&children, decidedBy: outline.kind == .any) }
+        let value: ExplainedValue
+        if let known {
+            value = known
+        } else if case .macro = outline.kind, let only = children.first {
+            value = only.value
+        } else {
+            value = evaluate(outline.checked, size: outline.planSize)
+        }
+        var reads: [ExplainedRead] = []
+        for read in outline.reads {
+            switch evaluateValue(read.checked, size: read.planSize) {
+            case .success(.object(let object)) where !(object is any IdentifiedObject):
+                // A part of the event (`event.cost`) read only to reach a field says nothing itself.
+                continue
+            case .success(let value): reads.append(ExplainedRead(text: read.text, value: ExplainedValue(value)))
+            case .failure(let skipped): reads.append(ExplainedRead(text: read.text, value: .skipped(skipped.reason)))
+            }
+        }
+        return ExplainedCondition(
+            kind: outline.kind, text: outline.text, span: outline.span, value: value, reads: reads, children: children, omitted: outline.omitted)
+    }
+
+    /// Evaluation stops at the first branch that decides an `all` (false) or an `any` (true):
+    /// the later branches were not evaluated, so an error one gives alone is not the rule's.
+    private static func markUndecisive(_ branches: inout [ExplainedCondition], decidedBy decisive: Bool) {
+        guard let first = branches.firstIndex(where: { $0.value.truth == decisive }) else { return }
+        for index in branches.indices.dropFirst(first + 1) {
+            guard case .error = branches[index].value else { continue }
+            let branch = branches[index]
+            branches[index] = ExplainedCondition(
+                kind: branch.kind, text: branch.text, span: branch.span, value: .skipped("not evaluated: an earlier branch decided"),
+                reads: branch.reads, children: branch.children, omitted: branch.omitted)
+        }
+    }
+
+    /// One part, planned in the rule's environment, evaluated from the shared budget.
+    private mutating func evaluate(_ checked: CELCheckedExpr, size: Int) -> ExplainedValue {
+        switch evaluateValue(checked, size: size) {
+        case .success(let value): return ExplainedValue(value)
+        case .failure(let skipped): return .skipped(skipped.reason)
+        }
+    }
+
+    /// Why a part was not worked out.
+    private struct Skipped: Error {
+        let reason: String
+    }
+
+    private mutating func evaluateValue(_ checked: CELCheckedExpr, size: Int) -> Result<CELValue, Skipped> {
+        guard meter.iterationsAvailable > 0, meter.memoryAvailable > 0 else {
+            return .failure(Skipped(reason: "not worked out: the budget for explaining this rule is spent"))
+        }
+        guard size <= plannable else { return .failure(Skipped(reason: "not worked out: too large to evaluate alone")) }
+        plannable -= max(size, 1)
+        return .success(rule.environment.plan(checked).evaluate(activation, meter: &meter))
+    }
+}

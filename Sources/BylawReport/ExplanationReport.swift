@@ -1,0 +1,191 @@
+import BylawEval
+import BylawPolicy
+import BylawSource
+
+/// `bylaw explain`'s report: each rule's explanation as text for people (a header in the
+/// compiler's style at the rule's line, then its conditions as a tree, every part with its
+/// value, its place in the policy and the values it read), or one JSON document for tools.
+///
+/// ```
+/// Policies/client-data.yaml:12:9: client-data/no-client-data-in-consumer-chat fires (block)
+///   forbid:
+///     ✓ all (17:7)
+///       ✓ event.artifact.classification in client_data (18:11)
+///           event.artifact.classification = "client"
+///           client_data = ["client", "patient", "account-number"]
+///       ✓ macro consumer_chat (19:11)
+///         ✓ event.destination.kind == "consumer-chat" (10:18)
+///             event.destination.kind = "consumer-chat"
+///   exception (34:5) does not apply: Redacted test documents, approved by legal
+///     ✗ event.user == "redaction-bot" (35:12)
+///         event.user = "alice"
+///   message: alice sent client data to chat-free
+/// ```
+public struct ExplanationReport: Sendable {
+    public let explanations: [RuleExplanation]
+
+    public init(_ explanations: [RuleExplanation]) {
+        self.explanations = explanations
+    }
+
+    /// Every explanation, then a count line.
+    public func text(style: TextStyle = .plain) -> String {
+        var out = ""
+        for explanation in explanations { out += Self.text(explanation, style: style) }
+        out += style.bold(countLine) + "\n"
+        return out
+    }
+
+    /// `{"explanations": [...], "summary": {...}}`.
+    public func json() -> JSONValue {
+        .object([
+            ("explanations", .array(explanations.map(\.jsonValue))),
+            ("summary", .object([("rules", .int(Int64(explanations.count)))] + Self.outcomes.map { name in
+                (name.key, .int(Int64(explanations.count { $0.outcomeName == name.key })))
+            })),
+        ])
+    }
+
+    /// The outcomes in the order the count line and the summary give them, with their words.
+    private static let outcomes: [(key: String, words: String)] = [
+        ("fired", "fire"), ("evaluation-error", "could not be evaluated"), ("excepted", "excepted"), ("passed", "pass"),
+        ("not-applicable", "do not apply"),
+    ]
+
+    /// `3 explained: 1 fires, 1 passes, 1 does not apply`.
+    var countLine: String {
+        let parts = Self.outcomes.compactMap { outcome -> String? in
+            let count = explanations.count { $0.outcomeName == outcome.key }
+            return count > 0 ? "\(count) \(outcome.words)" : nil
+        }
+        let head = "\(explanations.count) explained"
+        return parts.isEmpty ? head : head + ": " + parts.joined(separator: ", ")
+    }
+
+    /// One explanation: its header, its conditions, its exceptions, what it reported.
+    public static func text(_ explanation: RuleExplanation, style: TextStyle, indent: String = "") -> String {
+        var printer = ExplanationPrinter(style: style, file: explanation.rule.definedAt?.file.path, indent: indent)
+        printer.header(explanation)
+        if let whereCondition = explanation.whereCondition { printer.part("where", whereCondition) }
+        if let condition = explanation.condition { printer.part(explanation.mode.rawValue, condition) }
+        for exception in explanation.exceptions { printer.exception(exception) }
+        printer.result(explanation)
+        return printer.out
+    }
+}
+
+/// Writes one explanation as indented lines.
+struct ExplanationPrinter {
+    let style: TextStyle
+    /// The rule's file: places in it print as `line:column` alone.
+    let file: String?
+    let indent: String
+    var out = ""
+
+    init(style: TextStyle, file: String?, indent: String) {
+        self.style = style
+        self.file = file
+        self.indent = indent
+    }
+
+    mutating func header(_ explanation: RuleExplanation) {
+        var line = indent
+        if let span = explanation.rule.definedAt {
+            let start = span.start
+            line += style.bold("\(span.file.path):\(start.line):\(start.column):") + " "
+        }
+        line += style.bold(explanation.rule.fullID)
+        if let element = explanation.element { line += " (\(element.name) = \(TerminalText.clean(element.value.text)))" }
+        out += line + " " + verdict(explanation) + "\n"
+    }
+
+    private func verdict(_ explanation: RuleExplanation) -> String {
+        let enforcement = explanation.rule.enforcement
+        switch explanation.outcome {
+        case .fired: return style.severity(enforcement.reportSeverity, "fires (\(enforcement.rawValue))")
+        case .failed: return style.red("could not be evaluated (\(enforcement.rawValue))")
+        case .excepted: return style.cyan("is excepted")
+        case .passed: return style.green("passes")
+        case .notApplicable: return style.dim("does not apply")
+        }
+    }
+
+    mutating func part(_ name: String, _ condition: ExplainedCondition) {
+        out += indent + "  \(name):\n"
+        node(condition, depth: 2)
+    }
+
+    mutating func exception(_ exception: ExplainedException) {
+        let status: String
+        switch exception.status {
+        case .applied: status = style.cyan("applies")
+        case .notMatching: status = "does not apply"
+        case .failed: status = style.red("could not be evaluated, so it does not apply")
+        case .expired: status = "expired on \(exception.declaration.expires?.description ?? "?"), so it no longer applies"
+        case .notConsidered: status = style.dim("not needed")
+        }
+        var line = indent + "  exception " + style.dim("(\(place(exception.span)))") + " " + status
+        if let reason = exception.declaration.reason { line += ": " + TerminalText.clean(reason) }
+        out += line + "\n"
+        if let condition = exception.whereCondition { node(condition, depth: 2) }
+    }
+
+    mutating func result(_ explanation: RuleExplanation) {
+        switch explanation.outcome {
+        case .fired(let message, let hint):
+            out += indent + "  " + style.bold("message:") + " " + TerminalText.clean(message) + "\n"
+            if let hint { out += indent + "  " + style.bold("hint:") + " " + TerminalText.clean(hint) + "\n" }
+        case .failed(let failure):
+            out += indent + "  " + style.red("error:") + " " + TerminalText.clean(failure.message) + "\n"
+        case .notApplicable, .passed, .excepted:
+            break
+        }
+        if let location = explanation.location, explanation.enforcement != nil {
+            let start = location.start
+            out += indent + "  " + style.bold("at:") + " \(location.file.path):\(start.line):\(start.column)\n"
+        }
+    }
+
+    private mutating func node(_ condition: ExplainedCondition, depth: Int) {
+        let pad = indent + String(repeating: "  ", count: depth)
+        var line = pad + mark(condition.value) + " "
+        switch condition.kind {
+        case .all, .any, .not, .leaf: line += Self.clean(condition.text)
+        case .macro(let name): line += "macro " + name
+        }
+        line += " " + style.dim("(\(place(condition.span)))")
+        switch condition.value {
+        case .value(let text, _) where condition.value.truth == nil: line += " = " + TerminalText.clean(text)
+        case .error, .skipped: line += ": " + TerminalText.clean(condition.value.text)
+        case .value: break
+        }
+        out += line + "\n"
+        for read in condition.reads { out += pad + "    " + Self.clean(read.text) + " = " + TerminalText.clean(read.value.text) + "\n" }
+        for child in condition.children { node(child, depth: depth + 1) }
+        if condition.omitted > 0 { out += pad + "  " + style.dim("… \(condition.omitted) more not shown") + "\n" }
+    }
+
+    private func mark(_ value: ExplainedValue) -> String {
+        switch value {
+        case .value where value.truth == true: return style.green("✓")
+        case .value where value.truth == false: return style.red("✗")
+        case .value: return "•"
+        case .error: return style.red("!")
+        case .skipped: return style.dim("?")
+        }
+    }
+
+    /// `line:column` in the rule's file, `path:line:column` elsewhere.
+    private func place(_ span: SourceSpan) -> String {
+        let start = span.start
+        let position = "\(start.line):\(start.column)"
+        return span.file.path == file ? position : "\(span.file.path):\(position)"
+    }
+
+    /// An expression on one line and safe for a terminal: line breaks and runs of spaces (a
+    /// block scalar's) as one space, control characters escaped.
+    static func clean(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        return TerminalText.clean(words.joined(separator: " "))
+    }
+}
