@@ -23,9 +23,12 @@ import BylawSource
 /// ```
 public struct ExplanationReport: Sendable {
     public let explanations: [RuleExplanation]
+    /// The `on:` of the rules the input runs, named when there are none to explain.
+    public let trigger: RuleTrigger?
 
-    public init(_ explanations: [RuleExplanation]) {
+    public init(_ explanations: [RuleExplanation], trigger: RuleTrigger? = nil) {
         self.explanations = explanations
+        self.trigger = trigger
     }
 
     /// Every explanation, then a count line.
@@ -58,6 +61,7 @@ public struct ExplanationReport: Sendable {
             let count = explanations.count { $0.outcomeName == outcome.key }
             return count > 0 ? "\(count) \(outcome.words)" : nil
         }
+        if explanations.isEmpty, let trigger { return "nothing to explain: the policies have no 'on: \(trigger.rawValue)' rule" }
         let head = "\(explanations.count) explained"
         return parts.isEmpty ? head : head + ": " + parts.joined(separator: ", ")
     }
@@ -121,12 +125,13 @@ struct ExplanationPrinter {
         case .applied: status = style.cyan("applies")
         case .notMatching: status = "does not apply"
         case .failed: status = style.red("could not be evaluated, so it does not apply")
-        case .expired: status = "expired on \(exception.declaration.expires?.description ?? "?"), so it no longer applies"
-        case .notConsidered: status = style.dim("not needed")
+        case .expired: status = "expired, so it no longer applies"
+        case .notConsidered: status = style.dim("not considered")
         }
-        var line = indent + "  exception " + style.dim("(\(place(exception.span)))") + " " + status
-        if let reason = exception.declaration.reason { line += ": " + TerminalText.clean(reason) }
-        out += line + "\n"
+        var line = indent + "  exception " + style.dim("(\(place(exception.span)))")
+        if let reason = exception.declaration.reason { line += " " + JSONValue.string(reason).compact }
+        if let expires = exception.declaration.expires { line += " (until \(expires))" }
+        out += TerminalText.clean(line) + ": " + status + "\n"
         if let condition = exception.whereCondition { node(condition, depth: 2) }
     }
 

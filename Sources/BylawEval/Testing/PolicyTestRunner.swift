@@ -17,6 +17,12 @@ public struct PolicyTestResult: Sendable {
     public let test: PolicyTestDecl
     public let file: SourceFile
     public let outcome: Outcome
+    /// For a failed test: why each rule that did not do what was expected fired or did not
+    /// (the elements that fired or failed, or all of them, up to ``maxExplained`` per rule).
+    public let explanations: [RuleExplanation]
+
+    /// The most explanations a failed test carries per rule (one per `for:` element).
+    public static let maxExplained = 10
 
     public var passed: Bool {
         if case .passed = outcome { return true }
@@ -38,6 +44,7 @@ public struct PolicyTestRunner {
     /// working directory by default.
     public var workspaceRoots: [String]
     private var workspaceCache: [String: WorkspaceLoadResult] = [:]
+    private var coverage = TestCoverage()
 
     /// A runner for the tests of `set`; `workspaceRoots` defaults to the working directory.
     public init(set: PolicySet, workspaceRoots: [String]? = nil) {
@@ -50,7 +57,9 @@ public struct PolicyTestRunner {
         var results: [PolicyTestResult] = []
         for policy in set.policies {
             for test in policy.document.tests {
-                results.append(PolicyTestResult(policyID: policy.id, test: test, file: policy.document.file, outcome: run(test, of: policy)))
+                let (outcome, explanations) = run(test, of: policy)
+                results.append(PolicyTestResult(
+                    policyID: policy.id, test: test, file: policy.document.file, outcome: outcome, explanations: explanations))
             }
         }
         return results
@@ -67,7 +76,14 @@ public struct PolicyTestRunner {
         }
     }
 
-    private mutating func run(_ test: PolicyTestDecl, of policy: CompiledPolicy) -> PolicyTestResult.Outcome {
+    /// The branches and exceptions of the rules some test expects to fire that no test run so
+    /// far exercised (see ``TestCoverage``).
+    public func coverageGaps() -> [CoverageGap] {
+        let uncovered = Set(uncoveredRules().map(\.fullID))
+        return coverage.gaps(set.rules.filter { !uncovered.contains($0.fullID) })
+    }
+
+    private mutating func run(_ test: PolicyTestDecl, of policy: CompiledPolicy) -> (PolicyTestResult.Outcome, [RuleExplanation]) {
         var problems: [Diagnostic] = []
         let file = policy.document.file
         let workspace = test.workspace.flatMap { load($0, relativeTo: file, &problems) }
@@ -84,7 +100,7 @@ public struct PolicyTestRunner {
             }
             event = node
         }
-        guard problems.isEmpty else { return .invalid(problems) }
+        guard problems.isEmpty else { return (.invalid(problems), []) }
         let trigger: RuleTrigger = event != nil ? .usage : (before != nil ? .change : .workspace)
         let emptyWorkspace = trigger == .usage && workspace == nil ? Workspace.empty() : nil
         let inputs = RuleInputs(
@@ -92,13 +108,18 @@ public struct PolicyTestRunner {
             before: before.map(WorkspaceGraph.init), after: after.map(WorkspaceGraph.init))
         var fired: [String] = []
         var errors: [String] = []
+        var explained: [(rule: String, explanation: RuleExplanation)] = []
         for rule in policy.rules where rule.trigger == trigger {
-            RuleEvaluation.run(rule, inputs) { outcome, _ in
+            RuleEvaluation.visit(rule, inputs) { outcome, location, activation in
                 switch outcome {
                 case .fired: if !fired.contains(rule.descriptor.ruleID) { fired.append(rule.descriptor.ruleID) }
                 case .failed(let failure): errors.append("\(rule.descriptor.ruleID) \(failure.message)")
                 case .notApplicable, .passed, .excepted: break
                 }
+                // Every rule on every test is explained: coverage is read from the explanations.
+                let explanation = RuleExplainer.explain(rule, activation, outcome: outcome, location: trigger == .usage ? nil : location)
+                coverage.record(explanation)
+                explained.append((rule.descriptor.ruleID, explanation))
             }
         }
         let expected: [String]
@@ -106,8 +127,28 @@ public struct PolicyTestRunner {
         case .allow: expected = []
         case .rules(let ids): expected = ids.map { $0.id.split(separator: "/").last.map(String.init) ?? $0.id }
         }
-        if Set(expected) == Set(fired), errors.isEmpty { return .passed }
-        return .failed(expected: expected, fired: fired, errors: errors)
+        if Set(expected) == Set(fired), errors.isEmpty { return (.passed, []) }
+        return (.failed(expected: expected, fired: fired, errors: errors), Self.mismatching(explained, expected: Set(expected), fired: Set(fired)))
+    }
+
+    /// The explanations of the rules that did not do what the test expected: of a rule that
+    /// fired unexpectedly, the elements it fired on; of one that could not be evaluated, where it
+    /// failed; of one that was expected and did not fire, every element.
+    private static func mismatching(
+        _ explained: [(rule: String, explanation: RuleExplanation)], expected: Set<String>, fired: Set<String>
+    ) -> [RuleExplanation] {
+        var shown: [String: Int] = [:]
+        return explained.filter { rule, explanation in
+            let relevant: Bool
+            switch explanation.outcome {
+            case .failed: relevant = true
+            case .fired: relevant = !expected.contains(rule)
+            case .notApplicable, .passed, .excepted: relevant = expected.contains(rule) && !fired.contains(rule)
+            }
+            guard relevant, shown[rule, default: 0] < PolicyTestResult.maxExplained else { return false }
+            shown[rule, default: 0] += 1
+            return true
+        }.map(\.explanation)
     }
 
     private mutating func load(_ source: PolicyTestDecl.WorkspaceSource, relativeTo file: SourceFile, _ problems: inout [Diagnostic]) -> Workspace? {

@@ -164,10 +164,13 @@ struct ConditionOutlineBuilder {
                     if seenMacros.insert(name).inserted { macros.append((name, expr)) }
                     continue
                 }
-                if case .select(let operand, _, true) = expr.kind, isPath(operand) {
-                    record(expr, size: planSize(ofPath: operand) + 1)
-                    // What the presence test looks into (`workspace.subscription(…)`, maybe null).
-                    stack.append(operand)
+                if case .select(let operand, let field, true) = expr.kind, isPath(operand) {
+                    // `has(org.parent)` reads `org.parent`: the field itself says more than `true`
+                    // (the checker resolved the field on this node, whatever it tests).
+                    let read = CELExpr(id: expr.id, range: expr.range, kind: .select(operand: operand, field: field, testOnly: false))
+                    if let base = tree.text(of: operand.range) { record(read, text: base + "." + field, size: planSize(ofPath: read)) }
+                    stack.append(contentsOf: Self.parts(of: operand).arguments.reversed())
+                    noteMacro(at: Self.parts(of: operand).root, unless: operand)
                     continue
                 }
                 if isPath(expr) {
@@ -175,10 +178,7 @@ struct ConditionOutlineBuilder {
                     // What the path is built from: its calls' arguments, and its root when that
                     // is a macro (a variable or list at the root is the path itself).
                     let (arguments, root) = Self.parts(of: expr)
-                    if case .ident(let name, _) = root.kind, root.id != expr.id, checked.alias(of: root.id) != nil,
-                       seenMacros.insert(name).inserted {
-                        macros.append((name, root))
-                    }
+                    noteMacro(at: root, unless: expr)
                     stack.append(contentsOf: arguments.reversed())
                     continue
                 }
@@ -186,9 +186,16 @@ struct ConditionOutlineBuilder {
             }
         }
 
-        private mutating func record(_ expr: CELExpr, size: Int) {
-            guard let text = tree.text(of: expr.range), seenReads.insert(text).inserted else { return }
+        private mutating func record(_ expr: CELExpr, text: String? = nil, size: Int) {
+            guard let text = text ?? tree.text(of: expr.range), seenReads.insert(text).inserted else { return }
             reads.append(ConditionOutline.Read(text: text, checked: checked.subexpression(expr), planSize: size))
+        }
+
+        /// A path's root, when it is a macro (and not the whole path, which is the macro alone).
+        private mutating func noteMacro(at root: CELExpr, unless whole: CELExpr) {
+            guard case .ident(let name, _) = root.kind, root.id != whole.id, checked.alias(of: root.id) != nil,
+                  seenMacros.insert(name).inserted else { return }
+            macros.append((name, root))
         }
 
         /// What planning a path builds: its links and arguments, and its root macro copied in.

@@ -84,7 +84,7 @@ struct ExplainCommand: ParsableCommand {
         case .success(let explained): outcome = explained
         case .failure(let diagnostic): throw InputFailure.report([diagnostic])
         }
-        let report = ExplanationReport(outcome.explanations)
+        let report = ExplanationReport(outcome.explanations, trigger: input.trigger)
         switch format {
         case .text: Terminal.out(report.text(style: Terminal.style(for: 1)))
         case .json: Terminal.out(report.json().pretty + "\n")
