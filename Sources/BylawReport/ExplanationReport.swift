@@ -191,6 +191,19 @@ struct ExplanationPrinter {
     /// block scalar's) as one space, control characters escaped.
     static func clean(_ text: String) -> String {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
-        return TerminalText.clean(words.joined(separator: " "))
+        // A line of a tree, not the policy: its place says where to read the rest.
+        return TerminalText.clean(words.joined(separator: " ").shortened(to: maxExpression))
+    }
+
+    /// The most characters of an expression a line shows.
+    static let maxExpression = 120
+}
+
+extension String {
+    /// The first `limit` characters and `…`, when the text is longer.
+    func shortened(to limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        let head = prefix(limit)
+        return head.endIndex == endIndex ? self : String(head) + "…"
     }
 }

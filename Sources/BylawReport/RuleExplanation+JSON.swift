@@ -55,15 +55,21 @@ extension ExplainedCondition {
         case .leaf: kindName = "leaf"
         case .macro: kindName = "macro"
         }
-        pairs += [("kind", .string(kindName)), ("text", .string(text)), ("location", span.locationJSON)]
+        // The text is the policy's own: a hostile policy's megabyte expression is cut, its place kept.
+        pairs += [("kind", .string(kindName)), ("text", .string(text.shortened(to: Self.maxText))), ("location", span.locationJSON)]
         pairs += value.jsonPairs
         if !reads.isEmpty {
-            pairs.append(("reads", .array(reads.map { .object([("expression", .string($0.text))] + $0.value.jsonPairs) })))
+            pairs.append(("reads", .array(reads.map { .object([("expression", .string($0.text.shortened(to: Self.maxText)))] + $0.value.jsonPairs) })))
         }
         if !children.isEmpty { pairs.append(("children", .array(children.map(\.jsonValue)))) }
         if omitted > 0 { pairs.append(("omitted", .int(Int64(omitted)))) }
         return .object(pairs)
     }
+}
+
+extension ExplainedCondition {
+    /// The most characters of a part's text the JSON holds.
+    static let maxText = 2_000
 }
 
 extension ExplainedException {
