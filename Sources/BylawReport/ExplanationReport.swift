@@ -43,16 +43,16 @@ public struct ExplanationReport: Sendable {
     public func json() -> JSONValue {
         .object([
             ("explanations", .array(explanations.map(\.jsonValue))),
-            ("summary", .object([("rules", .int(Int64(explanations.count)))] + Self.outcomes.map { name in
-                (name.key, .int(Int64(explanations.count { $0.outcomeName == name.key })))
+            ("summary", .object([("rules", .int(Int64(explanations.count)))] + Self.outcomes.map { outcome in
+                (outcome.summaryKey, .int(Int64(explanations.count { $0.outcomeName == outcome.key })))
             })),
         ])
     }
 
     /// The outcomes in the order the count line and the summary give them, with their words.
-    private static let outcomes: [(key: String, words: String)] = [
-        ("fired", "fire"), ("evaluation-error", "could not be evaluated"), ("excepted", "excepted"), ("passed", "pass"),
-        ("not-applicable", "do not apply"),
+    private static let outcomes: [(key: String, summaryKey: String, words: String)] = [
+        ("fired", "fired", "fire"), ("evaluation-error", "evaluation_errors", "could not be evaluated"), ("excepted", "excepted", "excepted"),
+        ("passed", "passed", "pass"), ("not-applicable", "not_applicable", "do not apply"),
     ]
 
     /// `3 explained: 1 fires, 1 passes, 1 does not apply`.

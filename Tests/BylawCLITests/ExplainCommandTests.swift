@@ -44,6 +44,29 @@ struct ExplainCommandTests {
         #expect(run.stdout.hasSuffix("11 explained: 1 fire, 1 excepted, 5 pass, 4 do not apply\n"))
     }
 
+    /// Every event in Examples/events/, with what the shipped policies make of it on acme.yaml.
+    static let events: [(file: String, verdicts: [String], count: String)] = [
+        ("client-pdf-to-consumer-chat.json", ["app-use/app-accepts-classification fires (block)", "client-data/no-client-data-in-consumer-chat fires (block)"],
+         "11 explained: 2 fire, 5 pass, 4 do not apply"),
+        ("cross-silo-share.yaml", ["sharing/no-cross-silo-share fires (block)"], "11 explained: 1 fire, 6 pass, 4 do not apply"),
+        ("redaction-bot-upload.json", ["app-use/app-accepts-classification fires (block)", "client-data/no-client-data-in-consumer-chat is excepted"],
+         "11 explained: 1 fire, 1 excepted, 5 pass, 4 do not apply"),
+    ]
+
+    @Test("every example event is listed, and explained as listed")
+    func exampleEvents() throws {
+        let directory = Bylaw.packageRoot.appendingPathComponent("Examples/events")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == Set(Self.events.map(\.file)))
+        for event in Self.events {
+            let run = try Bylaw.run(["explain", "--event", "Examples/events/\(event.file)", "--workspace", Self.acme])
+            #expect(run.status == 1, "\(event.file): \(run.stderr)")
+            let verdicts = run.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && ($0.hasSuffix(")") || $0.hasSuffix("excepted")) }
+                .map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "" }
+            #expect(verdicts == event.verdicts, "\(event.file)")
+            #expect(run.stdout.hasSuffix(event.count + "\n"), "\(event.file)")
+        }
+    }
+
     @Test("--format json: the same explanation as a document for tools")
     func json() throws {
         let run = try Bylaw.run([
