@@ -23,11 +23,19 @@ public struct Finding: Sendable {
     public let location: SourceSpan?
     /// For stream findings: the event's line number in the stream and its id.
     public let event: EventReference?
+    /// What few findings carry, behind one reference: where an evaluation error failed, an
+    /// explanation. A stream makes millions of findings, and every field is copied with each.
+    @usableFromInline var extras: FindingExtras?
+
     /// For evaluation errors: where in the policy evaluation failed.
-    public let policySpan: SourceSpan?
+    @inlinable public var policySpan: SourceSpan? { extras?.policySpan }
+
     /// Why the rule fired on the input, when the run was asked to explain its findings
     /// (`bylaw eval --explain`).
-    public var explanation: RuleExplanation?
+    @inlinable public var explanation: RuleExplanation? {
+        get { extras?.explanation }
+        set { extras = FindingExtras(policySpan: policySpan, explanation: newValue) }
+    }
 
     public init(
         rule: RuleDescriptor, kind: Kind = .violation, enforcement: Enforcement? = nil, message: String, hint: String? = nil,
@@ -41,7 +49,6 @@ public struct Finding: Sendable {
         self.inputPath = inputPath
         self.location = location
         self.event = event
-        self.policySpan = nil
     }
 
     /// The evaluation-error finding of a rule that could not be evaluated on an input; its
@@ -55,7 +62,18 @@ public struct Finding: Sendable {
         self.inputPath = inputPath
         self.location = location
         self.event = event
-        self.policySpan = failure.policySpan
+        self.extras = FindingExtras(policySpan: failure.policySpan, explanation: nil)
+    }
+}
+
+/// The rarely set parts of a ``Finding``.
+@usableFromInline final class FindingExtras: Sendable {
+    @usableFromInline let policySpan: SourceSpan?
+    @usableFromInline let explanation: RuleExplanation?
+
+    @usableFromInline init(policySpan: SourceSpan?, explanation: RuleExplanation?) {
+        self.policySpan = policySpan
+        self.explanation = explanation
     }
 }
 

@@ -6,9 +6,11 @@ import Testing
 /// A compiled condition laid out as written: the combinators over the balanced tree the
 /// compiler built, each leaf with what it reads, macros expanded where they are written.
 @Suite struct ConditionOutlineTests {
-    static func rule(_ source: MarkedSource) throws -> CompiledRule {
+    /// The first rule of the source, and its policy's macros.
+    static func rule(_ source: MarkedSource) throws -> (rule: CompiledRule, macros: [String: CompiledMacro]) {
         let (set, diagnostics) = compile(source)
-        return try #require(set?.rules.first, "\(diagnostics.map(\.message))")
+        let policy = try #require(set?.policies.first, "\(diagnostics.map(\.message))")
+        return (try #require(policy.rules.first), policy.macros)
     }
 
     @Test func theCombinatorsAreTheYAMLsWhateverTheTreesShape() throws {
@@ -30,7 +32,8 @@ import Testing
                     - has(event.artifact.classification)
                     - event.user in ["x", "y"]
             """)
-        let outline = try Self.rule(source).condition.outline(macros: try Self.rule(source).macros)
+        let (rule, macros) = try Self.rule(source)
+        let outline = rule.condition.outline(macros: macros)
         #expect(outline.kind == .all)
         #expect(outline.span.start.line == source.location("1️⃣")?.line)
         #expect(outline.children.map(\.kind) == [.leaf, .any, .macro("big"), .leaf, .leaf])
@@ -59,8 +62,8 @@ import Testing
                 on: usage
                 forbid: workspace.user(event.user).status == "offboarded" && workspace.users.exists(u, u.id in vips)
             """)
-        let rule = try Self.rule(source)
-        let outline = rule.condition.outline(macros: rule.macros)
+        let (rule, macros) = try Self.rule(source)
+        let outline = rule.condition.outline(macros: macros)
         #expect(outline.kind == .leaf)
         #expect(outline.reads.map(\.text) == ["workspace.user(event.user).status", "event.user", "workspace.users", "vips"])
     }
@@ -76,12 +79,12 @@ import Testing
                   all:
             \(leaves)
             """)
-        let rule = try Self.rule(source)
-        let outline = rule.condition.outline(macros: rule.macros, limit: 50)
+        let (rule, macros) = try Self.rule(source)
+        let outline = rule.condition.outline(macros: macros, limit: 50)
         #expect(outline.children.count < 50)
         #expect(outline.children.count + outline.omitted == 600)
         #expect(outline.children.last?.text == "event.app != 'app-\(outline.children.count - 1)'")
-        let whole = rule.condition.outline(macros: rule.macros, limit: 10_000)
+        let whole = rule.condition.outline(macros: macros, limit: 10_000)
         #expect(whole.children.count == 600 && whole.omitted == 0)
     }
 }

@@ -18,6 +18,8 @@ import CEL
 public struct StreamEvaluator {
     public let rules: [CompiledRule]
     public let graph: WorkspaceGraph
+    /// The rules' policies, when made from a policy set: what explanations expand macros from.
+    public let policies: [CompiledPolicy]
     /// The shortcuts in use (all by default).
     public var shortcuts: Shortcuts = .all
     /// Whether findings' event references carry the event's `user` and `org` (for `bylaw
@@ -44,12 +46,14 @@ public struct StreamEvaluator {
     public init(rules: [CompiledRule], workspace graph: WorkspaceGraph) {
         self.rules = rules.filter { $0.trigger == .usage }
         self.graph = graph
+        self.policies = []
     }
 
     /// An evaluator for the usage rules of a compiled policy set.
     public init(policies: PolicySet, workspace graph: WorkspaceGraph) {
         self.rules = policies.rules(on: .usage)
         self.graph = graph
+        self.policies = policies.policies
     }
 
     /// Where the run reports to.

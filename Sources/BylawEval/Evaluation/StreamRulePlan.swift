@@ -18,12 +18,15 @@ final class StreamRulePlan {
         let hint: CompiledTemplate?
         /// The fields the message and hint read (nil: unknown, their texts are not cached).
         let messageFields: [UsageEventField]?
+        /// The rule's policy, for explanations (nil when the plan was given rules alone).
+        let policy: CompiledPolicy?
 
-        init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache, messageFields: [UsageEventField]?) {
+        init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache, messageFields: [UsageEventField]?, policy: CompiledPolicy?) {
             self.rule = rule
             self.activation = activation
             self.cache = cache
             self.messageFields = messageFields
+            self.policy = policy
             descriptor = rule.descriptor
             fullID = rule.fullID
             message = rule.message
@@ -33,17 +36,18 @@ final class StreamRulePlan {
         /// Why the rule decided as it did on the current event (the one its activation holds),
         /// evaluated afresh.
         func explain() -> RuleExplanation {
-            RuleExplainer.explain(rule, activation, outcome: RuleRunner.run(rule, activation), location: nil)
+            RuleExplainer.explain(rule, activation, outcome: RuleRunner.run(rule, activation), location: nil, policy: policy)
         }
 
         /// The finding for a decision that makes one (nil for `notApplicable`, `passed`,
-        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it. The
-        /// texts come from `texts` when an earlier event agreeing on the fields they read
-        /// rendered them.
+        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it, with
+        /// its explanation when `explaining`. The texts come from `texts` when an earlier event
+        /// agreeing on the fields they read rendered them.
         func finding(
             _ decision: StreamDecision, inputPath: String, event: EventReference?,
-            texts: inout StreamMessageCache, usage: UsageEvent, interner: inout StreamFieldInterner
+            texts: inout StreamMessageCache, usage: UsageEvent, interner: inout StreamFieldInterner, explaining: Bool = false
         ) -> Finding? {
+            var finding: Finding
             switch decision {
             case .notApplicable, .passed, .excepted:
                 return nil
@@ -55,10 +59,13 @@ final class StreamRulePlan {
                     rendering = StreamMessageCache.Rendering(message: message?.render(activation) ?? descriptor.title, hint: hint?.render(activation))
                     texts.store(rendering)
                 }
-                return Finding(rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event)
+                finding = Finding(rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event)
             case .failed(let failure):
-                return Finding(rule: descriptor, failure: failure, inputPath: inputPath, location: nil, event: event)
+                finding = Finding(rule: descriptor, failure: failure, inputPath: inputPath, location: nil, event: event)
             }
+            // Set here, on the finding being built: set later, it would be copied.
+            if explaining { finding.explanation = explain() }
+            return finding
         }
     }
 
@@ -78,7 +85,8 @@ final class StreamRulePlan {
         var narrowFields = true
     }
 
-    init(rules: [CompiledRule], inputs: RuleInputs, options: Options = Options()) {
+    init(rules: [CompiledRule], inputs: RuleInputs, options: Options = Options(), policies: [CompiledPolicy] = []) {
+        let policyByID = Dictionary(policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var fields = UsageEventFields(.id)
         var entries: [Entry] = []
         var required: [Set<String>?] = []
@@ -95,7 +103,7 @@ final class StreamRulePlan {
             let cache = StreamDecisionCache(fields: options.cacheDecisions ? decisionFields : nil, rules: rules.count)
             entries.append(Entry(
                 rule: rule, activation: inputs.activation(for: rule), cache: cache,
-                messageFields: options.cacheDecisions ? templateFields : nil))
+                messageFields: options.cacheDecisions ? templateFields : nil, policy: policyByID[rule.descriptor.policyID]))
             required.append(options.indexByKind ? analysis?.requiredKinds : nil)
         }
         let kindValues = Array(Set(required.compactMap { $0 }.flatMap { $0 })).sorted()

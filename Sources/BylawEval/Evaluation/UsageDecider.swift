@@ -51,7 +51,7 @@ public struct UsageDecider {
         let options = StreamRulePlan.Options(
             indexByKind: shortcuts.contains(.indexByKind), cacheDecisions: shortcuts.contains(.cacheDecisions),
             narrowFields: shortcuts.contains(.narrowFields))
-        plan = StreamRulePlan(rules: evaluator.rules, inputs: inputs, options: options)
+        plan = StreamRulePlan(rules: evaluator.rules, inputs: inputs, options: options, policies: evaluator.policies)
         recordsActors = evaluator.recordsActors
         explains = evaluator.explains
         var fields = plan.fields
@@ -108,11 +108,11 @@ public struct UsageDecider {
                     user: recordsActors && current.has(.user) ? current.user : nil,
                     org: recordsActors && current.has(.org) ? current.org : nil)
             }
-            if var finding = entries[index].finding(
-                decision, inputPath: inputPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
+            if let finding = entries[index].finding(
+                decision, inputPath: inputPath, event: reference, texts: &texts[index], usage: current, interner: &interner,
+                explaining: explains)
             {
                 counted.count(finding, rule: index, in: &ruleCounts)
-                if explains { finding.explanation = entries[index].explain() }
                 try emit(finding)
             }
         }

@@ -3,8 +3,8 @@ import BylawSource
 import CEL
 
 /// Explains a rule's outcome on one activation (``RuleExplanation``): lays each condition out as
-/// written (``ConditionOutline``), then works out every part alone, planned in the rule's
-/// environment. Nothing here runs during ordinary evaluation: explaining costs a plan per part,
+/// written (``ConditionOutline``), then works out every part alone, a piece of the rule's
+/// checked tree planned on its own. Nothing here runs during ordinary evaluation: explaining costs a plan per part,
 /// and is for one input at a time (`bylaw explain`, a finding asked about, a failing test).
 ///
 /// Each whole condition (`where`, `forbid`/`require`, an exception's `where`) is evaluated as
@@ -16,13 +16,20 @@ public struct RuleExplainer {
     /// How many planned nodes (macros copied in) one explanation may build, across its parts.
     public static let maxPlannedNodes = 2_000_000
 
+    /// Where parts are planned: the functions and types every rule is checked against. The
+    /// checker resolved each name of a rule (to a variable's slot, a list's value, a macro's
+    /// tree) on the nodes themselves, so a part plans alone without the rule's declarations.
+    private static let environment = DomainSchema.baseEnvironment()
+
     private let rule: CompiledRule
+    private let macros: [String: CompiledMacro]
     private let activation: CELActivation
     private var meter: CELMeter
     private var plannable: Int
 
-    private init(rule: CompiledRule, activation: CELActivation) {
+    private init(rule: CompiledRule, macros: [String: CompiledMacro], activation: CELActivation) {
         self.rule = rule
+        self.macros = macros
         self.activation = activation
         self.meter = CELMeter(rule.condition.program.budget)
         self.plannable = Self.maxPlannedNodes
@@ -30,17 +37,22 @@ public struct RuleExplainer {
 
     /// Explains `outcome`, which evaluation decided for `rule` on `activation` (nil when the
     /// rule's `for:` collection could not be evaluated: there is nothing more to show).
-    public static func explain(_ rule: CompiledRule, _ activation: CELActivation?, outcome: RuleOutcome, location: SourceSpan?) -> RuleExplanation {
+    /// `policy`, the rule's, gives the macros to expand and the exceptions that expired;
+    /// without it macros show as values and expired exceptions are left out.
+    public static func explain(
+        _ rule: CompiledRule, _ activation: CELActivation?, outcome: RuleOutcome, location: SourceSpan?, policy: CompiledPolicy?
+    ) -> RuleExplanation {
+        let exceptions = ExceptionEntry.inOrder(rule, expired: policy?.expiredExceptions(of: rule) ?? [])
         guard let activation else {
             return RuleExplanation(
                 rule: rule.descriptor, mode: rule.mode, element: nil, whereCondition: nil, condition: nil,
-                exceptions: notConsidered(rule, file: rule.condition.span.file), outcome: outcome, location: location)
+                exceptions: notConsidered(exceptions, file: rule.condition.span.file), outcome: outcome, location: location)
         }
-        var explainer = RuleExplainer(rule: rule, activation: activation)
-        return explainer.explain(outcome: outcome, location: location)
+        var explainer = RuleExplainer(rule: rule, macros: policy?.macros ?? [:], activation: activation)
+        return explainer.explain(exceptions, outcome: outcome, location: location)
     }
 
-    private mutating func explain(outcome: RuleOutcome, location: SourceSpan?) -> RuleExplanation {
+    private mutating func explain(_ exceptions: [ExceptionEntry], outcome: RuleOutcome, location: SourceSpan?) -> RuleExplanation {
         var element: ExplainedBinding?
         if let slot = rule.slots.element, let binding = rule.declaration.forBinding {
             element = ExplainedBinding(name: binding.name, value: ExplainedValue(activation[slot]))
@@ -55,59 +67,66 @@ public struct RuleExplainer {
         let condition = applies ? explain(rule.condition) : nil
         let fires = condition.flatMap(\.value.truth).map { rule.mode == .forbid ? $0 : !$0 } ?? false
         let file = rule.condition.span.file
-        let exceptions = fires ? considered(file: file) : Self.notConsidered(rule, file: file)
         return RuleExplanation(
             rule: rule.descriptor, mode: rule.mode, element: element, whereCondition: whereCondition, condition: condition,
-            exceptions: exceptions, outcome: outcome, location: location)
+            exceptions: fires ? considered(exceptions, file: file) : Self.notConsidered(exceptions, file: file), outcome: outcome,
+            location: location)
+    }
+
+    /// An exception in force (compiled) or expired (as written).
+    private struct ExceptionEntry {
+        let declaration: ExceptionDecl
+        let compiled: CompiledException?
+
+        /// The rule's exceptions in the order written.
+        static func inOrder(_ rule: CompiledRule, expired: [ExceptionDecl]) -> [ExceptionEntry] {
+            let entries = rule.exceptions.map { ExceptionEntry(declaration: $0.declaration, compiled: $0) }
+                + expired.map { ExceptionEntry(declaration: $0, compiled: nil) }
+            return entries.sorted { $0.declaration.range.start < $1.declaration.range.start }
+        }
     }
 
     /// Every exception in the order written, each evaluated until one applies (as evaluation
     /// does); expired ones never apply.
-    private mutating func considered(file: SourceFile) -> [ExplainedException] {
+    private mutating func considered(_ exceptions: [ExceptionEntry], file: SourceFile) -> [ExplainedException] {
         var applied = false
         var explained: [ExplainedException] = []
-        for exception in Self.inOrder(rule) {
-            if exception.isExpired {
-                explained.append(ExplainedException(declaration: exception.declaration, file: file, status: .expired, whereCondition: nil))
-                continue
-            }
-            guard !applied else {
-                explained.append(ExplainedException(declaration: exception.declaration, file: file, status: .notConsidered, whereCondition: nil))
-                continue
-            }
-            guard let condition = exception.whereCondition else {
-                applied = true
-                explained.append(ExplainedException(declaration: exception.declaration, file: file, status: .applied, whereCondition: nil))
-                continue
-            }
-            let value = explain(condition)
+        for exception in exceptions {
             let status: ExplainedException.Status
-            switch value.value.truth {
-            case true?: status = .applied
-            case false?: status = .notMatching
-            case nil: status = .failed
+            var condition: ExplainedCondition?
+            if exception.compiled == nil {
+                status = .expired
+            } else if applied {
+                status = .notConsidered
+            } else if let whereCondition = exception.compiled?.whereCondition {
+                let value = explain(whereCondition)
+                switch value.value.truth {
+                case true?: status = .applied
+                case false?: status = .notMatching
+                case nil: status = .failed
+                }
+                condition = value
+            } else {
+                status = .applied
             }
-            applied = status == .applied
-            explained.append(ExplainedException(declaration: exception.declaration, file: file, status: status, whereCondition: value))
+            applied = applied || status == .applied
+            explained.append(ExplainedException(declaration: exception.declaration, file: file, status: status, whereCondition: condition))
         }
         return explained
     }
 
-    private static func notConsidered(_ rule: CompiledRule, file: SourceFile) -> [ExplainedException] {
-        inOrder(rule).map { exception in
-            ExplainedException(declaration: exception.declaration, file: file, status: exception.isExpired ? .expired : .notConsidered, whereCondition: nil)
+    private static func notConsidered(_ exceptions: [ExceptionEntry], file: SourceFile) -> [ExplainedException] {
+        exceptions.map { exception in
+            ExplainedException(
+                declaration: exception.declaration, file: file, status: exception.compiled == nil ? .expired : .notConsidered, whereCondition: nil)
         }
-    }
-
-    private static func inOrder(_ rule: CompiledRule) -> [CompiledException] {
-        (rule.exceptions + rule.expiredExceptions).sorted { $0.declaration.range.start < $1.declaration.range.start }
     }
 
     // MARK: Parts
 
     /// A whole condition: its value as evaluation computes it, its parts worked out alone.
     private mutating func explain(_ expression: CompiledExpression) -> ExplainedCondition {
-        let outline = expression.outline(macros: rule.macros)
+        let outline = expression.outline(macros: macros)
         return explain(outline, value: ExplainedValue(expression.program.evaluate(activation)))
     }
 
@@ -175,6 +194,6 @@ public struct RuleExplainer {
         }
         guard size <= plannable else { return .failure(Skipped(reason: "not worked out: too large to evaluate alone")) }
         plannable -= max(size, 1)
-        return .success(rule.environment.plan(checked).evaluate(activation, meter: &meter))
+        return .success(Self.environment.plan(checked).evaluate(activation, meter: &meter))
     }
 }

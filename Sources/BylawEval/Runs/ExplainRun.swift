@@ -80,7 +80,7 @@ public struct ExplainRun {
                 RuleEvaluation.visit(rule, inputs) { outcome, location, activation in
                     // An event's findings point at no line of the workspace (as in `eval`).
                     let place = input.trigger == .usage ? nil : location
-                    explanations.append(RuleExplainer.explain(rule, activation, outcome: outcome, location: place))
+                    explanations.append(RuleExplainer.explain(rule, activation, outcome: outcome, location: place, policy: policies.policy(of: rule)))
                 }
             }
             let blocks = explanations.contains { $0.enforcement == .block }

@@ -117,7 +117,8 @@ public struct PolicyTestRunner {
                 case .notApplicable, .passed, .excepted: break
                 }
                 // Every rule on every test is explained: coverage is read from the explanations.
-                let explanation = RuleExplainer.explain(rule, activation, outcome: outcome, location: trigger == .usage ? nil : location)
+                let explanation = RuleExplainer.explain(
+                    rule, activation, outcome: outcome, location: trigger == .usage ? nil : location, policy: policy)
                 coverage.record(explanation)
                 explained.append((rule.descriptor.ruleID, explanation))
             }

@@ -60,19 +60,9 @@ public struct CompiledRule: Sendable {
     public let hint: CompiledTemplate?
     /// Exceptions in force (expired ones are left out).
     public let exceptions: [CompiledException]
-    /// Exceptions that expired on the compile date: never applied, kept so an explanation can
-    /// say why they did not apply.
-    public let expiredExceptions: [CompiledException]
     /// For `on: usage` rules: the event fields the rule reads, the kinds it can fire on and the
     /// placeholders that are plain field reads, worked out once from the checked trees.
     public let analysis: UsageRuleAnalysis?
-    /// The environment the rule's expressions were checked in (its variables, its policy's lists
-    /// and macros): a part of a checked tree planned here evaluates alone, as `bylaw explain`
-    /// does, at no cost to ordinary evaluation.
-    public let environment: CELEnvironment
-    /// The rule's policy's macros, with where they are written: an explanation expands the ones
-    /// the rule uses (``CompiledExpression/outline(macros:limit:)``).
-    public let macros: [String: CompiledMacro]
 
     public var fullID: String { descriptor.fullID }
     public var trigger: RuleTrigger { descriptor.trigger }

@@ -32,7 +32,6 @@ extension PolicyContext {
         let hint = rule.hint.flatMap { compileTemplate($0, scope: &scope, what: "the hint of \(what)") }
         ok = ok && (rule.message == nil || message != nil) && (rule.hint == nil || hint != nil)
         var compiledExceptions: [CompiledException] = []
-        var expiredExceptions: [CompiledException] = []
         for exception in exceptions {
             var exceptionWhere: CompiledExpression?
             if let condition = exception.whereCondition {
@@ -44,7 +43,6 @@ extension PolicyContext {
                 warning(
                     .policyExpiredException, "the exception to \(what) expired on \(expires); it no longer applies",
                     at: exception.expiresRange ?? exception.ruleRange, hint: "renew 'expires:' if legal still approves it, or remove the exception")
-                expiredExceptions.append(CompiledException(declaration: exception, policyID: document.id, whereCondition: exceptionWhere, isExpired: true))
                 continue
             }
             compiledExceptions.append(CompiledException(declaration: exception, policyID: document.id, whereCondition: exceptionWhere, isExpired: expired))
@@ -61,9 +59,7 @@ extension PolicyContext {
         }
         return CompiledRule(
             descriptor: descriptor, declaration: rule, slots: scope.slots, forCollection: forCollection, whereCondition: whereCondition,
-            mode: rule.mode, condition: condition, message: message, hint: hint, exceptions: compiledExceptions,
-            expiredExceptions: expiredExceptions, analysis: analysis, environment: scope.environment,
-            macros: compiledMacros)
+            mode: rule.mode, condition: condition, message: message, hint: hint, exceptions: compiledExceptions, analysis: analysis)
     }
 
     private mutating func checkBindingName(_ binding: ForBinding) -> Bool {

@@ -24,9 +24,6 @@ struct PolicyContext {
     /// Checked macros per environment signature, so each is checked once per kind of rule.
     var checkedMacros: [String: [String: CELCheckedExpr]] = [:]
     var failedMacros: Set<String> = []
-    /// The macros that parsed, with their trees: what every rule of the policy carries for
-    /// explanations (one dictionary, shared).
-    var compiledMacros: [String: CompiledMacro] = [:]
 
     static let reservedVariables = ["event", "workspace", "before", "after"]
 
@@ -36,9 +33,6 @@ struct PolicyContext {
         self.budget = compiler.budget(for: document)
         declareLists()
         analyzeMacros()
-        for (name, macro) in macros {
-            if let tree = parsedMacros[name]?.tree { compiledMacros[name] = CompiledMacro(declaration: macro, tree: tree) }
-        }
     }
 
     var file: SourceFile { document.file }
@@ -163,6 +157,16 @@ struct PolicyContext {
         }
         error(.policyMacroCycle, "macros refer to each other in a cycle: \(path.joined(separator: " → "))", at: macro.nameRange,
               notes: notes, hint: "a macro may use other macros, but not itself through them")
+    }
+
+    /// The macros that parsed, with their trees, for the compiled policy (worked out once, at
+    /// the end: a field would be copied with the context all through compilation).
+    var compiledMacros: [String: CompiledMacro] {
+        var result: [String: CompiledMacro] = [:]
+        for (name, macro) in macros {
+            if let tree = parsedMacros[name]?.tree { result[name] = CompiledMacro(declaration: macro, tree: tree) }
+        }
+        return result
     }
 
     /// The lists and macros `names` reach, following macros through each other.

@@ -11,6 +11,11 @@ public struct PolicySet: Sendable {
         self.rules = policies.flatMap(\.rules)
     }
 
+    /// The policy that declares `rule`.
+    public func policy(of rule: CompiledRule) -> CompiledPolicy? {
+        policies.first { $0.id == rule.descriptor.policyID }
+    }
+
     /// The rules with a given trigger.
     public func rules(on trigger: RuleTrigger) -> [CompiledRule] { rules.filter { $0.trigger == trigger } }
 
@@ -28,10 +33,24 @@ public struct PolicySet: Sendable {
     }
 }
 
-/// One compiled policy: its document (for tests and the handbook) and its rules.
+/// One compiled policy: its document (for tests and the handbook), its rules, and its macros
+/// as parsed (for explanations, which expand them).
 public struct CompiledPolicy: Sendable {
     public let document: PolicyDocument
     public let rules: [CompiledRule]
+    /// The policy's macros by name, with where they are written.
+    public let macros: [String: CompiledMacro]
 
     public var id: String { document.id }
+}
+
+extension CompiledPolicy {
+    /// The exceptions to `rule` (one of this policy's) that are written but not in force: they
+    /// expired on the compile date.
+    public func expiredExceptions(of rule: CompiledRule) -> [ExceptionDecl] {
+        let inForce = Set(rule.exceptions.map(\.declaration.range.start))
+        return document.exceptions.filter { exception in
+            (exception.rule == rule.descriptor.ruleID || exception.rule == rule.fullID) && !inForce.contains(exception.range.start)
+        }
+    }
 }
