@@ -21,15 +21,25 @@ public struct RuleExplainer {
     /// tree) on the nodes themselves, so a part plans alone without the rule's declarations.
     private static let environment = DomainSchema.baseEnvironment()
 
+    /// How much an explanation works out.
+    public enum Detail: Sendable {
+        /// Everything: the values each leaf reads, the macros it uses, expanded.
+        case full
+        /// The conditions and their branches alone, with their values: what test coverage reads.
+        case branches
+    }
+
     private let rule: CompiledRule
     private let macros: [String: CompiledMacro]
+    private let reads: Bool
     private let activation: CELActivation
     private var meter: CELMeter
     private var plannable: Int
 
-    private init(rule: CompiledRule, macros: [String: CompiledMacro], activation: CELActivation) {
+    private init(rule: CompiledRule, macros: [String: CompiledMacro], reads: Bool, activation: CELActivation) {
         self.rule = rule
         self.macros = macros
+        self.reads = reads
         self.activation = activation
         self.meter = CELMeter(rule.condition.program.budget)
         self.plannable = Self.maxPlannedNodes
@@ -40,7 +50,8 @@ public struct RuleExplainer {
     /// `policy`, the rule's, gives the macros to expand and the exceptions that expired;
     /// without it macros show as values and expired exceptions are left out.
     public static func explain(
-        _ rule: CompiledRule, _ activation: CELActivation?, outcome: RuleOutcome, location: SourceSpan?, policy: CompiledPolicy?
+        _ rule: CompiledRule, _ activation: CELActivation?, outcome: RuleOutcome, location: SourceSpan?, policy: CompiledPolicy?,
+        detail: Detail = .full
     ) -> RuleExplanation {
         let exceptions = ExceptionEntry.inOrder(rule, expired: policy?.expiredExceptions(of: rule) ?? [])
         guard let activation else {
@@ -48,7 +59,8 @@ public struct RuleExplainer {
                 rule: rule.descriptor, mode: rule.mode, element: nil, whereCondition: nil, condition: nil,
                 exceptions: notConsidered(exceptions, file: rule.condition.span.file), outcome: outcome, location: location)
         }
-        var explainer = RuleExplainer(rule: rule, macros: policy?.macros ?? [:], activation: activation)
+        let full = detail == .full
+        var explainer = RuleExplainer(rule: rule, macros: full ? policy?.macros ?? [:] : [:], reads: full, activation: activation)
         return explainer.explain(exceptions, outcome: outcome, location: location)
     }
 
@@ -126,7 +138,7 @@ public struct RuleExplainer {
 
     /// A whole condition: its value as evaluation computes it, its parts worked out alone.
     private mutating func explain(_ expression: CompiledExpression) -> ExplainedCondition {
-        let outline = expression.outline(macros: macros)
+        let outline = expression.outline(macros: macros, reads: reads)
         return explain(outline, value: ExplainedValue(expression.program.evaluate(activation)))
     }
 

@@ -2,6 +2,7 @@ import BylawModel
 import BylawPolicy
 import BylawSource
 import BylawYAML
+import CEL
 
 /// The result of one test written in a policy.
 public struct PolicyTestResult: Sendable {
@@ -108,7 +109,7 @@ public struct PolicyTestRunner {
             before: before.map(WorkspaceGraph.init), after: after.map(WorkspaceGraph.init))
         var fired: [String] = []
         var errors: [String] = []
-        var explained: [(rule: String, explanation: RuleExplanation)] = []
+        var evaluations: [Evaluation] = []
         for rule in policy.rules where rule.trigger == trigger {
             RuleEvaluation.visit(rule, inputs) { outcome, location, activation in
                 switch outcome {
@@ -116,11 +117,10 @@ public struct PolicyTestRunner {
                 case .failed(let failure): errors.append("\(rule.descriptor.ruleID) \(failure.message)")
                 case .notApplicable, .passed, .excepted: break
                 }
-                // Every rule on every test is explained: coverage is read from the explanations.
-                let explanation = RuleExplainer.explain(
-                    rule, activation, outcome: outcome, location: trigger == .usage ? nil : location, policy: policy)
-                coverage.record(explanation)
-                explained.append((rule.descriptor.ruleID, explanation))
+                let evaluation = Evaluation(rule: rule, outcome: outcome, location: trigger == .usage ? nil : location, activation: activation)
+                // Coverage is read from every rule's branches on every test.
+                coverage.record(evaluation.explained(policy: policy, detail: .branches))
+                evaluations.append(evaluation)
             }
         }
         let expected: [String]
@@ -129,19 +129,31 @@ public struct PolicyTestRunner {
         case .rules(let ids): expected = ids.map { $0.id.split(separator: "/").last.map(String.init) ?? $0.id }
         }
         if Set(expected) == Set(fired), errors.isEmpty { return (.passed, []) }
-        return (.failed(expected: expected, fired: fired, errors: errors), Self.mismatching(explained, expected: Set(expected), fired: Set(fired)))
+        let explanations = Self.mismatching(evaluations, expected: Set(expected), fired: Set(fired)).map { $0.explained(policy: policy, detail: .full) }
+        return (.failed(expected: expected, fired: fired, errors: errors), explanations)
     }
 
-    /// The explanations of the rules that did not do what the test expected: of a rule that
-    /// fired unexpectedly, the elements it fired on; of one that could not be evaluated, where it
-    /// failed; of one that was expected and did not fire, every element.
-    private static func mismatching(
-        _ explained: [(rule: String, explanation: RuleExplanation)], expected: Set<String>, fired: Set<String>
-    ) -> [RuleExplanation] {
+    /// One rule's outcome on one test's input (one `for:` element), kept to explain it.
+    private struct Evaluation {
+        let rule: CompiledRule
+        let outcome: RuleOutcome
+        let location: SourceSpan?
+        let activation: CELActivation?
+
+        func explained(policy: CompiledPolicy, detail: RuleExplainer.Detail) -> RuleExplanation {
+            RuleExplainer.explain(rule, activation, outcome: outcome, location: location, policy: policy, detail: detail)
+        }
+    }
+
+    /// The rules that did not do what the test expected: of a rule that fired unexpectedly, the
+    /// elements it fired on; of one that could not be evaluated, where it failed; of one that was
+    /// expected and did not fire, every element.
+    private static func mismatching(_ evaluations: [Evaluation], expected: Set<String>, fired: Set<String>) -> [Evaluation] {
         var shown: [String: Int] = [:]
-        return explained.filter { rule, explanation in
+        return evaluations.filter { evaluation in
+            let rule = evaluation.rule.descriptor.ruleID
             let relevant: Bool
-            switch explanation.outcome {
+            switch evaluation.outcome {
             case .failed: relevant = true
             case .fired: relevant = !expected.contains(rule)
             case .notApplicable, .passed, .excepted: relevant = expected.contains(rule) && !fired.contains(rule)
@@ -149,7 +161,7 @@ public struct PolicyTestRunner {
             guard relevant, shown[rule, default: 0] < PolicyTestResult.maxExplained else { return false }
             shown[rule, default: 0] += 1
             return true
-        }.map(\.explanation)
+        }
     }
 
     private mutating func load(_ source: PolicyTestDecl.WorkspaceSource, relativeTo file: SourceFile, _ problems: inout [Diagnostic]) -> Workspace? {

@@ -59,9 +59,11 @@ public struct ConditionOutline: Sendable {
 
 extension CompiledExpression {
     /// The condition laid out as written, with `macros` (the rule's policy's,
-    /// ``CompiledPolicy/macros``) expanded where leaves use them, up to `limit` parts.
-    public func outline(macros: [String: CompiledMacro], limit: Int = ConditionOutline.defaultLimit) -> ConditionOutline {
-        var builder = ConditionOutlineBuilder(macros: macros, remaining: limit)
+    /// ``CompiledPolicy/macros``) expanded where leaves use them, each leaf with what it reads
+    /// unless `reads` is false (the combinators and leaves alone, as coverage needs them), up to
+    /// `limit` parts.
+    public func outline(macros: [String: CompiledMacro], reads: Bool = true, limit: Int = ConditionOutline.defaultLimit) -> ConditionOutline {
+        var builder = ConditionOutlineBuilder(macros: macros, reads: reads, remaining: limit)
         return builder.outline(tree, checked: checked)
     }
 }

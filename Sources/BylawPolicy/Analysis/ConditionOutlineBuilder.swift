@@ -5,11 +5,14 @@ import CEL
 /// beside the CEL tree ``ConditionTree`` built from it.
 struct ConditionOutlineBuilder {
     let macros: [String: CompiledMacro]
+    /// Whether leaves list what they read.
+    let reads: Bool
     /// Parts the outline may still hold.
     var remaining: Int
 
-    init(macros: [String: CompiledMacro], remaining: Int) {
+    init(macros: [String: CompiledMacro], reads: Bool, remaining: Int) {
         self.macros = macros
+        self.reads = reads
         self.remaining = remaining
     }
 
@@ -94,7 +97,6 @@ struct ConditionOutlineBuilder {
         var children: [ConditionOutline] = []
         var reads: [ConditionOutline.Read] = []
         var omitted = 0
-        var planSize = walk.nodes
         for (name, node) in walk.macros {
             guard remaining > 0 else {
                 omitted += 1
@@ -102,12 +104,9 @@ struct ConditionOutlineBuilder {
             }
             remaining -= 1
             let usedAt = SourceSpan(file: tree.file, range: tree.sourceRange(of: node.range))
-            if let expansion = macro(name, node, checked: checked, usedAt: usedAt) {
-                children.append(expansion)
-                planSize += expansion.planSize
-            }
+            if let expansion = macro(name, node, checked: checked, usedAt: usedAt) { children.append(expansion) }
         }
-        for read in walk.reads where read.text != segment.expression.text {
+        for read in walk.reads where self.reads && read.text != segment.expression.text {
             guard remaining > 0 else {
                 omitted += 1
                 continue
@@ -117,7 +116,7 @@ struct ConditionOutlineBuilder {
         }
         return ConditionOutline(
             kind: .leaf, text: segment.expression.text, span: span, checked: checked.subexpression(expr), children: children,
-            reads: reads, omitted: omitted, planSize: planSize)
+            reads: reads, omitted: omitted, planSize: walk.planSize)
     }
 
     /// The macro an identifier names, laid out from its own tree; nil when it names none.

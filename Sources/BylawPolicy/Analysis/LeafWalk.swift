@@ -10,8 +10,8 @@ struct LeafWalk {
     let tree: ConditionTree
     var reads: [ConditionOutline.Read] = []
     var macros: [(String, CELExpr)] = []
-    /// Nodes of the leaf, macros counted as one: with ``macros``' sizes, what planning costs.
-    var nodes = 0
+    /// Nodes of the leaf with every macro it uses copied in: what planning it costs.
+    var planSize = 0
     private var seenReads: Set<String> = []
     private var seenMacros: Set<String> = []
 
@@ -24,8 +24,9 @@ struct LeafWalk {
         // Iterative: a leaf can be as high as the parser allows.
         var stack = [root]
         while let expr = stack.popLast() {
-            nodes += 1
-            if case .ident(let name, _) = expr.kind, checked.alias(of: expr.id) != nil {
+            planSize += 1
+            if case .ident(let name, _) = expr.kind, let alias = checked.alias(of: expr.id) {
+                planSize += alias.expandedSize
                 if seenMacros.insert(name).inserted { macros.append((name, expr)) }
                 continue
             }

@@ -60,7 +60,7 @@ public struct PolicyCompiler {
             context.finish()
             diagnostics.append(contentsOf: context.diagnostics)
             checkTests(document, &suggestions, &diagnostics)
-            policies.append(CompiledPolicy(document: document, rules: rules, macros: context.compiledMacros))
+            policies.append(CompiledPolicy(document: document, rules: rules))
         }
         let deduplicated = Self.deduplicate(diagnostics)
         let failed = deduplicated.contains { $0.severity == .error }

@@ -159,16 +159,6 @@ struct PolicyContext {
               notes: notes, hint: "a macro may use other macros, but not itself through them")
     }
 
-    /// The macros that parsed, with their trees, for the compiled policy (worked out once, at
-    /// the end: a field would be copied with the context all through compilation).
-    var compiledMacros: [String: CompiledMacro] {
-        var result: [String: CompiledMacro] = [:]
-        for (name, macro) in macros {
-            if let tree = parsedMacros[name]?.tree { result[name] = CompiledMacro(declaration: macro, tree: tree) }
-        }
-        return result
-    }
-
     /// The lists and macros `names` reach, following macros through each other.
     func closure(of names: Set<String>) -> Set<String> {
         var result = Set<String>()

@@ -1,4 +1,5 @@
 import BylawSource
+import CEL
 
 /// A compiled policy set: every rule checked and planned, with its policy's tests.
 public struct PolicySet: Sendable {
@@ -33,18 +34,31 @@ public struct PolicySet: Sendable {
     }
 }
 
-/// One compiled policy: its document (for tests and the handbook), its rules, and its macros
-/// as parsed (for explanations, which expand them).
+/// One compiled policy: its document (for tests and the handbook) and its rules.
 public struct CompiledPolicy: Sendable {
     public let document: PolicyDocument
     public let rules: [CompiledRule]
-    /// The policy's macros by name, with where they are written.
-    public let macros: [String: CompiledMacro]
 
     public var id: String { document.id }
 }
 
 extension CompiledPolicy {
+    /// The policy's macros by name, each with its tree: what an explanation expands. Parsed
+    /// again on each call, as the compiler parsed them (the same nodes, so the trees of the
+    /// rules using them match), rather than kept by every compilation for the few that explain.
+    public var macros: [String: CompiledMacro] {
+        var result: [String: CompiledMacro] = [:]
+        for macro in document.macros where result[macro.name] == nil {
+            if let tree = ConditionTree.parse(macro.condition, file: document.file, environment: Self.parsing).tree {
+                result[macro.name] = CompiledMacro(declaration: macro, tree: tree)
+            }
+        }
+        return result
+    }
+
+    /// Parsing needs the limits alone, which the compiler's environment shares.
+    private static let parsing = CELEnvironment(standard: false)
+
     /// The exceptions to `rule` (one of this policy's) that are written but not in force: they
     /// expired on the compile date.
     public func expiredExceptions(of rule: CompiledRule) -> [ExceptionDecl] {
