@@ -29,6 +29,16 @@ public enum ExplainedValue: Sendable, Equatable {
         self = .value(text: text, json: Self.json(value, depth: 0))
     }
 
+    /// A bool as itself, an error as its message, anything else as a value with no text: what
+    /// test coverage reads, without writing every value out.
+    public init(truthOf value: CELValue) {
+        switch value {
+        case .bool(let flag): self = .value(text: flag ? "true" : "false", json: .bool(flag))
+        case .error(let error): self = .error(error.message)
+        default: self = .value(text: "", json: .null)
+        }
+    }
+
     /// `true`/`false` for a bool value; nil otherwise.
     public var truth: Bool? {
         if case .value(_, .bool(let flag)) = self { return flag }

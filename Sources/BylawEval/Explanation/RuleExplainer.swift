@@ -32,14 +32,18 @@ public struct RuleExplainer {
     private let rule: CompiledRule
     private let macros: [String: CompiledMacro]
     private let reads: Bool
+    private let outlines: OutlineCache?
+    /// The part being explained (`where`, `forbid`, an exception's place), naming cached plans.
+    private var part = ""
     private let activation: CELActivation
     private var meter: CELMeter
     private var plannable: Int
 
-    private init(rule: CompiledRule, macros: [String: CompiledMacro], reads: Bool, activation: CELActivation) {
+    private init(rule: CompiledRule, macros: [String: CompiledMacro], reads: Bool, outlines: OutlineCache?, activation: CELActivation) {
         self.rule = rule
         self.macros = macros
         self.reads = reads
+        self.outlines = outlines
         self.activation = activation
         self.meter = CELMeter(rule.condition.program.budget)
         self.plannable = Self.maxPlannedNodes
@@ -53,14 +57,24 @@ public struct RuleExplainer {
         _ rule: CompiledRule, _ activation: CELActivation?, outcome: RuleOutcome, location: SourceSpan?, policy: CompiledPolicy?,
         detail: Detail = .full
     ) -> RuleExplanation {
+        explain(rule, activation, outcome: outcome, location: location, policy: policy, detail: detail, outlines: nil)
+    }
+
+    /// ``explain(_:_:outcome:location:policy:detail:)`` laying conditions out once per rule in
+    /// `outlines`, for a caller explaining the same rules on many inputs (the tests).
+    static func explain(
+        _ rule: CompiledRule, _ activation: CELActivation?, outcome: RuleOutcome, location: SourceSpan?, policy: CompiledPolicy?,
+        detail: Detail, outlines: OutlineCache?
+    ) -> RuleExplanation {
         let exceptions = ExceptionEntry.inOrder(rule, expired: policy?.expiredExceptions(of: rule) ?? [])
         guard let activation else {
             return RuleExplanation(
                 rule: rule.descriptor, mode: rule.mode, element: nil, whereCondition: nil, condition: nil,
-                exceptions: notConsidered(exceptions, file: rule.condition.span.file), outcome: outcome, location: location)
+                exceptions: notConsidered(exceptions, file: rule.condition.file), outcome: outcome, location: location)
         }
         let full = detail == .full
-        var explainer = RuleExplainer(rule: rule, macros: full ? policy?.macros ?? [:] : [:], reads: full, activation: activation)
+        var explainer = RuleExplainer(
+            rule: rule, macros: full ? policy?.macros ?? [:] : [:], reads: full, outlines: outlines, activation: activation)
         return explainer.explain(exceptions, outcome: outcome, location: location)
     }
 
@@ -72,13 +86,13 @@ public struct RuleExplainer {
         var whereCondition: ExplainedCondition?
         var applies = true
         if let expression = rule.whereCondition {
-            let explained = explain(expression)
+            let explained = explain(expression, part: "where")
             applies = explained.value.truth == true
             whereCondition = explained
         }
-        let condition = applies ? explain(rule.condition) : nil
+        let condition = applies ? explain(rule.condition, part: rule.mode.rawValue) : nil
         let fires = condition.flatMap(\.value.truth).map { rule.mode == .forbid ? $0 : !$0 } ?? false
-        let file = rule.condition.span.file
+        let file = rule.condition.file
         return RuleExplanation(
             rule: rule.descriptor, mode: rule.mode, element: element, whereCondition: whereCondition, condition: condition,
             exceptions: fires ? considered(exceptions, file: file) : Self.notConsidered(exceptions, file: file), outcome: outcome,
@@ -111,7 +125,7 @@ public struct RuleExplainer {
             } else if applied {
                 status = .notConsidered
             } else if let whereCondition = exception.compiled?.whereCondition {
-                let value = explain(whereCondition)
+                let value = explain(whereCondition, part: "exception@\(exception.declaration.range.start)")
                 switch value.value.truth {
                 case true?: status = .applied
                 case false?: status = .notMatching
@@ -137,9 +151,11 @@ public struct RuleExplainer {
     // MARK: Parts
 
     /// A whole condition: its value as evaluation computes it, its parts worked out alone.
-    private mutating func explain(_ expression: CompiledExpression) -> ExplainedCondition {
-        let outline = expression.outline(macros: macros, reads: reads)
-        return explain(outline, value: ExplainedValue(expression.program.evaluate(activation)))
+    private mutating func explain(_ expression: CompiledExpression, part: String) -> ExplainedCondition {
+        let outline = outlines?.outline(of: expression, rule: rule, part: part, reads: reads) { expression.outline(macros: macros, reads: reads) }
+            ?? expression.outline(macros: macros, reads: reads)
+        self.part = part
+        return explain(outline, value: value(expression.program.evaluate(activation)))
     }
 
     private mutating func explain(_ outline: ConditionOutline, value known: ExplainedValue?) -> ExplainedCondition {
@@ -190,9 +206,14 @@ public struct RuleExplainer {
     /// One part, planned in the rule's environment, evaluated from the shared budget.
     private mutating func evaluate(_ checked: CELCheckedExpr, size: Int) -> ExplainedValue {
         switch evaluateValue(checked, size: size) {
-        case .success(let value): return ExplainedValue(value)
+        case .success(let result): return value(result)
         case .failure(let skipped): return .skipped(skipped.reason)
         }
+    }
+
+    /// A part's value as the explanation shows it; only its truth when branches are all it is for.
+    private func value(_ result: CELValue) -> ExplainedValue {
+        reads ? ExplainedValue(result) : ExplainedValue(truthOf: result)
     }
 
     /// Why a part was not worked out.
@@ -206,6 +227,37 @@ public struct RuleExplainer {
         }
         guard size <= plannable else { return .failure(Skipped(reason: "not worked out: too large to evaluate alone")) }
         plannable -= max(size, 1)
-        return .success(Self.environment.plan(checked).evaluate(activation, meter: &meter))
+        // Without macros expanded, a node's id names it within its rule's part (a macro's own
+        // tree numbers its nodes afresh): plans can be kept across inputs.
+        let program = reads || outlines == nil
+            ? Self.environment.plan(checked)
+            : outlines?.program(rule: rule, part: part, node: checked.ast.root.id) { Self.environment.plan(checked) } ?? Self.environment.plan(checked)
+        return .success(program.evaluate(activation, meter: &meter))
+    }
+}
+
+/// Conditions laid out, and their parts planned, once per rule, for explaining the same rules on
+/// many inputs (the tests, for their coverage).
+final class OutlineCache {
+    private var outlines: [String: ConditionOutline] = [:]
+    private var programs: [String: CELProgram] = [:]
+
+    /// The plan of node `node` of `part` of `rule`: `make`'s the first time.
+    func program(rule: CompiledRule, part: String, node: Int, make: () -> CELProgram) -> CELProgram {
+        let key = "\(rule.fullID)#\(part)#\(node)"
+        if let known = programs[key] { return known }
+        let made = make()
+        programs[key] = made
+        return made
+    }
+
+    /// The outline of `expression`, `part` of `rule` (`where`, `forbid`, an exception's
+    /// place), with or without its `reads`: `make`'s the first time.
+    func outline(of expression: CompiledExpression, rule: CompiledRule, part: String, reads: Bool, make: () -> ConditionOutline) -> ConditionOutline {
+        let key = "\(rule.fullID)#\(part)#\(reads)"
+        if let known = outlines[key] { return known }
+        let made = make()
+        outlines[key] = made
+        return made
     }
 }

@@ -46,6 +46,7 @@ public struct PolicyTestRunner {
     public var workspaceRoots: [String]
     private var workspaceCache: [String: WorkspaceLoadResult] = [:]
     private var coverage = TestCoverage()
+    private let outlines = OutlineCache()
 
     /// A runner for the tests of `set`; `workspaceRoots` defaults to the working directory.
     public init(set: PolicySet, workspaceRoots: [String]? = nil) {
@@ -81,7 +82,7 @@ public struct PolicyTestRunner {
     /// far exercised (see ``TestCoverage``).
     public func coverageGaps() -> [CoverageGap] {
         let uncovered = Set(uncoveredRules().map(\.fullID))
-        return coverage.gaps(set.rules.filter { !uncovered.contains($0.fullID) })
+        return coverage.gaps(set.rules.filter { !uncovered.contains($0.fullID) }, outlines: outlines)
     }
 
     private mutating func run(_ test: PolicyTestDecl, of policy: CompiledPolicy) -> (PolicyTestResult.Outcome, [RuleExplanation]) {
@@ -119,7 +120,7 @@ public struct PolicyTestRunner {
                 }
                 let evaluation = Evaluation(rule: rule, outcome: outcome, location: trigger == .usage ? nil : location, activation: activation)
                 // Coverage is read from every rule's branches on every test.
-                coverage.record(evaluation.explained(policy: policy, detail: .branches))
+                coverage.record(evaluation.explained(policy: policy, detail: .branches, outlines: outlines))
                 evaluations.append(evaluation)
             }
         }
@@ -129,7 +130,9 @@ public struct PolicyTestRunner {
         case .rules(let ids): expected = ids.map { $0.id.split(separator: "/").last.map(String.init) ?? $0.id }
         }
         if Set(expected) == Set(fired), errors.isEmpty { return (.passed, []) }
-        let explanations = Self.mismatching(evaluations, expected: Set(expected), fired: Set(fired)).map { $0.explained(policy: policy, detail: .full) }
+        let explanations = Self.mismatching(evaluations, expected: Set(expected), fired: Set(fired)).map {
+            $0.explained(policy: policy, detail: .full, outlines: nil)
+        }
         return (.failed(expected: expected, fired: fired, errors: errors), explanations)
     }
 
@@ -140,8 +143,8 @@ public struct PolicyTestRunner {
         let location: SourceSpan?
         let activation: CELActivation?
 
-        func explained(policy: CompiledPolicy, detail: RuleExplainer.Detail) -> RuleExplanation {
-            RuleExplainer.explain(rule, activation, outcome: outcome, location: location, policy: policy, detail: detail)
+        func explained(policy: CompiledPolicy, detail: RuleExplainer.Detail, outlines: OutlineCache?) -> RuleExplanation {
+            RuleExplainer.explain(rule, activation, outcome: outcome, location: location, policy: policy, detail: detail, outlines: outlines)
         }
     }
 

@@ -78,7 +78,7 @@ struct TestCoverage {
 
     /// The branches and exceptions of `rules` that no recorded explanation exercised, in rule
     /// order, then in the order written.
-    func gaps(_ rules: [CompiledRule]) -> [CoverageGap] {
+    func gaps(_ rules: [CompiledRule], outlines: OutlineCache) -> [CoverageGap] {
         var gaps: [CoverageGap] = []
         for rule in rules {
             let done = branches[rule.fullID] ?? []
@@ -87,7 +87,8 @@ struct TestCoverage {
             parts.append((rule.mode.rawValue, rule.condition))
             for (part, expression) in parts {
                 // Branches are the rule's own: the macros it uses need not be expanded.
-                Self.branches(of: expression.outline(macros: [:]), path: []) { branch, path, combinator in
+                let outline = outlines.outline(of: expression, rule: rule, part: part, reads: false) { expression.outline(macros: [:], reads: false) }
+                Self.branches(of: outline, path: []) { branch, path, combinator in
                     guard !done.contains(Branch(part: part, path: path)) else { return }
                     gaps.append(CoverageGap(rule: rule.descriptor, kind: .branch(of: combinator), text: branch.text, span: branch.span))
                 }
@@ -97,7 +98,7 @@ struct TestCoverage {
                 let text = exception.whereCondition.map { _ in Self.conditionText(exception.declaration.whereCondition) } ?? ""
                 gaps.append(CoverageGap(
                     rule: rule.descriptor, kind: .exception, text: text,
-                    span: SourceSpan(file: rule.condition.span.file, range: exception.declaration.range)))
+                    span: SourceSpan(file: rule.condition.file, range: exception.declaration.range)))
             }
         }
         return gaps
