@@ -50,7 +50,7 @@ public struct ExplainRun {
         guard let rule else { return .success(policies.rules(on: trigger)) }
         guard let found = policies.rules.first(where: { $0.fullID == rule || $0.descriptor.ruleID == rule }) else {
             let names = policies.rules.map(\.fullID) + policies.rules.map(\.descriptor.ruleID)
-            let hint = DidYouMean.hint(rule, from: names) ?? "`bylaw check` lists nothing wrong; the rules are named POLICY/RULE in the policy files"
+            let hint = DidYouMean.hint(rule, from: names) ?? "name a rule as POLICY/RULE or RULE; `bylaw handbook` lists them all"
             return .failure(Diagnostic(code: .explainUnknownRule, message: "no rule '\(rule)' in the policy set", path: rule, hint: hint))
         }
         guard found.trigger == trigger else {
