@@ -4,19 +4,25 @@
 // The targets follow the pipeline, each depending only on the stages before it:
 //   BylawSource (files, ranges, diagnostics)
 //   → BylawYAML (our composer over libyaml events)      CEL (standalone CEL: parse, check, plan, eval)
-//   → BylawPolicy (policy documents, domain schema, compiler)
+//   → BylawSchema (the domain's types and fields, declared once: docs/schema-table.md)
+//   → BylawPolicy (policy documents, the schema as CEL types, compiler)
 //   → BylawModel (workspace configs → resolved graph; usage event scanner)
 //   → BylawEval (workspace and stream evaluation, findings)
 //   → BylawReport (text, json, ndjson, sarif, junit, github printers)
+//   → BylawServe (the HTTP decision API over HummingbirdCore: routes, reload, decision log, metrics)
 //   → bylaw (the CLI, no logic of its own)
 import PackageDescription
+
+// `BYLAW_WITHOUT_TLS=1` builds `bylaw serve` without TLS: the sanitizer runs of CI set it, since
+// swift-nio-ssl's BoringSSL (C code that is not ours) would take most of each instrumented build.
+let withTLS = Context.environment["BYLAW_WITHOUT_TLS"] == nil
 
 let package = Package(
     name: "Bylaw",
     products: [
         .library(
             name: "Bylaw",
-            targets: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
+            targets: ["BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport"]
         ),
         .library(name: "CEL", targets: ["CEL"]),
         .executable(name: "bylaw", targets: ["bylaw"]),
@@ -24,6 +30,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The server (`bylaw serve`), on HummingbirdCore: Hummingbird's HTTP server without its
+        // router, files and tracing, which the server does not use (its nine routes are one
+        // table). Hummingbird's default traits pull in swift-configuration and full Foundation,
+        // which it does not use either: turned off to keep the build short.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -37,15 +55,33 @@ let package = Package(
         .target(name: "BylawSource", dependencies: ["EditDistance"]),
         .target(name: "BylawYAML", dependencies: ["BylawSource", "CLibYAML"]),
         .target(name: "CEL", dependencies: ["EditDistance"]),
-        .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL"]),
-        .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML"]),
-        .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
+        .target(name: "BylawSchema", dependencies: ["BylawSource"]),
+        .target(name: "BylawPolicy", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawSchema"]),
+        .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML", "BylawSchema"]),
+        .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel"]),
         .target(name: "BylawReport", dependencies: ["BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval"]),
+        .target(
+            name: "BylawServe",
+            dependencies: [
+                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ] + (withTLS ? [.product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "NIOSSL", package: "swift-nio-ssl")] : [])
+        ),
         .executableTarget(
             name: "bylaw",
             dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "CBylawBuildInfo",
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawServe", "CBylawBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "CELConformance", dependencies: ["CEL"]),
@@ -76,12 +112,22 @@ let package = Package(
         .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML", "BylawSource"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "CELConformanceTests", dependencies: ["CEL", "CELConformance"], resources: [.copy("Baselines")]),
-        .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawYAML", "BylawSource", "CEL"]),
+        .testTarget(name: "BylawSchemaTests", dependencies: ["BylawSchema"]),
+        .testTarget(name: "BylawPolicyTests", dependencies: ["BylawPolicy", "BylawSchema", "BylawYAML", "BylawSource", "CEL"]),
         .testTarget(name: "BylawModelTests", dependencies: ["BylawModel", "BylawYAML", "BylawSource"]),
         .testTarget(name: "BylawEvalTests", dependencies: ["BylawEval", "BylawPolicy", "BylawModel", "BylawSource", "CEL"]),
         .testTarget(
             name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawModel", "BylawYAML", "BylawSource"],
             exclude: ["Snapshots"]),
         .testTarget(name: "BylawCLITests", dependencies: ["bylaw"], exclude: ["Expected"]),
+        .testTarget(
+            name: "BylawServeTests",
+            dependencies: [
+                "BylawServe", "BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "bylaw",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ] + (withTLS ? [.product(name: "NIOSSL", package: "swift-nio-ssl")] : [])
+        ),
     ]
 )

@@ -55,6 +55,13 @@ public enum DiagnosticCatalogue {
         Section(.stream, "usage streams", page: "usage-events.md"),
         Section(.test, "`bylaw test`"),
         Section(.explain, "`bylaw explain`", page: "explain.md"),
+        Section(
+            .serve, "`bylaw serve`", page: "serve.md",
+            intro: "Start-up and reload problems of the decision server."),
+        Section(.server, "the decision server's own failures", page: "serve.md"),
+        Section(
+            .request, "what a request to `bylaw serve` got wrong", page: "serve.md",
+            intro: "The codes of the server's error responses (`{\"error\": {\"code\", ...}}`), with their HTTP status."),
     ]
 
     /// Every code, in page order.

@@ -53,6 +53,15 @@ extension DiagnosticCode {
         summary: "A tab is used for indentation",
         help: "a tab used for indentation: YAML indents with spaces")
 
+    public static let yamlIndentation = DiagnosticCode(
+        "yaml.indentation", severity: .error,
+        summary: "A line is indented wrongly",
+        help: """
+            a key or `-` item indented more or less than the line it belongs with (a key one space further than \
+            the key above reads as part of that key's value); the message says by how many spaces and which line \
+            to line up with
+            """)
+
     public static let yamlEmptyFile = DiagnosticCode(
         "yaml.empty-file", severity: .error,
         summary: "The file holds no YAML document",
@@ -78,7 +87,7 @@ extension DiagnosticRegistry {
     /// The YAML source layer.
     public static let yaml = DiagnosticRegistry(prefix: "yaml", codes: [
         .yamlSyntax, .yamlDuplicateKey, .yamlAliasBudget, .yamlUndefinedAlias, .yamlTooDeep, .yamlTooLarge,
-        .yamlInvalidUTF8, .yamlUnsupportedEncoding, .yamlControlCharacter, .yamlTabIndent, .yamlEmptyFile,
+        .yamlInvalidUTF8, .yamlUnsupportedEncoding, .yamlControlCharacter, .yamlTabIndent, .yamlIndentation, .yamlEmptyFile,
         .yamlIntRange, .yamlBadTag, .yamlTooManyErrors,
     ])
 }

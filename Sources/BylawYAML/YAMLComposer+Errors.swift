@@ -3,7 +3,8 @@ import BylawSource
 
 extension YAMLComposer {
     /// libyaml's error as a diagnostic: `yaml.tab-indent` when a tab in a line's indentation
-    /// caused it, else `yaml.syntax` with libyaml's problem reworded and its context as a note.
+    /// caused it, `yaml.indentation` when a line indented one level wrong did, else
+    /// `yaml.syntax` with libyaml's problem reworded and its context as a note.
     mutating func syntaxError(_ parser: LibYAMLParser) -> Diagnostic {
         let state = parser.parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "malformed YAML"
@@ -21,6 +22,9 @@ extension YAMLComposer {
                 .yamlTabIndent, "tabs are not allowed for indentation; use spaces",
                 in: file, at: SourceRange(start: tab, end: tab + 1),
                 hint: "YAML indents with spaces only; replace the tab with spaces")
+        }
+        if state.error != YAML_READER_ERROR, let slip = YAMLIndentationSlip.find(at: offset, problem: problem, in: file) {
+            return slip.diagnostic(in: file)
         }
         var notes: [DiagnosticNote] = []
         if let context = state.context.map({ String(cString: $0) }), state.error != YAML_READER_ERROR {

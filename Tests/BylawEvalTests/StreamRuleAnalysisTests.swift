@@ -14,14 +14,14 @@ import Testing
         let set = try #require(StreamTestSupport.shippedPolicies())
         let rules = Self.analysis(set)
         // `actor: workspace.user(event.user)`
-        #expect(rules["offboarding/offboarded-user-usage"]?.decisionReads == EventFieldReads(paths: ["user"]))
-        #expect(rules["app-use/app-known"]?.decisionReads == EventFieldReads(paths: ["app"]))
-        #expect(rules["app-use/app-known"]?.templateReads == EventFieldReads(paths: ["id", "app"]))
+        #expect(rules["offboarding/offboarded-user-usage"]?.decisionReads == EventFieldReads(celPaths: ["user"]))
+        #expect(rules["app-use/app-known"]?.decisionReads == EventFieldReads(celPaths: ["app"]))
+        #expect(rules["app-use/app-known"]?.templateReads == EventFieldReads(celPaths: ["id", "app"]))
         // The exception's `event.user == "redaction-bot"` is part of the decision.
         #expect(rules["client-data/no-client-data-in-consumer-chat"]?.decisionReads
-            == EventFieldReads(paths: ["artifact.classification", "destination.kind", "user"]))
-        #expect(rules["attribution/currency-matches"]?.decisionReads == EventFieldReads(paths: ["org", "cost.currency"]))
-        #expect(rules["sharing/no-cross-silo-share"]?.decisionReads == EventFieldReads(paths: ["kind", "org", "target.org"]))
+            == EventFieldReads(celPaths: ["artifact.classification", "destination.kind", "user"]))
+        #expect(rules["attribution/currency-matches"]?.decisionReads == EventFieldReads(celPaths: ["org", "cost.currency"]))
+        #expect(rules["sharing/no-cross-silo-share"]?.decisionReads == EventFieldReads(celPaths: ["kind", "org", "target.org"]))
     }
 
     @Test func kindsRequiredByWhere() throws {
@@ -69,10 +69,10 @@ import Testing
         let rules = Self.analysis(try #require(set))
         #expect(rules["probe/whole"]?.decisionReads.isOpaque == true)
         #expect(rules["probe/list"]?.requiredKinds == ["upload", "share"])
-        #expect(rules["probe/list"]?.decisionReads == EventFieldReads(paths: ["kind", "app", "tokens.input"]))
+        #expect(rules["probe/list"]?.decisionReads == EventFieldReads(celPaths: ["kind", "app", "tokens.input"]))
         #expect(rules["probe/reversed"]?.requiredKinds == [])
-        #expect(rules["probe/reversed"]?.decisionReads == EventFieldReads(paths: ["kind", "cost"]))
+        #expect(rules["probe/reversed"]?.decisionReads == EventFieldReads(celPaths: ["kind", "cost"]))
         #expect(rules["probe/either"]?.requiredKinds == nil)
-        #expect(rules["probe/optional"]?.decisionReads == EventFieldReads(paths: ["cost", "artifact.classification"]))
+        #expect(rules["probe/optional"]?.decisionReads == EventFieldReads(celPaths: ["cost", "artifact.classification"]))
     }
 }

@@ -45,8 +45,8 @@ import Testing
         let eng = try #require(workspace.org("us-eng"))
         #expect(eng.billingAccount?.id == "acct-eu")
         #expect(eng.billing.accounts.map(\.id) == ["acct-us"])
-        #expect(eng.span(of: \.billingAccount)?.start.line == 14)
-        #expect(eng.file.text(of: try #require(eng.spans.billingAccount.sourceRange)) == "billing_account: acct-eu")
+        #expect(eng.span(of: .billing_account)?.start.line == 14)
+        #expect(eng.file.text(of: try #require(eng.spans[.billing_account].sourceRange)) == "billing_account: acct-eu")
     }
 
     @Test func anAssignedRootWithoutAccountLoadsWithNoAccounts() throws {
@@ -56,8 +56,8 @@ import Testing
         #expect(lab.billing.silo == "lab")
         #expect(lab.billing.provenance.decidedBy(for: lab) === lab)
         #expect(lab.billing.provenance.span == nil)
-        #expect(lab.span(of: \.billingAccount) == nil)
-        #expect(lab.bestSpan(\.billingAccount).start.line == 17)
+        #expect(lab.span(of: .billing_account) == nil)
+        #expect(lab.bestSpan(.billing_account).start.line == 17)
     }
 
     @Test func backReferencesAndTheOneAccount() throws {
@@ -187,11 +187,11 @@ import Testing
                 resource: seats
             """)
         let subscription = try #require(workspace.subscription("s"))
-        let span = try #require(subscription.span(of: \.account))
+        let span = try #require(subscription.span(of: .account))
         #expect(span.start.line == 5)
         #expect(span.start.column == 5)
         #expect(span.file.text(of: span.range) == "account: a")
         #expect(subscription.span.start.line == 4)
-        #expect(workspace.billing.span(of: \.mode)?.start.line == 2)
+        #expect(workspace.billing.span(of: .mode)?.start.line == 2)
     }
 }

@@ -1,4 +1,5 @@
 import BylawPolicy
+import BylawSchema
 import BylawSource
 import CEL
 import Testing
@@ -64,7 +65,7 @@ import Testing
         let rule = try #require(set?.rules(on: .usage).first)
         #expect(rule.condition.checked.resultType == .bool)
         #expect(rule.condition.checked.ast.root.height < 20)
-        #expect(rule.analysis?.decisionReads == EventFieldReads(paths: ["app"]))
+        #expect(rule.analysis?.decisionReads == EventFieldReads(celPaths: ["app"]))
     }
 
     @Test func theAnalysisFollowsResolvedNamesNotSpelling() throws {
@@ -89,11 +90,11 @@ import Testing
         #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.map(\.message))")
         let rules = Dictionary(uniqueKeysWithValues: (set?.rules(on: .usage) ?? []).map { ($0.fullID, $0) })
         let shadow = try #require(rules["p/shadow"]?.analysis)
-        #expect(shadow.decisionReads == EventFieldReads(paths: ["tokens.input"]))
+        #expect(shadow.decisionReads == EventFieldReads(celPaths: ["tokens.input"]))
         let placeholders = try #require(rules["p/placeholders"]?.analysis)
         #expect(placeholders.requiredKinds == ["upload"])
-        #expect(placeholders.messagePlainReads == ["user", nil, "app", nil, nil, nil, "artifact.classification", nil])
-        #expect(placeholders.templateReads == EventFieldReads(paths: ["user", "app", "artifact.classification"]))
+        #expect(placeholders.messagePlainReads == [.user, nil, .app, nil, nil, nil, .artifactClassification, nil])
+        #expect(placeholders.templateReads == EventFieldReads(celPaths: ["user", "app", "artifact.classification"]))
     }
 
     @Test func aForCollectionIsPartOfTheDecision() throws {
@@ -110,7 +111,7 @@ import Testing
         let (set, diagnostics) = compile(source)
         #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.map(\.message))")
         let rule = try #require(set?.rules(on: .usage).first)
-        #expect(rule.analysis?.decisionReads == EventFieldReads(paths: ["app", "model"]))
+        #expect(rule.analysis?.decisionReads == EventFieldReads(celPaths: ["app", "model"]))
     }
 }
 

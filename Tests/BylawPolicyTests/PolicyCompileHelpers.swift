@@ -12,15 +12,21 @@ func compile(_ source: MarkedSource, today: String = "2026-11-22") -> (set: Poli
     return (loaded.diagnostics.isEmpty && !diagnostics.contains { $0.severity == .error } ? set : nil, loaded.diagnostics + diagnostics)
 }
 
-/// Asserts one diagnostic with `code` starts exactly at `marker`.
+/// Asserts one diagnostic with `code` starts exactly at `marker`, and when `hint` is given,
+/// that its hint contains that text.
 func expectDiagnostic(
-    _ code: DiagnosticCode, at marker: String, in source: MarkedSource, _ diagnostics: [Diagnostic], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ code: DiagnosticCode, at marker: String, in source: MarkedSource, _ diagnostics: [Diagnostic], hint: String? = nil,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
     let expected = source.location(marker)
     let matching = diagnostics.filter { $0.code == code }
     #expect(!matching.isEmpty, "no \(code) among \(diagnostics.map { "\($0.code)@\($0.location.map { "\($0.line):\($0.column)" } ?? "-")" })", sourceLocation: sourceLocation)
+    let placed = matching.filter { $0.location?.line == expected?.line && $0.location?.column == expected?.column }
     #expect(
-        matching.contains { ($0.location?.line == expected?.line && $0.location?.column == expected?.column) },
+        !placed.isEmpty,
         "\(code) at \(matching.compactMap { $0.location.map { "\($0.line):\($0.column)" } }), expected \(expected.map { "\($0.line):\($0.column)" } ?? "?")",
         sourceLocation: sourceLocation)
+    if let hint, let diagnostic = placed.first {
+        #expect(diagnostic.hint?.contains(hint) == true, "hint \(diagnostic.hint ?? "none"), expected it to contain \(hint)", sourceLocation: sourceLocation)
+    }
 }

@@ -155,8 +155,8 @@ struct HandbookHTMLTests {
         #expect(html.contains(
             "<p>See &lt;img src=x onerror=alert(1)&gt; and x and <a href=\"https://example.com/?a=1&amp;b=2\">ok</a>.</p>"))
         #expect(html.contains("<td>&lt;b onclick=alert(1)&gt;rule&lt;/b&gt;</td>"))
-        #expect(html.contains("<li><code>r</code>: a &amp; b (until 2099-01-01)</li>"))
-        #expect(html.contains("<li>Not allowed: &lt;img src=x onerror=alert(1)&gt; (<code>r</code>)</li>"))
+        #expect(html.contains("<li><code>r</code> does not apply when the user is <code>y</code>: a &amp; b (until 2099-01-01)</li>"))
+        #expect(html.contains("<p><em>Warned</em></p><ul><li>&lt;img src=x onerror=alert(1)&gt; (<code>r</code>)</li></ul>"))
     }
 
     @Test("the page title is escaped in <title> and in the heading")

@@ -27,9 +27,9 @@ import Testing
     @Test func badIndentationIsReworded() throws {
         let (_, result) = load("rules:\n  - id: x\n    on: usage\n   bad: 1\n")
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == .yamlSyntax)
+        #expect(diagnostic.code == .yamlIndentation)
         #expect(position(diagnostic) == "4:4")
-        #expect(!diagnostic.message.contains("did not find"))
+        #expect(diagnostic.message == "wrong indentation: 'bad:' is indented 1 space less than 'on:' on line 3")
     }
 
     @Test func colonInPlainValueIsExplained() throws {

@@ -82,17 +82,15 @@ struct StreamFieldInterner {
 
     private mutating func lookUp(_ field: UsageEventField, in usage: UsageEvent) -> UInt64? {
         guard usage.has(field) else { return 0 }
-        switch field {
-        case .tokens, .cost, .artifact, .destination, .target:
+        switch field.valueKind {
+        case .object:
             return 1
-        case .time:
+        case .integer: return numberOfWords(field, UInt64(bitPattern: usage.integer(field)), 0)
+        case .decimal: return numberOfWords(field, usage.decimal(field).bitPattern, 0)
+        case .string:
+            guard field == .time else { return usage.withUTF8(field) { bytes in number(field, bytes) } }
             let time = usage.timestamp
             return numberOfWords(field, UInt64(bitPattern: time?.seconds ?? 0), UInt64(time?.nanos ?? 0))
-        case .tokensIn: return numberOfWords(field, UInt64(bitPattern: usage.tokensIn), 0)
-        case .tokensOut: return numberOfWords(field, UInt64(bitPattern: usage.tokensOut), 0)
-        case .costAmount: return numberOfWords(field, usage.costAmount.bitPattern, 0)
-        default:
-            return usage.withUTF8(field) { bytes in number(field, bytes) }
         }
     }
 

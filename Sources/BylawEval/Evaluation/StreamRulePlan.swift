@@ -62,8 +62,8 @@ final class StreamRulePlan {
                 return Finding(
                     rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event,
                     explanation: explaining ? explain() : nil)
-            case .failed(let failure):
-                return Finding(rule: descriptor, failure: failure, inputPath: inputPath, location: nil, event: event, explanation: explaining ? explain() : nil)
+            case .failed(let failed):
+                return Finding(rule: descriptor, failure: failed.failure, inputPath: inputPath, location: nil, event: event, explanation: explaining ? explain() : nil)
             }
         }
     }
@@ -127,19 +127,9 @@ final class StreamRulePlan {
         return rulesByKind[kinds.count]
     }
 
-    /// The model fields behind analysed reads; nil when the reads are opaque or name a path
-    /// the model does not have (the caller then reads everything).
+    /// The fields behind analysed reads, in field order; nil when the reads are opaque (the
+    /// caller then reads everything).
     static func fields(of reads: EventFieldReads) -> [UsageEventField]? {
-        guard !reads.isOpaque else { return nil }
-        var fields: Set<UsageEventField> = []
-        for path in reads.paths {
-            // CEL cannot spell `tokens.in` (`in` is reserved): the schema calls it `input`.
-            let modelPath = path == "tokens.input" ? "tokens.in" : path == "tokens.output" ? "tokens.out" : path
-            guard let field = UsageEventField(path: modelPath) else { return nil }
-            fields.insert(field)
-            // A whole object read (`event.cost`) reads everything inside it.
-            for child in UsageEventField.allCases where child.parent == field { fields.insert(child) }
-        }
-        return fields.sorted { $0.rawValue < $1.rawValue }
+        reads.isOpaque ? nil : reads.fields.fields
     }
 }

@@ -9,7 +9,7 @@ protocol LocatedNode: AnyObject {
 
 extension WorkspaceNode: LocatedNode {
     /// The `workspace:` line, not the whole document.
-    var objectSpan: SourceSpan { graph.workspace.bestSpan(\.id) }
+    var objectSpan: SourceSpan { graph.workspace.bestSpan(.id) }
 }
 extension OrgNode: LocatedNode { var objectSpan: SourceSpan { org.span } }
 extension UserNode: LocatedNode { var objectSpan: SourceSpan { user.span } }

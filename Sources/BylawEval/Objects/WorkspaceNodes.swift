@@ -17,30 +17,21 @@ final class WorkspaceNode: GraphNode, WorkspaceLookupObject, IdentifiedObject, @
         let workspace = graph.workspace
         guard let field = WorkspaceField(rawValue: index) else { return .error(CELError("no field \(index) on Workspace")) }
         switch field {
-        case .id: graph.trace.record(self, workspace.span(of: \.id))
-        case .name: graph.trace.record(self, workspace.span(of: \.name))
-        case .billing: graph.trace.descend(from: self, into: graph.billing)
-        case .subscriptions: graph.trace.record(self, workspace.span(of: \.subscriptions))
-        case .orgs: graph.trace.record(self, workspace.span(of: \.orgs))
-        case .users: graph.trace.record(self, workspace.span(of: \.users))
-        case .providers: graph.trace.record(self, workspace.span(of: \.providers))
-        case .apps: graph.trace.record(self, workspace.span(of: \.apps))
-        case .labels: graph.trace.record(self, workspace.span(of: \.labels))
-        }
-        switch field {
-        case .id: return .string(workspace.id)
-        case .name: return .string(workspace.name)
-        case .billing: return .object(graph.billing)
-        case .subscriptions: return subscriptionList
-        case .orgs: return orgList
-        case .users: return userList
-        case .providers: return providerList
-        case .apps: return appList
-        case .labels: return .labels(workspace.labels)
+        case .id: graph.trace.record(self, workspace.span(of: .id)); return .string(workspace.id)
+        case .billing: graph.trace.descend(from: self, into: graph.billing); return .object(graph.billing)
+        case .subscriptions: graph.trace.record(self, workspace.span(of: .subscriptions)); return subscriptionList
+        case .orgs: graph.trace.record(self, workspace.span(of: .orgs)); return orgList
+        case .users: graph.trace.record(self, workspace.span(of: .users)); return userList
+        case .providers: graph.trace.record(self, workspace.span(of: .providers)); return providerList
+        case .apps: graph.trace.record(self, workspace.span(of: .apps)); return appList
+        default: return plainField(field, of: workspace, id: workspace.id)
         }
     }
 
-    func celHasField(_ index: Int) -> Bool { celField(index).isSet }
+    func celHasField(_ index: Int) -> Bool {
+        guard let field = WorkspaceField(rawValue: index) else { return false }
+        return field.configValueKind == nil ? celField(index).isSet : hasPlainField(field, of: graph.workspace, id: graph.workspace.id)
+    }
 
     func celLookup(_ kind: WorkspaceLookupKind, id: String) -> CELValue {
         let workspace = graph.workspace
@@ -62,14 +53,13 @@ final class BillingNode: GraphNode, CELObject, @unchecked Sendable {
 
     func celField(_ index: Int) -> CELValue {
         let billing = graph.workspace.billing
-        switch BillingField(rawValue: index) {
-        case .mode:
-            graph.trace.record(self, billing.span(of: \.mode))
-            return .string(billing.mode.rawValue)
+        // `billing.labels` is kept in the model but not declared to CEL: no compiled rule selects it.
+        guard let field = BillingField(rawValue: index) else { return .error(CELError("no field \(index) on Billing")) }
+        switch field {
         case .accounts:
-            graph.trace.record(self, billing.span(of: \.accounts))
+            graph.trace.record(self, billing.span(of: .accounts))
             return accountList
-        case nil: return .error(CELError("no field \(index) on Billing"))
+        default: return plainField(field, of: billing, id: nil)
         }
     }
 
@@ -88,13 +78,11 @@ final class AccountNode: GraphNode, IdentifiedObject, @unchecked Sendable {
     var celID: String { account.id }
 
     func celField(_ index: Int) -> CELValue {
-        switch AccountField(rawValue: index) {
-        case .id: graph.trace.record(self, account.span(of: \.id)); return .string(account.id)
-        case .currency: graph.trace.record(self, account.span(of: \.currency)); return .string(account.currency)
-        case .owner: graph.trace.record(self, account.span(of: \.owner)); return .string(account.owner)
+        guard let field = BillingAccountField(rawValue: index) else { return .error(CELError("no field \(index) on BillingAccount")) }
+        switch field {
+        case .id: graph.trace.record(self, account.span(of: .id)); return .string(account.id)
         case .subscriptions: return graph.list(graph.workspace.subscriptions(of: account))
-        case .labels: return .labels(account.labels)
-        case nil: return .error(CELError("no field \(index) on BillingAccount"))
+        default: return plainField(field, of: account, id: account.id)
         }
     }
 
@@ -113,13 +101,11 @@ final class SubscriptionNode: GraphNode, IdentifiedObject, @unchecked Sendable {
     var celID: String { subscription.id }
 
     func celField(_ index: Int) -> CELValue {
-        switch SubscriptionField(rawValue: index) {
-        case .id: graph.trace.record(self, subscription.span(of: \.id)); return .string(subscription.id)
-        case .account: graph.trace.record(self, subscription.span(of: \.account)); return graph.value(subscription.account)
-        case .resource: graph.trace.record(self, subscription.span(of: \.resource)); return .string(subscription.resource)
-        case .quantity: graph.trace.record(self, subscription.span(of: \.quantity)); return .int(subscription.quantity)
-        case .labels: return .labels(subscription.labels)
-        case nil: return .error(CELError("no field \(index) on Subscription"))
+        guard let field = SubscriptionField(rawValue: index) else { return .error(CELError("no field \(index) on Subscription")) }
+        switch field {
+        case .id: graph.trace.record(self, subscription.span(of: .id)); return .string(subscription.id)
+        case .account: graph.trace.record(self, subscription.span(of: .account)); return graph.value(subscription.account)
+        default: return plainField(field, of: subscription, id: subscription.id)
         }
     }
 

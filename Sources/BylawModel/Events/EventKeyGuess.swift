@@ -16,8 +16,8 @@ struct EventKeyGuess {
 
     /// Guesses kept per object (the line's object and each known nested object).
     static let perObject = 24
-    /// The line's object and the five known nested objects.
-    static let objectCount = 6
+    /// The line's object and each known nested object.
+    static let objectCount = UsageEventField.objectCount + 1
 
     /// A guess nothing matches: a key starts with `"`, never a zero byte.
     static let empty = EventKeyGuess(w0: 0, w1: 0, m0: 0xFF, m1: 0, length: 0, field: nil)
@@ -61,7 +61,7 @@ struct EventKeyGuess {
     static func base(of object: UsageEventField?) -> Int {
         guard let object else { return 0 }
         // The known objects are the last cases, in a row.
-        return (Int(object.rawValue) - Int(UsageEventField.tokens.rawValue) + 1) * perObject
+        return (Int(object.rawValue) - Int(UsageEventField.objectStart) + 1) * perObject
     }
 
     /// A table with no guesses.

@@ -143,13 +143,12 @@ struct EventLineParser {
             guard byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) else {
                 throw try wrongType(field, expected: "an integer", at: start, depth: depth)
             }
-            let value = try parseInteger(field)
-            if field == .tokensIn { event.tokensIn = value } else { event.tokensOut = value }
+            event.setInteger(field, try parseInteger(field))
         case .decimal:
             guard byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) else {
                 throw try wrongType(field, expected: "a number", at: start, depth: depth)
             }
-            event.costAmount = try parseDecimal(field)
+            event.setDecimal(field, try parseDecimal(field))
             if fields.contains(field) { event.setSlot(field, start: start, count: index - start) }
         case .object:
             guard byte == UInt8(ascii: "{") else { throw try wrongType(field, expected: "an object", at: start, depth: depth) }

@@ -25,13 +25,11 @@ public struct UsageEvent: Sendable {
 
     /// The fields the line had (a field given as `null` is absent).
     public internal(set) var present = UsageEventFields()
-    /// `tokens.in`, 0 when absent.
-    public internal(set) var tokensIn: Int64 = 0
-    /// `tokens.out`, 0 when absent.
-    public internal(set) var tokensOut: Int64 = 0
-    /// `cost.amount` as a `Double`, 0 when absent; ``string(_:)`` with `.costAmount` gives the
-    /// number exactly as written, for exact decimal sums.
-    public internal(set) var costAmount: Double = 0
+    /// The integer fields (`tokens.in`, …) by ``UsageEventField/integerIndex``, 0 when absent.
+    @usableFromInline var integers = UsageEventField.IntegerArray<Int64>(repeating: 0)
+    /// The decimal fields (`cost.amount`) as `Double`s by ``UsageEventField/decimalIndex``, 0
+    /// when absent; ``string(_:)`` gives a decimal exactly as written, for exact sums.
+    @usableFromInline var decimals = UsageEventField.DecimalArray<Double>(repeating: 0)
     /// `time` as seconds and nanoseconds since the Unix epoch, `nil` when absent. The scanner
     /// rejects a `time` that is not RFC 3339, so a present `time` always has one.
     public internal(set) var timestamp: EventTimestamp?
@@ -41,7 +39,7 @@ public struct UsageEvent: Sendable {
     @usableFromInline var text: [UInt8] = []
     /// The fields whose slot is set: slots of other fields are stale and read as `""`.
     @usableFromInline var materialised: UInt32 = 0
-    @usableFromInline var slots = InlineArray<22, TextSlot>(repeating: .empty)
+    @usableFromInline var slots = UsageEventField.TextSlotArray<TextSlot>(repeating: .empty)
 
     /// An empty event (every field absent).
     public init() {
@@ -98,9 +96,8 @@ public struct UsageEvent: Sendable {
     mutating func reset() {
         present = UsageEventFields()
         materialised = 0
-        tokensIn = 0
-        tokensOut = 0
-        costAmount = 0
+        integers = UsageEventField.IntegerArray(repeating: 0)
+        decimals = UsageEventField.DecimalArray(repeating: 0)
         timestamp = nil
         text.removeAll(keepingCapacity: true)
     }
@@ -114,6 +111,33 @@ public struct UsageEvent: Sendable {
 }
 
 extension UsageEvent {
+    /// An integer field's value (`.tokensIn`), 0 when absent or not an integer field.
+    @inlinable public func integer(_ field: UsageEventField) -> Int64 {
+        guard field.valueKind == .integer else { return 0 }
+        return integers.span[field.integerIndex]
+    }
+
+    /// A decimal field's value (`.costAmount`), 0 when absent or not a decimal field.
+    @inlinable public func decimal(_ field: UsageEventField) -> Double {
+        guard field.valueKind == .decimal else { return 0 }
+        return decimals.span[field.decimalIndex]
+    }
+
+    /// Sets a number field (the scanner, as it reads the line).
+    @inline(__always)
+    mutating func setInteger(_ field: UsageEventField, _ value: Int64) { integers[field.integerIndex] = value }
+
+    @inline(__always)
+    mutating func setDecimal(_ field: UsageEventField, _ value: Double) { decimals[field.decimalIndex] = value }
+
+    /// `tokens.in`, 0 when absent.
+    public var tokensIn: Int64 { integer(.tokensIn) }
+    /// `tokens.out`, 0 when absent.
+    public var tokensOut: Int64 { integer(.tokensOut) }
+    /// `cost.amount` as a `Double`, 0 when absent; ``string(_:)`` with `.costAmount` gives the
+    /// number exactly as written, for exact decimal sums.
+    public var costAmount: Double { decimal(.costAmount) }
+
     /// `id`, or `""`.
     public var id: String { string(.id) }
     /// `user`, or `""`.
@@ -138,19 +162,7 @@ extension UsageEvent {
     public var targetScope: UsageEventScope? { UsageEventScope(self, .targetScope) }
 }
 
-/// The `kind` of a usage event.
-public enum UsageEventKind: String, Sendable, Hashable, CaseIterable {
-    case prompt, upload, share
-    /// A value the format does not define; passed through for policies to judge.
-    case other
-}
-
-/// The `scope` of a usage event or of a share's target.
-public enum UsageEventScope: String, Sendable, Hashable, CaseIterable {
-    case `private`, org
-    /// A value the format does not define; passed through for policies to judge.
-    case other
-
+extension UsageEventScope {
     init?(_ event: UsageEvent, _ field: UsageEventField) {
         guard event.has(field) else { return nil }
         if event.field(field, equals: "private") { self = .private } else if event.field(field, equals: "org") { self = .org } else { self = .other }

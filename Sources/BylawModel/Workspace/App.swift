@@ -4,47 +4,57 @@ import BylawSource
 ///
 /// Its owner, provider and orgs are held strongly: an app kept after its workspace still answers.
 public final class App: WorkspaceObject, Sendable {
-    /// Positions of the app and its fields.
-    public struct Spans: WorkspaceSpans {
-        public var object = FieldRange.absent
-        public var id = FieldRange.absent
-        public var kind = FieldRange.absent
-        public var owner = FieldRange.absent
-        public var provider = FieldRange.absent
-        public var orgs = FieldRange.absent
-        public var data = FieldRange.absent
-        public var labels = FieldRange.absent
-        public init() {}
+    /// What the config wrote for the app's plain fields.
+    struct Values: ConfigValues {
+        var kind: AppKind?
+        var data: [DataClassification] = []
+        var labels: [String: String] = [:]
+
+        mutating func set(_ field: AppField, _ value: ConfigValue) {
+            switch field {
+            case .kind: kind = value.enumeration()
+            case .data: data = value.enumerations()
+            case .labels: labels = value.labels ?? [:]
+            case .id, .owner, .provider, .orgs: break
+            }
+        }
     }
 
     public let id: String
-    public let kind: AppKind
+    let values: Values
     /// The owner; nil when the app names none (a policy finding, not a load error).
     public let owner: User?
     public let provider: Provider
     /// The orgs the app is limited to, in the order written; empty when `orgs` is not written.
     public let orgs: [Org]
-    /// The classifications the app may receive, in the order written.
-    public let data: [DataClassification]
-    public let labels: [String: String]
     /// Position in `apps`.
     public let index: Int
     public let file: SourceFile
-    public let spans: Spans
+    public let spans: FieldRanges<AppField>
 
-    init(
-        id: String, kind: AppKind, owner: User?, provider: Provider, orgs: [Org], data: [DataClassification],
-        labels: [String: String], index: Int, file: SourceFile, spans: Spans
-    ) {
+    init(id: String, values: Values, owner: User?, provider: Provider, orgs: [Org], index: Int, file: SourceFile, spans: FieldRanges<AppField>) {
         self.id = id
-        self.kind = kind
+        self.values = values
         self.owner = owner
         self.provider = provider
         self.orgs = orgs
-        self.data = data
-        self.labels = labels
         self.index = index
         self.file = file
         self.spans = spans
+    }
+
+    // A loaded workspace always has a kind (the decoder requires it); `company` is never read.
+    public var kind: AppKind { values.kind ?? .company }
+    /// The classifications the app may receive, in the order written.
+    public var data: [DataClassification] { values.data }
+    public var labels: [String: String] { values.labels }
+
+    public func value(_ field: AppField) -> ConfigValue? {
+        switch field {
+        case .kind: return .string(kind.rawValue)
+        case .data: return .strings(data.map(\.rawValue))
+        case .labels: return .labels(labels)
+        case .id, .owner, .provider, .orgs: return nil
+        }
     }
 }

@@ -10,21 +10,22 @@ import BylawSource
 /// `@unchecked Sendable`: the builder sets `billing` before the workspace is returned, and
 /// nothing changes after that; the parent link is cleared only by `deinit`.
 public final class Org: WorkspaceObject, @unchecked Sendable {
-    /// Positions of the org and its fields.
-    public struct Spans: WorkspaceSpans {
-        public var object = FieldRange.absent
-        public var id = FieldRange.absent
-        public var name = FieldRange.absent
-        public var parent = FieldRange.absent
-        public var billingAccount = FieldRange.absent
-        public var labels = FieldRange.absent
-        public init() {}
+    /// What the config wrote for the org's plain fields.
+    struct Values: ConfigValues {
+        var name: String?
+        var labels: [String: String] = [:]
+
+        mutating func set(_ field: OrgField, _ value: ConfigValue) {
+            switch field {
+            case .name: name = value.string
+            case .labels: labels = value.labels ?? [:]
+            case .id, .parent, .root, .ancestors, .children, .depth, .billing_account, .billing, .users: break
+            }
+        }
     }
 
     public let id: String
-    /// The display name; the id when not written.
-    public let name: String
-    public let labels: [String: String]
+    let values: Values
     /// The parent org, nil for a top-level org.
     public var parent: Org? { parentLink }
     /// The account this org's own `billing_account` field names, whatever the mode decides
@@ -35,7 +36,7 @@ public final class Org: WorkspaceObject, @unchecked Sendable {
     /// Position in `orgs`.
     public let index: Int
     public let file: SourceFile
-    public let spans: Spans
+    public let spans: FieldRanges<OrgField>
     /// The accounts this org draws from, the silo and where that was decided.
     public internal(set) var billing: OrgBilling = .unresolved
 
@@ -43,12 +44,10 @@ public final class Org: WorkspaceObject, @unchecked Sendable {
     private let rootOfParent: Org?
 
     init(
-        id: String, name: String, labels: [String: String], parent: Org?, billingAccount: BillingAccount?,
-        index: Int, file: SourceFile, spans: Spans
+        id: String, values: Values, parent: Org?, billingAccount: BillingAccount?, index: Int, file: SourceFile, spans: FieldRanges<OrgField>
     ) {
         self.id = id
-        self.name = name
-        self.labels = labels
+        self.values = values
         self.parentLink = parent
         self.billingAccount = billingAccount
         self.depth = parent.map { $0.depth + 1 } ?? 0
@@ -69,6 +68,18 @@ public final class Org: WorkspaceObject, @unchecked Sendable {
             guard isKnownUniquelyReferenced(&ancestor) else { break }
             next = ancestor.parentLink
             ancestor.parentLink = nil
+        }
+    }
+
+    /// The display name; the id when not written.
+    public var name: String { values.name ?? id }
+    public var labels: [String: String] { values.labels }
+
+    public func value(_ field: OrgField) -> ConfigValue? {
+        switch field {
+        case .name: return .string(name)
+        case .labels: return .labels(labels)
+        case .id, .parent, .root, .ancestors, .children, .depth, .billing_account, .billing, .users: return nil
         }
     }
 

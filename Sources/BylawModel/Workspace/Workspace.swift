@@ -10,26 +10,23 @@ import BylawSource
 /// subscriptions) the workspace answers, from tables of positions. No object refers to
 /// another that can go away first, and no two refer to each other.
 public final class Workspace: WorkspaceObject, Sendable {
-    /// Positions of the top-level keys (`object` is the whole document).
-    public struct Spans: WorkspaceSpans {
-        public var object = FieldRange.absent
-        public var id = FieldRange.absent
-        public var name = FieldRange.absent
-        public var billing = FieldRange.absent
-        public var subscriptions = FieldRange.absent
-        public var orgs = FieldRange.absent
-        public var users = FieldRange.absent
-        public var providers = FieldRange.absent
-        public var apps = FieldRange.absent
-        public var labels = FieldRange.absent
-        public init() {}
+    /// What the config wrote for the workspace's plain fields.
+    struct Values: ConfigValues {
+        var name: String?
+        var labels: [String: String] = [:]
+
+        mutating func set(_ field: WorkspaceField, _ value: ConfigValue) {
+            switch field {
+            case .name: name = value.string
+            case .labels: labels = value.labels ?? [:]
+            case .id, .billing, .subscriptions, .orgs, .users, .providers, .apps: break
+            }
+        }
     }
 
     /// The `workspace` key.
     public let id: String
-    /// The display name; the id when not written.
-    public let name: String
-    public let labels: [String: String]
+    let values: Values
     public let billing: Billing
     /// In declaration order, each kind in its own array.
     public let subscriptions: [Subscription]
@@ -42,19 +39,19 @@ public final class Workspace: WorkspaceObject, Sendable {
     /// Every org, in an order where each one comes after its parent.
     public let orgsParentsFirst: [Org]
     public let file: SourceFile
-    public let spans: Spans
+    /// Positions of the top-level keys (`object` is the whole document).
+    public let spans: FieldRanges<WorkspaceField>
 
     let index: WorkspaceIndex
     let relations: WorkspaceRelations
 
     init(
-        id: String, name: String, labels: [String: String], billing: Billing, subscriptions: [Subscription],
-        orgs: [Org], orgsParentsFirst: [Org], users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex,
-        relations: WorkspaceRelations, file: SourceFile, spans: Spans
+        id: String, values: Values, billing: Billing, subscriptions: [Subscription], orgs: [Org], orgsParentsFirst: [Org],
+        users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex, relations: WorkspaceRelations, file: SourceFile,
+        spans: FieldRanges<WorkspaceField>
     ) {
         self.id = id
-        self.name = name
-        self.labels = labels
+        self.values = values
         self.billing = billing
         self.subscriptions = subscriptions
         self.orgs = orgs
@@ -67,6 +64,18 @@ public final class Workspace: WorkspaceObject, Sendable {
         self.relations = relations
         self.file = file
         self.spans = spans
+    }
+
+    /// The display name; the id when not written.
+    public var name: String { values.name ?? id }
+    public var labels: [String: String] { values.labels }
+
+    public func value(_ field: WorkspaceField) -> ConfigValue? {
+        switch field {
+        case .name: return .string(name)
+        case .labels: return .labels(labels)
+        case .id, .billing, .subscriptions, .orgs, .users, .providers, .apps: return nil
+        }
     }
 
     /// The billing mode (`billing.mode`).

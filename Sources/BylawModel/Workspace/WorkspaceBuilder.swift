@@ -13,26 +13,23 @@ struct WorkspaceBuilder {
     let orgOrder: [Int]
 
     func build() -> Workspace? {
-        guard let id = decl.id?.text, let mode = decl.mode else { return nil }
+        guard let id = decl.id?.text else { return nil }
         var accounts: [BillingAccount] = []
         accounts.reserveCapacity(decl.accounts.count)
         for (position, account) in decl.accounts.enumerated() {
-            guard let accountID = account.id?.text, let currency = account.currency else { return nil }
-            accounts.append(BillingAccount(
-                id: accountID, currency: currency, owner: account.owner ?? "", labels: account.labels,
-                index: position, file: file, spans: account.spans))
+            guard let accountID = account.id?.text else { return nil }
+            accounts.append(BillingAccount(id: accountID, values: account.values, index: position, file: file, spans: account.spans))
         }
         var subscriptions: [Subscription] = []
         subscriptions.reserveCapacity(decl.subscriptions.count)
         for (position, subscription) in decl.subscriptions.enumerated() {
-            guard let subscriptionID = subscription.id?.text, let resource = subscription.resource,
+            guard let subscriptionID = subscription.id?.text,
                   let account = lookup(subscription.account, index.accounts, accounts) else { return nil }
             let built = Subscription(
-                id: subscriptionID, account: account, resource: resource, quantity: subscription.quantity ?? 1,
-                labels: subscription.labels, index: position, file: file, spans: subscription.spans)
+                id: subscriptionID, values: subscription.values, account: account, index: position, file: file, spans: subscription.spans)
             subscriptions.append(built)
         }
-        let billing = Billing(mode: mode, accounts: accounts, labels: decl.billingLabels, file: file, spans: decl.billingSpans)
+        let billing = Billing(values: decl.billingValues, accounts: accounts, file: file, spans: decl.billingSpans)
         guard let orgs = buildOrgs(accounts: accounts, billing: billing, workspaceID: id) else { return nil }
         let orgsParentsFirst = orgOrder.map { orgs[$0] }
 
@@ -40,38 +37,32 @@ struct WorkspaceBuilder {
         users.reserveCapacity(decl.users.count)
         for (position, user) in decl.users.enumerated() {
             guard let userID = user.id?.text, let org = lookup(user.org, index.orgs, orgs) else { return nil }
-            let built = User(
-                id: userID, email: user.email ?? "", org: org, status: user.status ?? .active, offboardedOn: user.offboardedOn,
-                labels: user.labels, index: position, file: file, spans: user.spans)
+            let built = User(id: userID, values: user.values, org: org, index: position, file: file, spans: user.spans)
             users.append(built)
         }
         var providers: [Provider] = []
         providers.reserveCapacity(decl.providers.count)
         for (position, provider) in decl.providers.enumerated() {
-            guard let providerID = provider.id?.text, let vendor = provider.vendor, let custody = provider.custody else { return nil }
-            providers.append(Provider(
-                id: providerID, vendor: vendor, custody: custody, trainingOptOut: provider.trainingOptOut ?? false,
-                labels: provider.labels, index: position, file: file, spans: provider.spans))
+            guard let providerID = provider.id?.text else { return nil }
+            providers.append(Provider(id: providerID, values: provider.values, index: position, file: file, spans: provider.spans))
         }
         var apps: [App] = []
         apps.reserveCapacity(decl.apps.count)
         for (position, app) in decl.apps.enumerated() {
-            guard let appID = app.id?.text, let kind = app.kind,
-                  let provider = lookup(app.provider, index.providers, providers) else { return nil }
+            guard let appID = app.id?.text, let provider = lookup(app.provider, index.providers, providers) else { return nil }
             let owner = lookup(app.owner, index.users, users)
             guard (owner == nil) == (app.owner == nil) else { return nil }
             let appOrgs = app.orgs.compactMap { lookup($0, index.orgs, orgs) }
             guard appOrgs.count == app.orgs.count else { return nil }
             let built = App(
-                id: appID, kind: kind, owner: owner, provider: provider, orgs: appOrgs, data: app.data,
-                labels: app.labels, index: position, file: file, spans: app.spans)
+                id: appID, values: app.values, owner: owner, provider: provider, orgs: appOrgs, index: position, file: file, spans: app.spans)
             apps.append(built)
         }
         let relations = WorkspaceRelations(
             orgParents: orgParents, userOrgs: users.map(\.org.index), appOwners: apps.map { $0.owner?.index },
             subscriptionAccounts: subscriptions.map(\.account.index), orgCount: orgs.count, userCount: users.count, accountCount: accounts.count)
         return Workspace(
-            id: id, name: decl.name ?? id, labels: decl.labels, billing: billing, subscriptions: subscriptions,
+            id: id, values: decl.values, billing: billing, subscriptions: subscriptions,
             orgs: orgs, orgsParentsFirst: orgsParentsFirst, users: users, providers: providers, apps: apps, index: index,
             relations: relations, file: file, spans: decl.spans)
     }
@@ -89,7 +80,7 @@ struct WorkspaceBuilder {
         var built = [Org?](repeating: nil, count: declared.count)
         let workspaceBilling = OrgBilling(
             accounts: accounts, silo: workspaceID,
-            provenance: BillingProvenance(decidedByRoot: false, field: billing.spans.accounts, file: file),
+            provenance: BillingProvenance(decidedByRoot: false, field: billing.spans[.accounts], file: file),
             isPooled: billing.mode == .pooled)
         for position in orgOrder {
             let org = declared[position]
@@ -105,8 +96,7 @@ struct WorkspaceBuilder {
                 account = found
             }
             let made = Org(
-                id: orgID, name: org.name ?? orgID, labels: org.labels, parent: parent, billingAccount: account,
-                index: position, file: file, spans: org.spans)
+                id: orgID, values: org.values, parent: parent, billingAccount: account, index: position, file: file, spans: org.spans)
             switch billing.mode {
             case .single, .pooled:
                 made.billing = workspaceBilling
@@ -117,7 +107,7 @@ struct WorkspaceBuilder {
                     // A root decides for its whole tree; the array is shared by every descendant.
                     made.billing = OrgBilling(
                         accounts: account.map { [$0] } ?? [], silo: orgID,
-                        provenance: BillingProvenance(decidedByRoot: true, field: org.spans.billingAccount, file: file),
+                        provenance: BillingProvenance(decidedByRoot: true, field: org.spans[.billing_account], file: file),
                         isPooled: false)
                 }
             }

@@ -1,7 +1,8 @@
 import BylawSource
 
 // What the decoder read, before ids are indexed and references resolved. A field the source
-// did not write, or wrote wrongly (already reported), is nil; its span says which.
+// did not write, or wrote wrongly (already reported), is nil; its span says which. Plain values
+// (strings, numbers, enumerations, labels) go straight into the model type's `Values`.
 
 /// A string with the range of its value, for ids and references (diagnostics point at it).
 struct Located: Sendable {
@@ -9,74 +10,68 @@ struct Located: Sendable {
     var range: SourceRange
 }
 
-struct AccountDecl {
-    var id: Located?
-    var currency: String?
-    var owner: String?
-    var labels: [String: String] = [:]
-    var spans = BillingAccount.Spans()
+/// What the decoder reads of one object: its id, its plain values and where its fields were.
+protocol ObjectDecl {
+    associatedtype Values: ConfigValues
+    init()
+    var id: Located? { get set }
+    var values: Values { get set }
+    var spans: FieldRanges<Values.Field> { get set }
 }
 
-struct SubscriptionDecl {
+struct AccountDecl: ObjectDecl {
+    var id: Located?
+    var values = BillingAccount.Values()
+    var spans = FieldRanges<BillingAccountField>()
+}
+
+struct SubscriptionDecl: ObjectDecl {
     var id: Located?
     var account: Located?
-    var resource: String?
-    var quantity: Int64?
-    var labels: [String: String] = [:]
-    var spans = Subscription.Spans()
+    var values = Subscription.Values()
+    var spans = FieldRanges<SubscriptionField>()
 }
 
-struct OrgDecl {
+struct OrgDecl: ObjectDecl {
     var id: Located?
-    var name: String?
     var parent: Located?
     var billingAccount: Located?
-    var labels: [String: String] = [:]
-    var spans = Org.Spans()
+    var values = Org.Values()
+    var spans = FieldRanges<OrgField>()
 }
 
-struct UserDecl {
+struct UserDecl: ObjectDecl {
     var id: Located?
-    var email: String?
     var org: Located?
-    var status: UserStatus?
-    var offboardedOn: String?
-    var labels: [String: String] = [:]
-    var spans = User.Spans()
+    var values = User.Values()
+    var spans = FieldRanges<UserField>()
 }
 
-struct ProviderDecl {
+struct ProviderDecl: ObjectDecl {
     var id: Located?
-    var vendor: String?
-    var custody: Custody?
-    var trainingOptOut: Bool?
-    var labels: [String: String] = [:]
-    var spans = Provider.Spans()
+    var values = Provider.Values()
+    var spans = FieldRanges<ProviderField>()
 }
 
-struct AppDecl {
+struct AppDecl: ObjectDecl {
     var id: Located?
-    var kind: AppKind?
     var owner: Located?
     var provider: Located?
     var orgs: [Located] = []
-    var data: [DataClassification] = []
-    var labels: [String: String] = [:]
-    var spans = App.Spans()
+    var values = App.Values()
+    var spans = FieldRanges<AppField>()
 }
 
-struct WorkspaceDecl {
+struct WorkspaceDecl: ObjectDecl {
     var id: Located?
-    var name: String?
-    var labels: [String: String] = [:]
-    var mode: BillingMode?
-    var billingLabels: [String: String] = [:]
+    var values = Workspace.Values()
+    var billingValues = Billing.Values()
     var accounts: [AccountDecl] = []
     var subscriptions: [SubscriptionDecl] = []
     var orgs: [OrgDecl] = []
     var users: [UserDecl] = []
     var providers: [ProviderDecl] = []
     var apps: [AppDecl] = []
-    var spans = Workspace.Spans()
-    var billingSpans = Billing.Spans()
+    var spans = FieldRanges<WorkspaceField>()
+    var billingSpans = FieldRanges<BillingField>()
 }

@@ -20,23 +20,27 @@ struct WorkspaceDecoder {
         FieldRange(pair.key.range.union(pair.value.range))
     }
 
-    /// The pairs of a mapping whose keys are in `keys`; other keys are reported with a "did you
-    /// mean". Nil (after reporting) when the node is not a mapping.
-    mutating func fields(of node: YAMLNode, what: String, keys: [String]) -> [(key: String, pair: YAMLPair)]? {
+    /// The pairs of a mapping whose keys the table gives `Field`'s type, with the field each
+    /// names; other keys are reported with a "did you mean". Nil (after reporting) when the node
+    /// is not a mapping.
+    mutating func fields<Field: ObjectFieldID>(
+        of node: YAMLNode, what: String, as _: Field.Type
+    ) -> [(field: Field, key: String, pair: YAMLPair)]? {
         guard let pairs = node.pairs else {
             error(.workspaceWrongType, "expected \(what) (a mapping), found \(node.kindDescription)", at: node.range)
             return nil
         }
-        var known: [(key: String, pair: YAMLPair)] = []
+        var known: [(field: Field, key: String, pair: YAMLPair)] = []
         known.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let name = keyText(pair.key) else {
                 error(.workspaceWrongType, "expected a string key in \(what), found \(pair.key.kindDescription)", at: pair.key.range)
                 continue
             }
-            if keys.contains(name) {
-                known.append((name, pair))
+            if let field = Field(configKey: name) {
+                known.append((field, name, pair))
             } else {
+                let keys = Field.configKeys
                 let hint = DidYouMean.hint(name, from: keys) ?? "\(what) has the keys: \(keys.joined(separator: ", "))"
                 error(.workspaceUnknownKey, "unknown key '\(name)' in \(what)", at: pair.key.range, hint: hint)
             }
@@ -91,15 +95,13 @@ struct WorkspaceDecoder {
         return value
     }
 
-    /// One value of an enum, spelled as its raw value.
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(
-        _ node: YAMLNode, field: String, noun: String? = nil
-    ) -> E? where E.RawValue == String {
+    /// One of an enumeration's known values.
+    mutating func enumValue(_ node: YAMLNode, field: String, values: SchemaEnum) -> String? {
         guard let text = string(node, field: field) else { return nil }
-        if let value = E(rawValue: text) { return value }
-        let names = E.allCases.map(\.rawValue)
+        if values.contains(text) { return text }
+        let names = values.names
         let hint = DidYouMean.hint(text, from: names) ?? "expected one of: \(names.joined(separator: ", "))"
-        error(.workspaceUnknownEnum, "unknown \(noun ?? field) '\(text)'", at: node.range, hint: hint)
+        error(.workspaceUnknownEnum, "unknown \(values.noun) '\(text)'", at: node.range, hint: hint)
         return nil
     }
 
@@ -157,10 +159,11 @@ struct WorkspaceDecoder {
         return (1...days).contains(day)
     }
 
-    /// Reports a required field the source did not write, at the object.
-    mutating func require(_ span: FieldRange, _ field: String, in what: String, object: YAMLNode, id: Located?) {
-        guard !span.isPresent else { return }
-        let name = id.map { " '\($0.text)'" } ?? ""
-        error(.workspaceMissingField, "\(what)\(name) is missing required field '\(field)'", at: object.range)
+    /// Reports each field the table requires that the source did not write, at the object.
+    mutating func requireFields<Field>(_ spans: FieldRanges<Field>, in what: String, object: YAMLNode, id: Located?) {
+        for field in Field.requiredFields where !spans[field].isPresent {
+            let name = id.map { " '\($0.text)'" } ?? ""
+            error(.workspaceMissingField, "\(what)\(name) is missing required field '\(field.configKey ?? "")'", at: object.range)
+        }
     }
 }

@@ -1,35 +1,45 @@
+import BylawSchema
 import CEL
 
 /// Which fields of `event` an expression can read, found in its checked tree (through the
 /// policy's macros, which the checker resolved): `event.kind` (or `event.?kind`) reads `kind`,
 /// `has(event.cost.currency)` reads `cost.currency`, `event.cost` used whole reads `cost`.
 ///
-/// The analysis is conservative: `event` used in any other way (bare, as a function argument,
-/// inside a list) makes the reads ``isOpaque``, and a path the analysis cannot follow is kept
-/// as written, for the caller to treat as "anything below it".
+/// The reads are the scanner's field ids (``UsageEventField``, from the schema table): a whole
+/// part (`event.cost`) reads every field in it. The analysis is conservative: `event` used in
+/// any other way (bare, as a function argument, inside a list), or a path the table does not
+/// know, makes the reads ``isOpaque``.
 public struct EventFieldReads: Sendable, Hashable {
-    /// Dotted paths below `event`, as policies write them (`"kind"`,
-    /// `"artifact.classification"`, `"cost"`, `"tokens.input"`).
-    public private(set) var paths: Set<String> = []
+    /// The event fields read.
+    public private(set) var fields = UsageEventFields()
     /// `event` is used other than through field selections: any field may be read.
     public private(set) var isOpaque = false
 
     /// No reads.
     public init() {}
 
-    /// Reads of exactly these paths.
-    public init(paths: Set<String>, isOpaque: Bool = false) {
-        self.paths = paths
+    /// Reads of the fields policies write as these paths after `event.` (`"tokens.input"`,
+    /// `"cost"` for the whole part); an unknown path makes the reads opaque.
+    public init(celPaths: [String], isOpaque: Bool = false) {
         self.isOpaque = isOpaque
+        for path in celPaths { insert(celPath: path) }
     }
 
     /// Adds the reads of `other`.
     public mutating func formUnion(_ other: EventFieldReads) {
-        paths.formUnion(other.paths)
+        fields.formUnion(other.fields)
         isOpaque = isOpaque || other.isOpaque
     }
 
-    mutating func insert(_ path: String) { paths.insert(path) }
+    /// Adds the read of `event.` + `path`, and of every field inside it when it is a part.
+    mutating func insert(celPath path: String) {
+        guard let field = UsageEventField(celPath: path) else {
+            markOpaque()
+            return
+        }
+        fields.insert(field)
+        for child in UsageEventField.allCases where child.parent == field { fields.insert(child) }
+    }
 
     mutating func markOpaque() { isOpaque = true }
 }
@@ -70,14 +80,14 @@ struct EventFieldWalker {
             }
         case .select(let operand, let field, _):
             if let path = EventPath.of(operand, field, in: checked, eventSlot: eventSlot) {
-                reads.insert(path)
+                reads.insert(celPath: path)
             } else {
                 walk(operand, in: checked, depth: depth + 1)
             }
         case .call(nil, CELOperator.optionalSelect, let args) where args.count == 2:
             // `event.?a` reads `a`, as `event.a` does.
             if case .literal(.string(let field)) = args[1].kind, let path = EventPath.of(args[0], field, in: checked, eventSlot: eventSlot) {
-                reads.insert(path)
+                reads.insert(celPath: path)
             } else {
                 walk(args[0], in: checked, depth: depth + 1)
             }
@@ -130,9 +140,13 @@ enum EventPath {
         return nil
     }
 
-    /// The path a whole expression reads when it is nothing but a field read (`event.user`,
+    /// The field a whole expression reads when it is nothing but a field read (`event.user`,
     /// `event.artifact.classification`): a template placeholder that can be printed without CEL.
-    static func plainRead(_ checked: CELCheckedExpr, eventSlot: Int) -> String? {
+    static func plainRead(_ checked: CELCheckedExpr, eventSlot: Int) -> UsageEventField? {
+        plainPath(checked, eventSlot: eventSlot).flatMap(UsageEventField.init(celPath:))
+    }
+
+    private static func plainPath(_ checked: CELCheckedExpr, eventSlot: Int) -> String? {
         let root = checked.ast.root
         guard case .select(let operand, let field, false) = root.kind else { return nil }
         switch operand.kind {

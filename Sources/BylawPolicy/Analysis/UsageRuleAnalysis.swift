@@ -1,3 +1,4 @@
+import BylawSchema
 import BylawSource
 import CEL
 
@@ -20,9 +21,9 @@ public struct UsageRuleAnalysis: Sendable {
     public let requiredKinds: Set<String>?
     /// Per part of the message (then of the hint): the event field a placeholder prints when it
     /// is nothing but a field read (`{event.user}`); nil for literal text and other placeholders.
-    public let messagePlainReads: [String?]
+    public let messagePlainReads: [UsageEventField?]
     /// See ``messagePlainReads``.
-    public let hintPlainReads: [String?]
+    public let hintPlainReads: [UsageEventField?]
     /// The macros the decision uses, as `POLICY.MACRO`: subexpressions a rule may share with
     /// others (``PolicySet/sharedMacros``), which an evaluator can work out once per event.
     public let macros: [String]
@@ -54,7 +55,7 @@ public struct UsageRuleAnalysis: Sendable {
         }
         templateReads = templates.reads
         requiredKinds = whereCondition.flatMap { KindConstraint(eventSlot: eventSlot).kinds($0.checked) }
-        func plainReads(_ template: CompiledTemplate?) -> [String?] {
+        func plainReads(_ template: CompiledTemplate?) -> [UsageEventField?] {
             (template?.parts ?? []).map { part in
                 guard case .expression(let expression) = part else { return nil }
                 return EventPath.plainRead(expression.checked, eventSlot: eventSlot)

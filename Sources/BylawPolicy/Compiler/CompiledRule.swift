@@ -63,6 +63,8 @@ public struct CompiledRule: Sendable {
     public let hint: CompiledTemplate?
     /// Exceptions in force (expired ones are left out).
     public let exceptions: [CompiledException]
+    /// Exceptions past their expiry date: never applied, kept for reports that say what ended.
+    public let expiredExceptions: [CompiledException]
     /// For `on: usage` rules: the event fields the rule reads, the kinds it can fire on and the
     /// placeholders that are plain field reads, worked out once from the checked trees.
     public let analysis: UsageRuleAnalysis?

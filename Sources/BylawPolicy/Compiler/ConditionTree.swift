@@ -85,20 +85,35 @@ struct ConditionTree: Sendable {
 
     /// CEL's issues about the whole tree as diagnostics in the YAML file.
     func diagnostics(_ issues: CELIssues) -> [Diagnostic] {
-        issues.issues.map { Self.diagnostic($0, file: file, range: sourceRange(of: $0.range)) }
-    }
-
-    /// CEL's issues about one leaf's own tree as diagnostics in the YAML file.
-    static func diagnostics(_ issues: CELIssues, in leaf: ExpressionText) -> [Diagnostic] {
         issues.issues.map { issue in
-            diagnostic(issue, file: leaf.file, range: leaf.sourceRange(ofTextRange: issue.range.start..<max(issue.range.start, issue.range.end)))
+            let leaf = segments.first { $0.range.contains(issue.range.start) }?.expression.text
+            let plain = PlainLanguage.reword(issue, text: leaf, root: ast.root) { text in
+                if case .success = CELEnvironment().parse(text) { return true }
+                return false
+            }
+            return Self.diagnostic(issue, plain, file: file, range: sourceRange(of: plain?.range ?? issue.range))
         }
     }
 
-    private static func diagnostic(_ issue: CELIssue, file: SourceFile, range: SourceRange) -> Diagnostic {
+    /// CEL's issues about one leaf (its syntax, or its own tree `root`) as diagnostics in the
+    /// YAML file; `environment` parses a corrected leaf before it is suggested.
+    static func diagnostics(_ issues: CELIssues, in leaf: ExpressionText, root: CELExpr?, environment: CELEnvironment) -> [Diagnostic] {
+        issues.issues.map { issue in
+            let plain = PlainLanguage.reword(issue, text: leaf.text, root: root) { text in
+                if case .success = environment.parse(text) { return true }
+                return false
+            }
+            let range = plain?.range ?? issue.range
+            return diagnostic(issue, plain, file: leaf.file, range: leaf.sourceRange(ofTextRange: range.start..<max(range.start, range.end)))
+        }
+    }
+
+    /// The diagnostic of an issue: in plain words when there are some, with CEL's as a note.
+    private static func diagnostic(_ issue: CELIssue, _ plain: PlainLanguage.Rewording?, file: SourceFile, range: SourceRange) -> Diagnostic {
         Diagnostic(
-            code: DiagnosticCode(issue.code), severity: issue.severity == .error ? .error : .warning, message: issue.message,
-            span: SourceSpan(file: file, range: range), hint: issue.hint)
+            code: DiagnosticCode(issue.code), severity: issue.severity == .error ? .error : .warning, message: plain?.message ?? issue.message,
+            span: SourceSpan(file: file, range: range), notes: plain == nil ? [] : [DiagnosticNote(PlainLanguage.note(issue))],
+            hint: plain?.hint ?? issue.hint)
     }
 
     private struct Builder {
@@ -114,7 +129,7 @@ struct ConditionTree: Sendable {
             case .expression(let expression):
                 switch environment.parse(expression.text) {
                 case .failure(let issues):
-                    problems += ConditionTree.diagnostics(issues, in: expression)
+                    problems += ConditionTree.diagnostics(issues, in: expression, root: nil, environment: environment)
                     return nil
                 case .success(let ast):
                     let base = offset

@@ -122,6 +122,9 @@ public struct PolicyCompiler {
                 hint: "write the exception in policy '\(owner.id)': a policy's owner answers for its exceptions"))
             return nil
         }
+        // A rule with errors of its own exists: those errors are what to fix.
+        let shortID = exception.rule.hasPrefix("\(document.id)/") ? String(exception.rule.dropFirst(document.id.count + 1)) : exception.rule
+        if document.undecoded.ruleIDs.contains(shortID) { return nil }
         diagnostics.append(.warning(
             .policyUnknownRule, "the exception names rule '\(exception.rule)', which policy '\(document.id)' does not have; it has no effect",
             in: document.file, at: exception.ruleRange, hint: DidYouMean.hint(exception.rule, from: own, budget: &suggestions)))
@@ -136,7 +139,8 @@ public struct PolicyCompiler {
             guard case .rules(let ids) = test.expectation else { continue }
             for (id, range) in ids {
                 // Built on first use: sets, so that thousands of tests stay linear.
-                let names = known ?? Set(own + own.map { "\(document.id)/\($0)" })
+                let declared = own + document.undecoded.ruleIDs
+                let names = known ?? Set(declared + declared.map { "\(document.id)/\($0)" })
                 known = names
                 guard !names.contains(id) else { continue }
                 let hint = DidYouMean.hint(id, from: own, budget: &suggestions) ?? "the rules of policy '\(document.id)' are: \(Self.listed(own))"

@@ -32,6 +32,7 @@ extension PolicyContext {
         let hint = rule.hint.flatMap { compileTemplate($0, scope: &scope, what: "the hint of \(what)") }
         ok = ok && (rule.message == nil || message != nil) && (rule.hint == nil || hint != nil)
         var compiledExceptions: [CompiledException] = []
+        var expiredExceptions: [CompiledException] = []
         for exception in exceptions {
             var exceptionWhere: CompiledExpression?
             if let condition = exception.whereCondition {
@@ -43,6 +44,7 @@ extension PolicyContext {
                 warning(
                     .policyExpiredException, "the exception to \(what) expired on \(expires); it no longer applies",
                     at: exception.expiresRange ?? exception.ruleRange, hint: "renew 'expires:' if legal still approves it, or remove the exception")
+                expiredExceptions.append(CompiledException(declaration: exception, policyID: document.id, whereCondition: exceptionWhere, isExpired: true))
                 continue
             }
             compiledExceptions.append(CompiledException(declaration: exception, policyID: document.id, whereCondition: exceptionWhere, isExpired: expired))
@@ -59,7 +61,8 @@ extension PolicyContext {
         }
         return CompiledRule(
             descriptor: descriptor, declaration: rule, slots: scope.slots, forCollection: forCollection, whereCondition: whereCondition,
-            mode: rule.mode, condition: condition, message: message, hint: hint, exceptions: compiledExceptions, analysis: analysis)
+            mode: rule.mode, condition: condition, message: message, hint: hint, exceptions: compiledExceptions,
+            expiredExceptions: expiredExceptions, analysis: analysis)
     }
 
     private mutating func checkBindingName(_ binding: ForBinding) -> Bool {
@@ -126,8 +129,10 @@ extension PolicyContext {
         return names
     }
 
-    /// Warnings for lists and macros no rule uses (directly or through another macro).
+    /// Warnings for lists and macros no rule uses (directly or through another macro). None
+    /// while the policy has errors: a part that failed may be the one that uses them.
     mutating func finish() {
+        guard !document.undecoded.hasErrors, !diagnostics.contains(where: { $0.severity == .error }) else { return }
         for list in document.lists where !used.contains(list.name) && lists[list.name]?.declaration.nameRange == list.nameRange {
             warning(.policyUnusedList, "list '\(list.name)' is not used by any rule", at: list.nameRange)
         }

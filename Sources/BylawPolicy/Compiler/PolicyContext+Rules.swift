@@ -27,6 +27,10 @@ extension PolicyContext {
             slots.after = environment.declareVariable("after", .object(DomainSchema.workspace.name))
         }
         for (name, list) in lists { environment.declareConstant(name, value: list.value, type: list.type) }
+        // A list or macro with errors of its own is known but untyped: using it is not a second error.
+        for name in document.undecoded.names where lists[name] == nil && macros[name] == nil && !Self.reservedVariables.contains(name) {
+            environment.declareVariable(name, .dyn)
+        }
         slots.count = environment.slotCount
         return Scope(environment: environment, slots: slots, signature: trigger.rawValue)
     }
@@ -91,6 +95,32 @@ extension PolicyContext {
     mutating func check(_ parsed: ConditionTree.Parsed, in environment: CELEnvironment, what: String, requireBool: Bool)
         -> (checked: CELCheckedExpr, tree: ConditionTree)?
     {
+        let before = diagnostics.count
+        let checked = checkReportingCEL(parsed, in: environment, what: what, requireBool: requireBool)
+        if checked == nil { replaceListItemSlips(in: parsed.condition, from: before) }
+        return checked
+    }
+
+    /// A leaf that is a list item YAML read as text of the item above: the slip replaces what
+    /// CEL said about that leaf.
+    private mutating func replaceListItemSlips(in condition: Condition, from start: Int) {
+        for leaf in condition.leaves {
+            guard let slip = ListItemSlip.find(in: leaf) else { continue }
+            let range = leaf.node.range
+            let inLeaf = { (diagnostic: Diagnostic) in
+                diagnostic.span.map { $0.file.path == leaf.file.path && range.start <= $0.range.start && $0.range.start <= range.end } ?? false
+            }
+            guard diagnostics[start...].contains(where: inLeaf) else { continue }
+            let kept = diagnostics[start...].filter { !inLeaf($0) }
+            diagnostics.removeSubrange(start...)
+            diagnostics.append(slip.diagnostic(in: leaf.file))
+            diagnostics.append(contentsOf: kept)
+        }
+    }
+
+    private mutating func checkReportingCEL(_ parsed: ConditionTree.Parsed, in environment: CELEnvironment, what: String, requireBool: Bool)
+        -> (checked: CELCheckedExpr, tree: ConditionTree)?
+    {
         let condition = parsed.condition
         guard let tree = parsed.tree else {
             diagnostics.append(contentsOf: parsed.problems)
@@ -119,7 +149,7 @@ extension PolicyContext {
         for segment in segments {
             switch environment.check(segment.ast) {
             case .failure(let issues):
-                diagnostics.append(contentsOf: ConditionTree.diagnostics(issues, in: segment.expression))
+                diagnostics.append(contentsOf: ConditionTree.diagnostics(issues, in: segment.expression, root: segment.ast.root, environment: environment))
                 leavesOK = false
             case .success(let checked):
                 if !Self.isBoolean(checked.resultType) {
@@ -159,6 +189,11 @@ extension PolicyContext {
                     parts.append(.literal(text))
                 case .placeholder(let text, let range):
                     let expression = ExpressionText(text: text, node: template.node, offsetInScalar: range.lowerBound, file: file)
+                    if case .failure(let issues) = compiler.base.parse(text) {
+                        reportTextInBraces(text, range: range, in: template, issues: issues)
+                        ok = false
+                        continue
+                    }
                     if let compiled = compileCondition(.expression(expression), scope: &scope, what: what, requireBool: false) {
                         parts.append(.expression(compiled))
                     } else {
@@ -168,5 +203,22 @@ extension PolicyContext {
             }
             return ok ? CompiledTemplate(parts: parts) : nil
         }
+    }
+
+    /// Braces around text that is not an expression: most often braces meant as text
+    /// (`Add labels: {region: eu}`), so the problem is said as such, CEL's wording as a note.
+    private mutating func reportTextInBraces(_ text: String, range: Range<Int>, in template: TemplateText, issues: CELIssues) {
+        let whole = ExpressionText(text: template.text, node: template.node, offsetInScalar: 0, file: file)
+        let inner = ExpressionText(text: text, node: template.node, offsetInScalar: range.lowerBound, file: file)
+        let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        let notes = issues.issues.prefix(1).map { issue in
+            DiagnosticNote(
+                PlainLanguage.note(issue),
+                at: SourceSpan(file: file, range: inner.sourceRange(ofTextRange: issue.range.start..<max(issue.range.start, issue.range.end))))
+        }
+        error(
+            .policyInvalidTemplate, "'{\(shown)}' is read as a placeholder, but '\(shown)' is not an expression",
+            at: whole.sourceRange(ofTextRange: (range.lowerBound - 1)..<(range.upperBound + 1)), notes: notes,
+            hint: "to show braces as text, double them: `{{\(shown)}}`; a placeholder holds an expression, such as `{event.user}`")
     }
 }

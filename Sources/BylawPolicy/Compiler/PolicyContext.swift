@@ -176,19 +176,8 @@ enum IdentifierCollector {
     static func collect(_ expression: CELExpr, into names: inout Set<String>) {
         var stack = [expression]
         while let node = stack.popLast() {
-            switch node.kind {
-            case .ident(let name, _): names.insert(name)
-            case .select(let operand, _, _): stack.append(operand)
-            case .call(let target, _, let args):
-                if let target { stack.append(target) }
-                stack.append(contentsOf: args)
-            case .list(let elements, _): stack.append(contentsOf: elements)
-            case .map(let entries): for entry in entries { stack.append(entry.key); stack.append(entry.value) }
-            case .structure(_, let fields): stack.append(contentsOf: fields.map(\.value))
-            case .comprehension(let loop):
-                stack.append(contentsOf: [loop.iterRange, loop.accuInit, loop.loopCondition, loop.loopStep, loop.result])
-            case .literal, .invalid: break
-            }
+            if case .ident(let name, _) = node.kind { names.insert(name) }
+            stack.append(contentsOf: node.children)
         }
     }
 }

@@ -64,6 +64,15 @@ extension DiagnosticCode {
             quote the expression
             """)
 
+    public static let policyIndentation = DiagnosticCode(
+        "policy.indentation", severity: .error,
+        summary: "A condition indented so that YAML reads it as something else",
+        help: """
+            `all:`, `any:` or `not:` indented in line with an empty `forbid:`, `require:` or `where:` instead of \
+            under it (the rest of the rule is still checked as if it were indented); or a list item of a \
+            condition indented further than the item above, which YAML reads as more text of that item
+            """)
+
     public static let policyInvalidFor = DiagnosticCode(
         "policy.invalid-for", severity: .error,
         summary: "A 'for:' that is not 'NAME in COLLECTION' over a list or a map",
@@ -131,7 +140,10 @@ extension DiagnosticCode {
     public static let policyInvalidTemplate = DiagnosticCode(
         "policy.invalid-template", severity: .error,
         summary: "A message or hint template that does not parse",
-        help: "a `message`/`hint` with an unclosed `{`, a lone `}` or an empty `{}`")
+        help: """
+            a `message`/`hint` with an unclosed `{`, a lone `}`, an empty `{}`, or braces around text that is not \
+            an expression (`{region: eu}`): `{…}` is a placeholder, `{{` and `}}` are literal braces
+            """)
 
     public static let policyUnknownRule = DiagnosticCode(
         "policy.unknown-rule", severity: nil,
@@ -182,7 +194,7 @@ extension DiagnosticRegistry {
     public static let policy = DiagnosticRegistry(prefix: "policy", codes: [
         .policyNoPolicies, .policyUnknownKey, .policyWrongType, .policyMissingField, .policyInvalidID,
         .policyUnknownValue, .policyForbidAndRequire, .policyMissingCondition, .policyInvalidCondition, .policyTooDeep,
-        .policyYAMLTag, .policyInvalidFor, .policyInvalidBudget, .policyInvalidDate, .policyInvalidExpect,
+        .policyYAMLTag, .policyIndentation, .policyInvalidFor, .policyInvalidBudget, .policyInvalidDate, .policyInvalidExpect,
         .policyInvalidTest, .policyInvalidTestEvent, .policyInvalidTestInput, .policyDuplicateID, .policyNameClash,
         .policyMacroCycle, .policyNotACondition, .policyInvalidTemplate, .policyUnknownRule, .policyForeignException,
         .policyExpiredException, .policyExceptionWithoutReason, .policyUnusedList, .policyUnusedMacro,

@@ -1,3 +1,6 @@
+// The schema's types are the vocabulary of this module's API (the compiler declares them to
+// CEL): its clients see them without importing BylawSchema too.
+@_exported import BylawSchema
 import CEL
 
 /// The lookups `workspace.org(id)`, `workspace.user(id)`, … resolve to. The evaluation layer's
@@ -33,9 +36,10 @@ extension SchemaType {
         case .double: return .double
         case .bool: return .bool
         case .timestamp: return .timestamp
+        case .enumeration: return .string
         case .list(let element): return .list(element.celType)
         case .map(let key, let value): return .map(key.celType, value.celType)
-        case .object(let name): return .object(name)
+        case .object(let name), .reference(let name): return .object(name)
         }
     }
 }
@@ -47,7 +51,7 @@ extension DomainSchema {
         var environment = CELEnvironment()
         environment.rejectsInvalidRegexLiterals = true
         for type in types {
-            environment.declareObjectType(type.name, fields: type.fields.map { ($0.name, $0.type.celType) })
+            environment.declareObjectType(type.name, fields: type.visibleFields.map { ($0.name, $0.type.celType) })
         }
         for kind in WorkspaceLookupKind.allCases {
             guard let function = workspace.functions.first(where: { $0.name == kind.functionName }) else { continue }
@@ -66,6 +70,7 @@ extension DomainSchema {
                         [.object(workspace.name)] + function.parameters.map { $0.type.celType }, function.result.celType, implementation)
                 ])
         }
+        declareLabelFunction(in: &environment)
         return environment
     }
 }

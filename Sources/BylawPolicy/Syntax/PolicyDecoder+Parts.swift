@@ -3,11 +3,12 @@ import BylawYAML
 
 extension PolicyDecoder {
     static func decodeException(_ node: YAMLNode, _ reader: NodeReader) -> ExceptionDecl? {
-        guard let pairs = reader.mapping(node, "an exception") else { return nil }
+        guard let written = reader.mapping(node, "an exception") else { return nil }
+        let (pairs, lifted) = liftMisplacedCombinators(written, reader)
         let keys = reader.keyed(pairs, allowed: exceptionKeys, in: "an exception")
         guard let ruleNode = reader.required(keys, "rule", in: "this exception", owner: node),
               let rule = reader.nonEmptyText(ruleNode, "'rule'") else { return nil }
-        let whereCondition = keys["where"].flatMap { decodeCondition($0.value, "'where' of the exception", reader, depth: 0) }
+        let whereCondition = keys["where"].flatMap { condition($0, lifted: lifted, "'where' of the exception", reader) }
         if keys["where"] != nil, whereCondition == nil { return nil }
         let reason = keys["reason"].flatMap { reader.text($0.value, "'reason'") }
         if reason == nil, keys["reason"] == nil {

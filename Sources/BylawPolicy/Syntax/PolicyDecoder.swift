@@ -29,11 +29,18 @@ public enum PolicyDecoder {
         let owner = keys["owner"].flatMap { reader.text($0.value, "'owner'") }
         let handbook = keys["handbook"].flatMap { reader.text($0.value, "'handbook'") }
         let budget = keys["budget"].map { decodeBudget($0.value, reader) } ?? []
-        let lists = keys["lists"].map { decodeLists($0.value, reader) } ?? []
-        let macros = keys["macros"].map { decodeMacros($0.value, reader) } ?? []
+        var undecoded = UndecodedParts()
+        let lists = keys["lists"].map { decodeLists($0.value, reader, &undecoded) } ?? []
+        let macros = keys["macros"].map { decodeMacros($0.value, reader, &undecoded) } ?? []
         var rules: [RuleDecl] = []
         if let rulesNode = keys["rules"]?.value, let items = reader.sequence(rulesNode, "'rules'") {
-            rules = items.compactMap { decodeRule($0, reader) }
+            for item in items {
+                if let rule = decodeRule(item, reader) {
+                    rules.append(rule)
+                } else if let id = item.mapping?.first(where: { $0.key.scalar?.text == "id" })?.value.scalar?.text {
+                    undecoded.ruleIDs.insert(id)
+                }
+            }
         }
         var exceptions: [ExceptionDecl] = []
         if let node = keys["exceptions"]?.value, let items = reader.sequence(node, "'exceptions'") {
@@ -43,9 +50,10 @@ public enum PolicyDecoder {
         if let node = keys["tests"]?.value, let items = reader.sequence(node, "'tests'") {
             tests = items.compactMap { decodeTest($0, reader) }
         }
+        undecoded.hasErrors = reader.diagnostics.contains { $0.severity == .error }
         return PolicyDocument(
             id: id, idRange: idNode.range, title: title, owner: owner, handbook: handbook, budget: budget, lists: lists, macros: macros,
-            rules: rules, exceptions: exceptions, tests: tests, file: reader.file, range: node.range)
+            rules: rules, exceptions: exceptions, tests: tests, file: reader.file, range: node.range, undecoded: undecoded)
     }
 
     /// Ids and names are identifiers: letters, digits, `_` and `-`, starting with a letter, so
@@ -67,11 +75,14 @@ public enum PolicyDecoder {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
     }
 
-    private static func decodeLists(_ node: YAMLNode, _ reader: NodeReader) -> [ListDecl] {
+    private static func decodeLists(_ node: YAMLNode, _ reader: NodeReader, _ undecoded: inout UndecodedParts) -> [ListDecl] {
         guard let pairs = reader.mapping(node, "'lists'") else { return [] }
         return pairs.compactMap { pair in
-            guard let name = identifier(pair.key, "a list name", reader, allowDash: false),
-                  let items = reader.sequence(pair.value, "list '\(name)'") else { return nil }
+            guard let name = identifier(pair.key, "a list name", reader, allowDash: false) else { return nil }
+            guard let items = reader.sequence(pair.value, "list '\(name)'") else {
+                undecoded.names.insert(name)
+                return nil
+            }
             for item in items where item.scalar == nil || item.scalar?.value == .null {
                 reader.error(.policyWrongType, "items of list '\(name)' must be strings, numbers or booleans, found \(item.kindDescription)", at: item.range)
             }
@@ -79,17 +90,21 @@ public enum PolicyDecoder {
         }
     }
 
-    private static func decodeMacros(_ node: YAMLNode, _ reader: NodeReader) -> [MacroDecl] {
+    private static func decodeMacros(_ node: YAMLNode, _ reader: NodeReader, _ undecoded: inout UndecodedParts) -> [MacroDecl] {
         guard let pairs = reader.mapping(node, "'macros'") else { return [] }
         return pairs.compactMap { pair in
-            guard let name = identifier(pair.key, "a macro name", reader, allowDash: false),
-                  let condition = decodeCondition(pair.value, "macro '\(name)'", reader, depth: 0) else { return nil }
+            guard let name = identifier(pair.key, "a macro name", reader, allowDash: false) else { return nil }
+            guard let condition = decodeCondition(pair.value, "macro '\(name)'", reader, depth: 0) else {
+                undecoded.names.insert(name)
+                return nil
+            }
             return MacroDecl(name: name, nameRange: pair.key.range, condition: condition)
         }
     }
 
     private static func decodeRule(_ node: YAMLNode, _ reader: NodeReader) -> RuleDecl? {
-        guard let pairs = reader.mapping(node, "a rule") else { return nil }
+        guard let written = reader.mapping(node, "a rule") else { return nil }
+        let (pairs, lifted) = liftMisplacedCombinators(written, reader)
         let keys = reader.keyed(pairs, allowed: ruleKeys, in: "a rule")
         guard let idNode = reader.required(keys, "id", in: "this rule", owner: node),
               let id = identifier(idNode, "the rule id", reader) else { return nil }
@@ -107,7 +122,7 @@ public enum PolicyDecoder {
             enforcement = value
         }
         let forBinding = keys["for"].flatMap { decodeFor($0.value, reader) }
-        let whereCondition = keys["where"].flatMap { decodeCondition($0.value, "'where' of \(what)", reader, depth: 0) }
+        let whereCondition = keys["where"].flatMap { condition($0, lifted: lifted, "'where' of \(what)", reader) }
         let mode: RuleMode
         let conditionPair: YAMLPair
         switch (keys["forbid"], keys["require"]) {
@@ -127,7 +142,7 @@ public enum PolicyDecoder {
                 hint: "add 'forbid: <condition>' (fires when true) or 'require: <condition>' (fires when false)")
             return nil
         }
-        guard let condition = decodeCondition(conditionPair.value, "'\(mode.rawValue)' of \(what)", reader, depth: 0) else { return nil }
+        guard let condition = condition(conditionPair, lifted: lifted, "'\(mode.rawValue)' of \(what)", reader) else { return nil }
         let message = keys["message"].flatMap { template($0.value, "'message'", reader) }
         let hint = keys["hint"].flatMap { template($0.value, "'hint'", reader) }
         let title = keys["title"].flatMap { reader.text($0.value, "'title'") }
@@ -190,73 +205,5 @@ public enum PolicyDecoder {
         return ForBinding(
             name: name, nameRange: nameRange,
             collection: ExpressionText(text: collection, node: node, offsetInScalar: index, file: reader.file))
-    }
-
-    /// Where a tag is written: libyaml places an empty tagged scalar after its tag, so look back
-    /// on the same line for the tag's text.
-    static func tagRange(_ tag: String, before range: SourceRange, in file: SourceFile) -> SourceRange {
-        let needle = Array(tag.utf8)
-        let bytes = file.bytes
-        var start = min(range.start, bytes.count) - needle.count
-        while start >= 0 {
-            if bytes[start] == UInt8(ascii: "\n") { break }
-            if bytes[start..<start + needle.count].elementsEqual(needle) { return SourceRange(start: start, end: start + needle.count) }
-            start -= 1
-        }
-        return range
-    }
-
-    /// A condition: a scalar is a CEL expression; a mapping with one key `all`, `any` or `not`
-    /// is a combinator.
-    static func decodeCondition(_ node: YAMLNode, _ what: String, _ reader: NodeReader, depth: Int) -> Condition? {
-        if depth > maxConditionDepth {
-            reader.error(.policyTooDeep, "conditions nest more than \(maxConditionDepth) levels deep", at: node.range)
-            return nil
-        }
-        // `forbid: !has(org.parent)` is a YAML tag (`!has(org.parent)`) on an empty scalar, not an
-        // expression: the most common YAML trap when writing CEL, so it gets its own message.
-        if let tag = node.tag, tag.hasPrefix("!"), !tag.hasPrefix("!!") {
-            reader.error(
-                .policyYAMLTag, "YAML reads '\(tag)' in \(what) as a tag, not as part of the expression", at: tagRange(tag, before: node.range, in: reader.file),
-                hint: "put the whole expression in quotes: a plain YAML value cannot start with '!'")
-            return nil
-        }
-        switch node.kind {
-        case .scalar(let scalar):
-            if scalar.value == .null || scalar.text.trimmingSpaces.isEmpty {
-                reader.error(.policyMissingCondition, "\(what) is empty", at: node.range, hint: "write a CEL expression, or all:/any:/not:")
-                return nil
-            }
-            return .expression(ExpressionText(text: scalar.text, node: node, offsetInScalar: 0, file: reader.file))
-        case .sequence:
-            reader.error(
-                .policyWrongType, "\(what) is a list; a list of conditions goes under 'all:' or 'any:'", at: node.range,
-                hint: "write 'all:' (every condition holds) or 'any:' (one holds) above the list")
-            return nil
-        case .mapping(let pairs):
-            guard pairs.count == 1, let pair = pairs.first, let key = pair.key.scalar?.text, ["all", "any", "not"].contains(key) else {
-                let names = pairs.compactMap { $0.key.scalar?.text }
-                let unknown = names.first { !["all", "any", "not"].contains($0) }
-                let range = pairs.first { $0.key.scalar?.text == unknown }?.key.range ?? node.range
-                reader.error(
-                    .policyInvalidCondition,
-                    unknown.map { "unknown combinator '\($0)' in \(what)" } ?? "\(what) must have exactly one of 'all', 'any' or 'not'",
-                    at: range,
-                    hint: unknown.flatMap { DidYouMean.hint($0, from: ["all", "any", "not"]) }
-                        ?? "a condition is a CEL expression, or a mapping with one key: all, any or not")
-                return nil
-            }
-            if key == "not" {
-                return decodeCondition(pair.value, "'not' of \(what)", reader, depth: depth + 1).map { .not($0, range: pair.key.range) }
-            }
-            guard let items = reader.sequence(pair.value, "'\(key)' of \(what)") else { return nil }
-            if items.isEmpty {
-                reader.error(.policyInvalidCondition, "'\(key)' of \(what) has no conditions", at: pair.value.range)
-                return nil
-            }
-            let children = items.compactMap { decodeCondition($0, "'\(key)' of \(what)", reader, depth: depth + 1) }
-            guard children.count == items.count else { return nil }
-            return key == "all" ? .all(children, range: pair.key.range) : .any(children, range: pair.key.range)
-        }
     }
 }

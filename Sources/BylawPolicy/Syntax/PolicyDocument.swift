@@ -22,6 +22,21 @@ public struct PolicyDocument: Sendable {
     public let file: SourceFile
     /// The whole document node.
     public let range: SourceRange
+    /// What did not decode, so the compiler reports nothing that only follows from it.
+    public let undecoded: UndecodedParts
+}
+
+/// The parts of a policy that had errors of their own and were left out. An exception or a
+/// test naming such a rule, or an expression using such a list or macro, is not a second
+/// problem; and while anything has an error, no list or macro is reported unused (the broken
+/// part may be what uses it).
+public struct UndecodedParts: Sendable {
+    /// Ids of rules left out.
+    public var ruleIDs: Set<String> = []
+    /// Names of lists and macros left out.
+    public var names: Set<String> = []
+    /// Whether decoding the document reported any error.
+    public var hasErrors = false
 }
 
 /// A CEL expression written in a YAML scalar (or a part of one, like the collection of a

@@ -85,7 +85,9 @@ extension CELChecker {
             let hint = mixedNumbers
                 ? "CEL does not mix int, uint and double: write the literal in one type (`3.0`, `3u`) or convert with double(), int() or uint()"
                 : indexesString ? "strings cannot be indexed in CEL: use s.charAt(i) or s.substring(i, j)" : overloadHint(decl, member: member)
-            report(CELIssueCode.noMatchingOverload, "found no matching overload for \(what) applied to (\(shown))", e.range, hint: hint)
+            report(
+                CELIssueCode.noMatchingOverload, "found no matching overload for \(what) applied to (\(shown))", e.range, hint: hint,
+                argumentTypes: argTypes.map { substitute($0) })
             return .error
         }
         if matched.count == 1 { substitution = matchedSubstitution }

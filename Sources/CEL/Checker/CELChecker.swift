@@ -26,8 +26,8 @@ struct CELChecker {
             expandedSize: ast.nextID + aliasNodes, expandedHeight: ast.root.height + aliasHeight)
     }
 
-    mutating func report(_ code: CELIssueCode, _ message: String, _ range: CELRange, hint: String? = nil) {
-        if issues.count < 50 { issues.append(CELIssue(code: code, message: message, range: range, hint: hint)) }
+    mutating func report(_ code: CELIssueCode, _ message: String, _ range: CELRange, hint: String? = nil, argumentTypes: [CELType] = []) {
+        if issues.count < 50 { issues.append(CELIssue(code: code, message: message, range: range, hint: hint, argumentTypes: argumentTypes)) }
     }
 
     mutating func fresh() -> CELType {

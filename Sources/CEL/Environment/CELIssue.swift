@@ -11,13 +11,19 @@ public struct CELIssue: Sendable, Hashable, CustomStringConvertible {
     public var range: CELRange
     /// A suggestion such as "did you mean 'name'?".
     public var hint: String?
+    /// For `cel.no-matching-overload`: the types of the arguments no overload takes (receiver
+    /// first), so an embedder can word the problem for its own users without parsing `message`.
+    public var argumentTypes: [CELType]
 
-    public init(code: CELIssueCode, severity: Severity = .error, message: String, range: CELRange, hint: String? = nil) {
+    public init(
+        code: CELIssueCode, severity: Severity = .error, message: String, range: CELRange, hint: String? = nil, argumentTypes: [CELType] = []
+    ) {
         self.code = code
         self.severity = severity
         self.message = message
         self.range = range
         self.hint = hint
+        self.argumentTypes = argumentTypes
     }
 
     public var description: String {

@@ -9,8 +9,10 @@ struct HandbookCommand: ParsableCommand {
         abstract: "Render the policies as a readable handbook (Markdown, HTML).",
         discussion: """
             Each policy becomes a section: its handbook text, its rules and what happens when they \
-            fire, the exceptions in force, and its tests as examples. The handbook and the checks \
-            come from the same source, so they never disagree.
+            fire, the exceptions in force and whom they cover, and its tests as examples of what is \
+            blocked, warned, recorded and allowed. The handbook and the checks come from the same \
+            source, so they never disagree. --changes-since adds a "What changed" section: rules \
+            added, removed, tightened or relaxed, exceptions added or ended since an earlier set.
             """
     )
 
@@ -26,13 +28,24 @@ struct HandbookCommand: ParsableCommand {
     @Option(name: .long, help: "The handbook's title.")
     var title: String = "AI use handbook"
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the handbook to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Add a \"What changed\" section comparing with the policies in this file or directory.", valueName: "policies"))
+    var changesSince: String?
+
     @OptionGroup var options: PolicyOptions
 
     func run() throws {
         let set = try PolicyLoading.compileOrExit(paths, format: .text, pointer: .argument(command: "handbook"), options: options)
-        switch format {
-        case .markdown: Terminal.out(Handbook.markdown(set, title: title))
-        case .html: Terminal.out(Handbook.html(set, title: title))
+        let changes = try changesSince.map { since in
+            HandbookChanges(from: try PolicyLoading.compileEarlierOrExit(since, options: options), to: set, since: since)
         }
+        let text: String
+        switch format {
+        case .markdown: text = Handbook.markdown(set, title: title, changes: changes)
+        case .html: text = Handbook.html(set, title: title, changes: changes)
+        }
+        if let output { try OutputFile.write(text, to: output) } else { Terminal.out(text) }
     }
 }

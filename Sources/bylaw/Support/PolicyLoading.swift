@@ -79,3 +79,14 @@ extension PolicyLoading {
         return set
     }
 }
+
+extension PolicyLoading {
+    /// Compiles an earlier policy set to compare with (`handbook --changes-since`), or prints its
+    /// errors and exits 2. Its warnings are not printed: they were the earlier set's to fix.
+    static func compileEarlierOrExit(_ path: String, options: PolicyOptions) throws -> PolicySet {
+        let result = PolicySetLoader.compile(paths: [path], today: try today(), budgetOverride: options.budgetOverride)
+        if let set = result.set { return set }
+        Terminal.err("bylaw: the policies in \(path) (--changes-since) do not compile:\n")
+        throw InputFailure.report(result.diagnostics.filter { $0.severity == .error }, limit: options.maxDiagnostics)
+    }
+}
