@@ -2,6 +2,7 @@ import BylawModel
 import BylawPolicy
 import BylawSource
 import BylawYAML
+import CEL
 
 /// The result of one test written in a policy.
 public struct PolicyTestResult: Sendable {
@@ -17,6 +18,12 @@ public struct PolicyTestResult: Sendable {
     public let test: PolicyTestDecl
     public let file: SourceFile
     public let outcome: Outcome
+    /// For a failed test: why each rule that did not do what was expected fired or did not
+    /// (the elements that fired or failed, or all of them, up to ``maxExplained`` per rule).
+    public let explanations: [RuleExplanation]
+
+    /// The most explanations a failed test carries per rule (one per `for:` element).
+    public static let maxExplained = 10
 
     public var passed: Bool {
         if case .passed = outcome { return true }
@@ -38,6 +45,8 @@ public struct PolicyTestRunner {
     /// working directory by default.
     public var workspaceRoots: [String]
     private var workspaceCache: [String: WorkspaceLoadResult] = [:]
+    private var coverage = TestCoverage()
+    private let outlines = OutlineCache()
 
     /// A runner for the tests of `set`; `workspaceRoots` defaults to the working directory.
     public init(set: PolicySet, workspaceRoots: [String]? = nil) {
@@ -50,7 +59,9 @@ public struct PolicyTestRunner {
         var results: [PolicyTestResult] = []
         for policy in set.policies {
             for test in policy.document.tests {
-                results.append(PolicyTestResult(policyID: policy.id, test: test, file: policy.document.file, outcome: run(test, of: policy)))
+                let (outcome, explanations) = run(test, of: policy)
+                results.append(PolicyTestResult(
+                    policyID: policy.id, test: test, file: policy.document.file, outcome: outcome, explanations: explanations))
             }
         }
         return results
@@ -67,7 +78,14 @@ public struct PolicyTestRunner {
         }
     }
 
-    private mutating func run(_ test: PolicyTestDecl, of policy: CompiledPolicy) -> PolicyTestResult.Outcome {
+    /// The branches and exceptions of the rules some test expects to fire that no test run so
+    /// far exercised (see ``TestCoverage``).
+    public func coverageGaps() -> [CoverageGap] {
+        let uncovered = Set(uncoveredRules().map(\.fullID))
+        return coverage.gaps(set.rules.filter { !uncovered.contains($0.fullID) }, outlines: outlines)
+    }
+
+    private mutating func run(_ test: PolicyTestDecl, of policy: CompiledPolicy) -> (PolicyTestResult.Outcome, [RuleExplanation]) {
         var problems: [Diagnostic] = []
         let file = policy.document.file
         let workspace = test.workspace.flatMap { load($0, relativeTo: file, &problems) }
@@ -84,7 +102,7 @@ public struct PolicyTestRunner {
             }
             event = node
         }
-        guard problems.isEmpty else { return .invalid(problems) }
+        guard problems.isEmpty else { return (.invalid(problems), []) }
         let trigger: RuleTrigger = event != nil ? .usage : (before != nil ? .change : .workspace)
         let emptyWorkspace = trigger == .usage && workspace == nil ? Workspace.empty() : nil
         let inputs = RuleInputs(
@@ -92,13 +110,18 @@ public struct PolicyTestRunner {
             before: before.map(WorkspaceGraph.init), after: after.map(WorkspaceGraph.init))
         var fired: [String] = []
         var errors: [String] = []
+        var evaluations: [Evaluation] = []
         for rule in policy.rules where rule.trigger == trigger {
-            RuleEvaluation.run(rule, inputs) { outcome, _ in
+            RuleEvaluation.visit(rule, inputs) { outcome, location, activation in
                 switch outcome {
                 case .fired: if !fired.contains(rule.descriptor.ruleID) { fired.append(rule.descriptor.ruleID) }
                 case .failed(let failure): errors.append("\(rule.descriptor.ruleID) \(failure.message)")
                 case .notApplicable, .passed, .excepted: break
                 }
+                let evaluation = Evaluation(rule: rule, outcome: outcome, location: trigger == .usage ? nil : location, activation: activation)
+                // Coverage is read from every rule's branches on every test.
+                coverage.record(evaluation.explained(policy: policy, detail: .branches, outlines: outlines))
+                evaluations.append(evaluation)
             }
         }
         let expected: [String]
@@ -106,8 +129,42 @@ public struct PolicyTestRunner {
         case .allow: expected = []
         case .rules(let ids): expected = ids.map { $0.id.split(separator: "/").last.map(String.init) ?? $0.id }
         }
-        if Set(expected) == Set(fired), errors.isEmpty { return .passed }
-        return .failed(expected: expected, fired: fired, errors: errors)
+        if Set(expected) == Set(fired), errors.isEmpty { return (.passed, []) }
+        let explanations = Self.mismatching(evaluations, expected: Set(expected), fired: Set(fired)).map {
+            $0.explained(policy: policy, detail: .full, outlines: nil)
+        }
+        return (.failed(expected: expected, fired: fired, errors: errors), explanations)
+    }
+
+    /// One rule's outcome on one test's input (one `for:` element), kept to explain it.
+    private struct Evaluation {
+        let rule: CompiledRule
+        let outcome: RuleOutcome
+        let location: SourceSpan?
+        let activation: CELActivation?
+
+        func explained(policy: CompiledPolicy, detail: RuleExplainer.Detail, outlines: OutlineCache?) -> RuleExplanation {
+            RuleExplainer.explain(rule, activation, outcome: outcome, location: location, policy: policy, detail: detail, outlines: outlines)
+        }
+    }
+
+    /// The rules that did not do what the test expected: of a rule that fired unexpectedly, the
+    /// elements it fired on; of one that could not be evaluated, where it failed; of one that was
+    /// expected and did not fire, every element.
+    private static func mismatching(_ evaluations: [Evaluation], expected: Set<String>, fired: Set<String>) -> [Evaluation] {
+        var shown: [String: Int] = [:]
+        return evaluations.filter { evaluation in
+            let rule = evaluation.rule.descriptor.ruleID
+            let relevant: Bool
+            switch evaluation.outcome {
+            case .failed: relevant = true
+            case .fired: relevant = !expected.contains(rule)
+            case .notApplicable, .passed, .excepted: relevant = expected.contains(rule) && !fired.contains(rule)
+            }
+            guard relevant, shown[rule, default: 0] < PolicyTestResult.maxExplained else { return false }
+            shown[rule, default: 0] += 1
+            return true
+        }
     }
 
     private mutating func load(_ source: PolicyTestDecl.WorkspaceSource, relativeTo file: SourceFile, _ problems: inout [Diagnostic]) -> Workspace? {
