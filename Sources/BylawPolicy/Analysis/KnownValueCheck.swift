@@ -1,0 +1,85 @@
+import BylawSource
+import CEL
+
+/// String literals a policy compares with a field whose values are known, checked against those
+/// values: `event.artifact.classification == "clinet"` can never hold, so it is a warning with a
+/// "did you mean" at the literal.
+///
+/// What is known: the values the schema table declares for a field (data classifications,
+/// scopes, event kinds, billing modes, …), always; and the ids of workspace objects when a run
+/// has workspaces (`event.org == "legl"`, `workspace.user("bob")`). The check reads the checked
+/// trees the compiler keeps (a field is recognised by the type the checker gave its operand,
+/// through macros and `for:` variables), never the expressions' text.
+///
+/// Compared means `==` and `!=` with the literal on either side, `field in ["a", "b"]`,
+/// `field in LIST` (a policy's `lists:` entry, each item at its line), and `"a" in field` for a
+/// list of known values (`app.data`). The empty string is never reported: `field != ""` asks
+/// whether the field is set. A value of an open set (event kinds and scopes: streams may send
+/// others, passed through for policies to judge) is reported only when it is close to a known
+/// one, as a misspelling.
+public struct KnownValueCheck {
+    /// What the literals are checked against.
+    public enum Against: Sendable {
+        /// The values the schema table declares: the compiler's check.
+        case schema
+        /// The ids some workspaces declare: the check of a run that has workspaces.
+        case workspace(KnownIDs)
+    }
+
+    /// The warnings for the literals of `rules` (rules of `policy`: their `for`, `where`,
+    /// condition, exceptions in force and templates, and the macros they use) that name no known
+    /// value; each literal once.
+    public static func diagnostics(_ policy: CompiledPolicy, rules: [CompiledRule], against: Against) -> [Diagnostic] {
+        if case .workspace(let ids) = against, ids.isEmpty { return [] }
+        var walker = KnownValueWalker(policy: policy, against: against)
+        for rule in rules {
+            var expressions = [rule.forCollection, rule.whereCondition, rule.condition] + rule.exceptions.map(\.whereCondition)
+            for template in [rule.message, rule.hint].compactMap({ $0 }) {
+                for case .expression(let expression) in template.parts { expressions.append(expression) }
+            }
+            for expression in expressions.compactMap({ $0 }) { walker.walk(expression) }
+        }
+        return walker.diagnostics
+    }
+}
+
+/// A field's known values, as one comparison found them.
+struct KnownValueSet {
+    /// The values, in the order hints list them.
+    let values: [String]
+    /// How messages name one value (`data classification`) or object (`org`).
+    let noun: String
+    /// Other values are legitimate (an open enumeration): only a near miss is reported.
+    let isOpen: Bool
+    /// Where ids come from; nil for the schema's values.
+    let origin: String?
+
+    /// The warning for `text`, a literal at `span` this set does not hold; nil when `text` is
+    /// not worth reporting (empty, known, or an unlikely misspelling of an open set's value).
+    func diagnostic(for text: String, at span: SourceSpan, budget: inout DidYouMean.Budget) -> Diagnostic? {
+        guard !text.isEmpty, !values.contains(text) else { return nil }
+        let suggestion = DidYouMean.suggest(text, from: values, budget: &budget)
+        if isOpen, suggestion == nil { return nil }
+        let shown = Self.quoted(text)
+        let listed = PolicyCompiler.listed(values)
+        guard let origin else {
+            return Diagnostic(
+                code: .policyNoSuchValue, severity: .warning, message: "\(shown) is not \(Self.article(noun)) \(noun)", span: span,
+                hint: suggestion.map { "did you mean '\($0)'?" } ?? "\(Self.article(noun)) \(noun) is one of: \(listed)")
+        }
+        return Diagnostic(
+            code: .policyNoSuchID, severity: .warning, message: "no \(noun) has the id \(shown) in \(origin)", span: span,
+            hint: suggestion.map { "did you mean '\($0)'?" } ?? "the \(noun) ids there are: \(listed)")
+    }
+
+    /// `'text'`, cut to 60 characters: a message quotes the literal, not a page of it.
+    static func quoted(_ text: String) -> String {
+        "'" + (text.count > 60 ? String(text.prefix(60)) + "…" : text) + "'"
+    }
+
+    /// `a` or `an`, by the noun's first letter.
+    static func article(_ noun: String) -> String {
+        guard let first = noun.first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+}

@@ -1,0 +1,171 @@
+import BylawSource
+import CEL
+
+/// Walks a policy's checked trees for ``KnownValueCheck``: finds each comparison of a field
+/// whose values are known with a string literal, and reports the literals that name none of
+/// them. A macro is followed into its own checked tree once per policy; its literals are
+/// placed through its own condition tree.
+struct KnownValueWalker {
+    /// Deepest tree (macros included) walked: the checker bounds a tree's height well below.
+    static let maxDepth = 1_200
+
+    let policy: CompiledPolicy
+    let against: KnownValueCheck.Against
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Macros already walked.
+    private var followed: Set<String> = []
+    /// Literals already reported (by file offset): a list used by two rules is reported once.
+    private var reported: Set<Int> = []
+    /// The policy's macro trees, parsed again only when a literal in a macro is reported.
+    private var macroTrees: [String: CompiledMacro]?
+    private var budget = DidYouMean.Budget()
+
+    /// Where a tree's ranges map into the policy file.
+    private enum Place {
+        case expression(ConditionTree)
+        case macro(String)
+    }
+
+    init(policy: CompiledPolicy, against: KnownValueCheck.Against) {
+        self.policy = policy
+        self.against = against
+    }
+
+    mutating func walk(_ expression: CompiledExpression) {
+        walk(expression.checked.ast.root, in: expression.checked, place: .expression(expression.tree), depth: 0)
+    }
+
+    private mutating func walk(_ expr: CELExpr, in checked: CELCheckedExpr, place: Place, depth: Int) {
+        guard depth < Self.maxDepth else { return }
+        switch expr.kind {
+        case .literal, .invalid:
+            return
+        case .ident(let name, _):
+            if let alias = checked.alias(of: expr.id), followed.insert(name).inserted {
+                walk(alias.ast.root, in: alias, place: .macro(name), depth: depth + 1)
+            }
+        case .call(let target, let function, let args):
+            inspect(target, function, args, in: checked, place: place)
+            if let target { walk(target, in: checked, place: place, depth: depth + 1) }
+            for arg in args { walk(arg, in: checked, place: place, depth: depth + 1) }
+        case .select(let operand, _, _):
+            walk(operand, in: checked, place: place, depth: depth + 1)
+        case .list(let elements, _):
+            for element in elements { walk(element, in: checked, place: place, depth: depth + 1) }
+        case .map(let entries):
+            for entry in entries {
+                walk(entry.key, in: checked, place: place, depth: depth + 1)
+                walk(entry.value, in: checked, place: place, depth: depth + 1)
+            }
+        case .structure(_, let fields):
+            for field in fields { walk(field.value, in: checked, place: place, depth: depth + 1) }
+        case .comprehension(let loop):
+            for part in [loop.iterRange, loop.accuInit, loop.loopCondition, loop.loopStep, loop.result] {
+                walk(part, in: checked, place: place, depth: depth + 1)
+            }
+        }
+    }
+
+    /// Checks one call when it compares a field whose values are known with literals.
+    private mutating func inspect(_ target: CELExpr?, _ function: String, _ args: [CELExpr], in checked: CELCheckedExpr, place: Place) {
+        switch (target, function, args.count) {
+        case (nil, CELOperator.equals, 2), (nil, CELOperator.notEquals, 2):
+            for (field, other) in [(args[0], args[1]), (args[1], args[0])] {
+                if let text = Self.string(other), let known = known(field, in: checked, depth: 0) { report(text, at: other.range, known, place) }
+            }
+        case (nil, CELOperator.in, 2):
+            if let known = known(args[0], in: checked, depth: 0) {
+                switch args[1].kind {
+                case .list(let elements, _):
+                    for element in elements {
+                        if let text = Self.string(element) { report(text, at: element.range, known, place) }
+                    }
+                case .ident(let name, _) where checked.constantValue(of: args[1].id) != nil:
+                    reportListItems(name, known)
+                default:
+                    break
+                }
+            } else if let text = Self.string(args[0]), let known = known(args[1], in: checked, depth: 0, element: true) {
+                report(text, at: args[0].range, known, place)
+            }
+        case (.some(let receiver), _, 1):
+            // `workspace.org("legal")`: a lookup's argument is an id of the type it returns.
+            guard case .workspace(let ids) = against, let text = Self.string(args[0]),
+                case .object(let typeName)? = checked.type(of: receiver.id), let type = DomainSchema.type(named: typeName),
+                let lookup = type.functions.first(where: { $0.name == function }), lookup.parameters.count == 1,
+                case .reference(let idType) = lookup.result
+            else { return }
+            if let known = Self.idSet(idType, ids) { report(text, at: args[0].range, known, place) }
+        default:
+            break
+        }
+    }
+
+    /// The known values of the field `expr` reads (of its elements, with `element`, for a list
+    /// field), through macros; nil when it is not such a field.
+    private func known(_ expr: CELExpr, in checked: CELCheckedExpr, depth: Int, element: Bool = false) -> KnownValueSet? {
+        guard depth < Self.maxDepth else { return nil }
+        switch expr.kind {
+        case .ident:
+            guard let alias = checked.alias(of: expr.id) else { return nil }
+            return known(alias.ast.root, in: alias, depth: depth + 1, element: element)
+        case .select(let operand, let name, false):
+            guard case .object(let typeName)? = checked.type(of: operand.id), let type = DomainSchema.type(named: typeName),
+                let field = type.visibleField(name)
+            else { return nil }
+            switch (against, field.type, element) {
+            case (.schema, .enumeration(let values), false), (.schema, .list(.enumeration(let values)), true):
+                return KnownValueSet(values: values.names, noun: values.noun, isOpen: values.isOpen, origin: nil)
+            case (.workspace(let ids), .string, false):
+                return field.idType(in: type).flatMap { Self.idSet($0, ids) }
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    private static func idSet(_ typeName: String, _ ids: KnownIDs) -> KnownValueSet? {
+        guard let known = ids.ids(of: typeName) else { return nil }
+        let noun = DomainSchema.type(named: typeName)?.noun ?? typeName
+        return KnownValueSet(values: known.sorted(), noun: noun, isOpen: false, origin: ids.origin)
+    }
+
+    private static func string(_ expr: CELExpr) -> String? {
+        guard case .literal(.string(let text)) = expr.kind else { return nil }
+        return text
+    }
+
+    private mutating func report(_ text: String, at range: CELRange, _ known: KnownValueSet, _ place: Place) {
+        guard let span = span(of: range, place) else { return }
+        report(text, at: span, known)
+    }
+
+    private mutating func report(_ text: String, at span: SourceSpan, _ known: KnownValueSet) {
+        guard !reported.contains(span.range.start), let diagnostic = known.diagnostic(for: text, at: span, budget: &budget) else { return }
+        reported.insert(span.range.start)
+        diagnostics.append(diagnostic)
+    }
+
+    /// The items of the policy's list `name`, each at its line.
+    private mutating func reportListItems(_ name: String, _ known: KnownValueSet) {
+        guard let list = policy.document.lists.first(where: { $0.name == name }) else { return }
+        for item in list.items {
+            guard case .string(let text)? = item.scalarValue else { continue }
+            report(text, at: SourceSpan(file: policy.document.file, range: item.range), known)
+        }
+    }
+
+    /// Where a range of a tree is written.
+    private mutating func span(of range: CELRange, _ place: Place) -> SourceSpan? {
+        switch place {
+        case .expression(let tree):
+            return SourceSpan(file: tree.file, range: tree.sourceRange(of: range))
+        case .macro(let name):
+            if macroTrees == nil { macroTrees = policy.macros }
+            guard let tree = macroTrees?[name]?.tree else { return nil }
+            return SourceSpan(file: tree.file, range: tree.sourceRange(of: range))
+        }
+    }
+}
