@@ -12,13 +12,7 @@ struct KnownValueTests {
 
     @Test("a misspelt classification is a warning at the literal, with did you mean")
     func misspeltClassification() {
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: usage
-                forbid: event.artifact.classification == 1️⃣"clinet"
-            """)
+        let source = MarkedSource.rule(forbid: #"event.artifact.classification == 1️⃣"clinet""#)
         let (set, diagnostics) = compile(source)
         #expect(set != nil, "a warning: the set still compiles")
         expectDiagnostic(.policyNoSuchValue, at: "1️⃣", in: source, diagnostics, hint: "did you mean 'client'?")
@@ -28,17 +22,12 @@ struct KnownValueTests {
 
     @Test("either side of == and !=, through a chain of objects and a lookup")
     func bothSides() {
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: usage
-                forbid:
-                  all:
-                    - event.kind == "share" && 1️⃣"consumer-caht" == event.destination.kind
-                    - event.target.scope != 2️⃣"privat"
-                    - workspace.billing.mode == 3️⃣"asigned"
-                    - workspace.user(event.user).status == 4️⃣"offbaorded"
+        let source = MarkedSource.rule(forbid: """
+            all:
+              - event.kind == "share" && 1️⃣"consumer-caht" == event.destination.kind
+              - event.target.scope != 2️⃣"privat"
+              - workspace.billing.mode == 3️⃣"asigned"
+              - workspace.user(event.user).status == 4️⃣"offbaorded"
             """)
         let found = warnings(source)
         expectDiagnostic(.policyNoSuchValue, at: "1️⃣", in: source, found, hint: "did you mean 'consumer-chat'?")
@@ -50,18 +39,13 @@ struct KnownValueTests {
 
     @Test("each unknown item of a list literal, and of a policy list at its own line")
     func lists() {
-        let source = MarkedSource("""
-            policy: p
-            lists:
-              client_data: [client, 1️⃣pateint, account-number]
-            rules:
-              - id: r
-                on: usage
-                forbid:
-                  all:
-                    - event.artifact.classification in client_data
-                    - event.destination.kind in ["company", 2️⃣"consumer_chat"]
-            """)
+        let source = MarkedSource.rule(
+            forbid: """
+                all:
+                  - event.artifact.classification in client_data
+                  - event.destination.kind in ["company", 2️⃣"consumer_chat"]
+                """,
+            preamble: "lists:\n  client_data: [client, 1️⃣pateint, account-number]")
         let found = warnings(source)
         expectDiagnostic(.policyNoSuchValue, at: "1️⃣", in: source, found, hint: "did you mean 'patient'?")
         expectDiagnostic(.policyNoSuchValue, at: "2️⃣", in: source, found, hint: "did you mean 'consumer-chat'?")
@@ -70,14 +54,8 @@ struct KnownValueTests {
 
     @Test("a literal tested for membership of a list field of known values, on a for: element")
     func membershipOfListField() {
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: workspace
-                for: app in workspace.apps
-                forbid: app.kind == "consumer-chat" && 1️⃣"clinet" in app.data
-            """)
+        let source = MarkedSource.rule(
+            on: "workspace", for: "app in workspace.apps", forbid: #"app.kind == "consumer-chat" && 1️⃣"clinet" in app.data"#)
         let found = warnings(source)
         expectDiagnostic(.policyNoSuchValue, at: "1️⃣", in: source, found, hint: "did you mean 'client'?")
         #expect(found.count == 1)
@@ -104,13 +82,7 @@ struct KnownValueTests {
 
     @Test("event kinds and scopes may take other values: only a near miss is reported")
     func openSets() {
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: usage
-                forbid: event.kind in [1️⃣"uplod", "export"] && event.scope != "vendor"
-            """)
+        let source = MarkedSource.rule(forbid: #"event.kind in [1️⃣"uplod", "export"] && event.scope != "vendor""#)
         let found = warnings(source)
         expectDiagnostic(.policyNoSuchValue, at: "1️⃣", in: source, found, hint: "did you mean 'upload'?")
         #expect(found.count == 1, "\(found.map(\.message))")
@@ -118,32 +90,21 @@ struct KnownValueTests {
 
     @Test("a closed set's value with nothing close lists the values")
     func closedSetListsValues() {
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: usage
-                forbid: event.artifact.classification == 1️⃣"confidential"
-            """)
-        let found = warnings(source)
+        let source = MarkedSource.rule(forbid: #"event.artifact.classification == 1️⃣"confidential""#)
         expectDiagnostic(
-            .policyNoSuchValue, at: "1️⃣", in: source, found, hint: "a data classification is one of: public, internal, client, patient, account-number")
+            .policyNoSuchValue, at: "1️⃣", in: source, warnings(source),
+            hint: "a data classification is one of: public, internal, client, patient, account-number")
     }
 
     @Test("the empty string asks whether a field is set; other fields and known values are left alone")
     func notReported() {
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: usage
-                forbid:
-                  all:
-                    - event.artifact.classification != ""
-                    - event.artifact.classification in ["client", "patient"]
-                    - event.user == "clinet"
-                    - event.artifact.type == "clinet"
-                    - event.kind == "share"
+        let source = MarkedSource.rule(forbid: """
+            all:
+              - event.artifact.classification != ""
+              - event.artifact.classification in ["client", "patient"]
+              - event.user == "clinet"
+              - event.artifact.type == "clinet"
+              - event.kind == "share"
             """)
         let (set, diagnostics) = compile(source)
         #expect(set != nil)

@@ -28,7 +28,7 @@ public struct KnownValueCheck {
 
     /// The warnings for the literals of `rules` (rules of `policy`: their `for`, `where`,
     /// condition, exceptions in force and templates, and the macros they use) that name no known
-    /// value; each literal once.
+    /// value; each literal once, in the order they are written.
     public static func diagnostics(_ policy: CompiledPolicy, rules: [CompiledRule], against: Against) -> [Diagnostic] {
         if case .workspace(let ids) = against, ids.isEmpty { return [] }
         var walker = KnownValueWalker(policy: policy, against: against)
@@ -39,14 +39,16 @@ public struct KnownValueCheck {
             }
             for expression in expressions.compactMap({ $0 }) { walker.walk(expression) }
         }
-        return walker.diagnostics
+        return Diagnostic.sortedForDisplay(walker.diagnostics)
     }
 }
 
 /// A field's known values, as one comparison found them.
 struct KnownValueSet {
-    /// The values, in the order hints list them.
-    let values: [String]
+    /// The values.
+    let values: Set<String>
+    /// The values in the order hints list them; nil for ids, listed sorted.
+    let order: [String]?
     /// How messages name one value (`data classification`) or object (`org`).
     let noun: String
     /// Other values are legitimate (an open enumeration): only a near miss is reported.
@@ -54,14 +56,33 @@ struct KnownValueSet {
     /// Where ids come from; nil for the schema's values.
     let origin: String?
 
+    /// The values of an enumeration of the schema table.
+    init(_ enumeration: SchemaEnum) {
+        values = Set(enumeration.names)
+        order = enumeration.names
+        noun = enumeration.noun
+        isOpen = enumeration.isOpen
+        origin = nil
+    }
+
+    /// The ids of the objects of one type (named `noun`) that workspaces from `origin` declare.
+    init(ids: Set<String>, noun: String, origin: String) {
+        values = ids
+        order = nil
+        self.noun = noun
+        isOpen = false
+        self.origin = origin
+    }
+
     /// The warning for `text`, a literal at `span` this set does not hold; nil when `text` is
     /// not worth reporting (empty, known, or an unlikely misspelling of an open set's value).
     func diagnostic(for text: String, at span: SourceSpan, budget: inout DidYouMean.Budget) -> Diagnostic? {
         guard !text.isEmpty, !values.contains(text) else { return nil }
+        // Ties go to the name that sorts first, so the set's order does not decide.
         let suggestion = DidYouMean.suggest(text, from: values, budget: &budget)
         if isOpen, suggestion == nil { return nil }
         let shown = Self.quoted(text)
-        let listed = PolicyCompiler.listed(values)
+        let listed = PolicyCompiler.listed(order ?? values.sorted())
         guard let origin else {
             return Diagnostic(
                 code: .policyNoSuchValue, severity: .warning, message: "\(shown) is not \(Self.article(noun)) \(noun)", span: span,

@@ -6,8 +6,8 @@ import CEL
 /// them. A macro is followed into its own checked tree once per policy; its literals are
 /// placed through its own condition tree.
 struct KnownValueWalker {
-    /// Deepest tree (macros included) walked: the checker bounds a tree's height well below.
-    static let maxDepth = 1_200
+    /// Longest chain of macros each naming the next that a field read is followed through.
+    static let maxAliases = 1_000
 
     let policy: CompiledPolicy
     let against: KnownValueCheck.Against
@@ -32,37 +32,25 @@ struct KnownValueWalker {
     }
 
     mutating func walk(_ expression: CompiledExpression) {
-        walk(expression.checked.ast.root, in: expression.checked, place: .expression(expression.tree), depth: 0)
+        walk(expression.checked.ast.root, in: expression.checked, place: .expression(expression.tree))
     }
 
-    private mutating func walk(_ expr: CELExpr, in checked: CELCheckedExpr, place: Place, depth: Int) {
-        guard depth < Self.maxDepth else { return }
-        switch expr.kind {
-        case .literal, .invalid:
-            return
-        case .ident(let name, _):
-            if let alias = checked.alias(of: expr.id), followed.insert(name).inserted {
-                walk(alias.ast.root, in: alias, place: .macro(name), depth: depth + 1)
+    /// Every node of a tree and of the macros it uses, with an explicit stack: trees come from
+    /// input and may be deep.
+    private mutating func walk(_ root: CELExpr, in checked: CELCheckedExpr, place: Place) {
+        var stack = [(root, checked, place)]
+        while let (expr, checked, place) = stack.popLast() {
+            switch expr.kind {
+            case .ident(let name, _):
+                if let alias = checked.alias(of: expr.id), followed.insert(name).inserted {
+                    stack.append((alias.ast.root, alias, .macro(name)))
+                }
+            case .call(let target, let function, let args):
+                inspect(target, function, args, in: checked, place: place)
+            default:
+                break
             }
-        case .call(let target, let function, let args):
-            inspect(target, function, args, in: checked, place: place)
-            if let target { walk(target, in: checked, place: place, depth: depth + 1) }
-            for arg in args { walk(arg, in: checked, place: place, depth: depth + 1) }
-        case .select(let operand, _, _):
-            walk(operand, in: checked, place: place, depth: depth + 1)
-        case .list(let elements, _):
-            for element in elements { walk(element, in: checked, place: place, depth: depth + 1) }
-        case .map(let entries):
-            for entry in entries {
-                walk(entry.key, in: checked, place: place, depth: depth + 1)
-                walk(entry.value, in: checked, place: place, depth: depth + 1)
-            }
-        case .structure(_, let fields):
-            for field in fields { walk(field.value, in: checked, place: place, depth: depth + 1) }
-        case .comprehension(let loop):
-            for part in [loop.iterRange, loop.accuInit, loop.loopCondition, loop.loopStep, loop.result] {
-                walk(part, in: checked, place: place, depth: depth + 1)
-            }
+            for child in expr.children { stack.append((child, checked, place)) }
         }
     }
 
@@ -71,10 +59,10 @@ struct KnownValueWalker {
         switch (target, function, args.count) {
         case (nil, CELOperator.equals, 2), (nil, CELOperator.notEquals, 2):
             for (field, other) in [(args[0], args[1]), (args[1], args[0])] {
-                if let text = Self.string(other), let known = known(field, in: checked, depth: 0) { report(text, at: other.range, known, place) }
+                if let text = Self.string(other), let known = known(field, in: checked) { report(text, at: other.range, known, place) }
             }
         case (nil, CELOperator.in, 2):
-            if let known = known(args[0], in: checked, depth: 0) {
+            if let known = known(args[0], in: checked) {
                 switch args[1].kind {
                 case .list(let elements, _):
                     for element in elements {
@@ -85,7 +73,7 @@ struct KnownValueWalker {
                 default:
                     break
                 }
-            } else if let text = Self.string(args[0]), let known = known(args[1], in: checked, depth: 0, element: true) {
+            } else if let text = Self.string(args[0]), let known = known(args[1], in: checked, element: true) {
                 report(text, at: args[0].range, known, place)
             }
         case (.some(let receiver), _, 1):
@@ -103,24 +91,24 @@ struct KnownValueWalker {
 
     /// The known values of the field `expr` reads (of its elements, with `element`, for a list
     /// field), through macros; nil when it is not such a field.
-    private func known(_ expr: CELExpr, in checked: CELCheckedExpr, depth: Int, element: Bool = false) -> KnownValueSet? {
-        guard depth < Self.maxDepth else { return nil }
-        switch expr.kind {
-        case .ident:
+    private func known(_ expr: CELExpr, in checked: CELCheckedExpr, element: Bool = false) -> KnownValueSet? {
+        var expr = expr
+        var checked = checked
+        // A macro naming a macro naming the field: followed as far as a chain of macros goes.
+        for _ in 0..<Self.maxAliases {
+            guard case .ident = expr.kind else { break }
             guard let alias = checked.alias(of: expr.id) else { return nil }
-            return known(alias.ast.root, in: alias, depth: depth + 1, element: element)
-        case .select(let operand, let name, false):
-            guard case .object(let typeName)? = checked.type(of: operand.id), let type = DomainSchema.type(named: typeName),
-                let field = type.visibleField(name)
-            else { return nil }
-            switch (against, field.type, element) {
-            case (.schema, .enumeration(let values), false), (.schema, .list(.enumeration(let values)), true):
-                return KnownValueSet(values: values.names, noun: values.noun, isOpen: values.isOpen, origin: nil)
-            case (.workspace(let ids), .string, false):
-                return field.idType(in: type).flatMap { Self.idSet($0, ids) }
-            default:
-                return nil
-            }
+            expr = alias.ast.root
+            checked = alias
+        }
+        guard case .select(let operand, let name, false) = expr.kind, case .object(let typeName)? = checked.type(of: operand.id),
+            let type = DomainSchema.type(named: typeName), let field = type.visibleField(name)
+        else { return nil }
+        switch (against, field.type, element) {
+        case (.schema, .enumeration(let values), false), (.schema, .list(.enumeration(let values)), true):
+            return KnownValueSet(values)
+        case (.workspace(let ids), .string, false):
+            return field.idType(in: type).flatMap { Self.idSet($0, ids) }
         default:
             return nil
         }
@@ -128,8 +116,7 @@ struct KnownValueWalker {
 
     private static func idSet(_ typeName: String, _ ids: KnownIDs) -> KnownValueSet? {
         guard let known = ids.ids(of: typeName) else { return nil }
-        let noun = DomainSchema.type(named: typeName)?.noun ?? typeName
-        return KnownValueSet(values: known.sorted(), noun: noun, isOpen: false, origin: ids.origin)
+        return KnownValueSet(ids: known, noun: DomainSchema.type(named: typeName)?.noun ?? typeName, origin: ids.origin)
     }
 
     private static func string(_ expr: CELExpr) -> String? {

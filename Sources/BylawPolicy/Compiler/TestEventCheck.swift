@@ -48,8 +48,7 @@ enum TestEventCheck {
         switch (row.valueKind, scalar) {
         case (.string, .string(let text)?):
             if case .enumeration(let values) = row.field.type {
-                let known = KnownValueSet(values: values.names, noun: values.noun, isOpen: values.isOpen, origin: nil)
-                if let warning = known.diagnostic(for: text, at: SourceSpan(file: file, range: value.range), budget: &budget) {
+                if let warning = KnownValueSet(values).diagnostic(for: text, at: SourceSpan(file: file, range: value.range), budget: &budget) {
                     diagnostics.append(warning)
                 }
             }
