@@ -32,12 +32,18 @@ public struct KnownValueCheck {
     public static func diagnostics(_ policy: CompiledPolicy, rules: [CompiledRule], against: Against) -> [Diagnostic] {
         if case .workspace(let ids) = against, ids.isEmpty { return [] }
         var walker = KnownValueWalker(policy: policy, against: against)
-        for rule in rules {
-            var expressions = [rule.forCollection, rule.whereCondition, rule.condition] + rule.exceptions.map(\.whereCondition)
-            for template in [rule.message, rule.hint].compactMap({ $0 }) {
-                for case .expression(let expression) in template.parts { expressions.append(expression) }
+        // Each part read in place: copying a whole rule, or gathering its expressions into an
+        // array, retains every reference in it (a good part of the check's time in a large set).
+        for index in rules.indices {
+            if let forCollection = rules[index].forCollection { walker.walk(forCollection) }
+            if let whereCondition = rules[index].whereCondition { walker.walk(whereCondition) }
+            walker.walk(rules[index].condition)
+            for exception in rules[index].exceptions {
+                if let whereCondition = exception.whereCondition { walker.walk(whereCondition) }
             }
-            for expression in expressions.compactMap({ $0 }) { walker.walk(expression) }
+            for template in [rules[index].message, rules[index].hint] {
+                for case .expression(let expression) in template?.parts ?? [] { walker.walk(expression) }
+            }
         }
         return Diagnostic.sortedForDisplay(walker.diagnostics)
     }
@@ -45,10 +51,10 @@ public struct KnownValueCheck {
 
 /// A field's known values, as one comparison found them.
 struct KnownValueSet {
-    /// The values.
-    let values: Set<String>
-    /// The values in the order hints list them; nil for ids, listed sorted.
-    let order: [String]?
+    /// The values of an enumeration, in the order hints list them (a handful: searched in place).
+    private let order: [String]
+    /// Ids (listed sorted).
+    private let ids: Set<String>
     /// How messages name one value (`data classification`) or object (`org`).
     let noun: String
     /// Other values are legitimate (an open enumeration): only a near miss is reported.
@@ -58,8 +64,8 @@ struct KnownValueSet {
 
     /// The values of an enumeration of the schema table.
     init(_ enumeration: SchemaEnum) {
-        values = Set(enumeration.names)
         order = enumeration.names
+        ids = []
         noun = enumeration.noun
         isOpen = enumeration.isOpen
         origin = nil
@@ -67,8 +73,8 @@ struct KnownValueSet {
 
     /// The ids of the objects of one type (named `noun`) that workspaces from `origin` declare.
     init(ids: Set<String>, noun: String, origin: String) {
-        values = ids
-        order = nil
+        order = []
+        self.ids = ids
         self.noun = noun
         isOpen = false
         self.origin = origin
@@ -77,12 +83,12 @@ struct KnownValueSet {
     /// The warning for `text`, a literal at `span` this set does not hold; nil when `text` is
     /// not worth reporting (empty, known, or an unlikely misspelling of an open set's value).
     func diagnostic(for text: String, at span: SourceSpan, budget: inout DidYouMean.Budget) -> Diagnostic? {
-        guard !text.isEmpty, !values.contains(text) else { return nil }
+        guard !text.isEmpty, !contains(text) else { return nil }
         // Ties go to the name that sorts first, so the set's order does not decide.
-        let suggestion = DidYouMean.suggest(text, from: values, budget: &budget)
+        let suggestion = origin == nil ? DidYouMean.suggest(text, from: order, budget: &budget) : DidYouMean.suggest(text, from: ids, budget: &budget)
         if isOpen, suggestion == nil { return nil }
         let shown = Self.quoted(text)
-        let listed = PolicyCompiler.listed(order ?? values.sorted())
+        let listed = PolicyCompiler.listed(origin == nil ? order : ids.sorted())
         guard let origin else {
             return Diagnostic(
                 code: .policyNoSuchValue, severity: .warning, message: "\(shown) is not \(Self.article(noun)) \(noun)", span: span,
@@ -91,6 +97,11 @@ struct KnownValueSet {
         return Diagnostic(
             code: .policyNoSuchID, severity: .warning, message: "no \(noun) has the id \(shown) in \(origin)", span: span,
             hint: suggestion.map { "did you mean '\($0)'?" } ?? "the \(noun) ids there are: \(listed)")
+    }
+
+    /// Whether `text` is one of the values.
+    func contains(_ text: String) -> Bool {
+        origin == nil ? order.contains(text) : ids.contains(text)
     }
 
     /// `'text'`, cut to 60 characters: a message quotes the literal, not a page of it.

@@ -8,12 +8,15 @@ import CEL
 struct KnownValueWalker {
     /// Longest chain of macros each naming the next that a field read is followed through.
     static let maxAliases = 1_000
+    /// The schema's types by name: looked up for every comparison.
+    private static let types = Dictionary(DomainSchema.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     let policy: CompiledPolicy
     let against: KnownValueCheck.Against
     private(set) var diagnostics: [Diagnostic] = []
-    /// Macros already walked.
+    /// Macros already walked, and those still to walk with their places.
     private var followed: Set<String> = []
+    private var pendingMacros: [(CELCheckedExpr, Place)] = []
     /// Literals already reported (by file offset): a list used by two rules is reported once.
     private var reported: Set<Int> = []
     /// The policy's macro trees, parsed again only when a literal in a macro is reported.
@@ -31,27 +34,26 @@ struct KnownValueWalker {
         self.against = against
     }
 
+    /// Walks an expression, then the macros it uses that no earlier walk followed. Within a
+    /// tree the walk recurses, as the checker that typed it did: the parser bounds its height.
     mutating func walk(_ expression: CompiledExpression) {
-        walk(expression.checked.ast.root, in: expression.checked, place: .expression(expression.tree))
+        visit(expression.checked.ast.root, in: expression.checked, place: .expression(expression.tree))
+        while let (checked, place) = pendingMacros.popLast() { visit(checked.ast.root, in: checked, place: place) }
     }
 
-    /// Every node of a tree and of the macros it uses, with an explicit stack: trees come from
-    /// input and may be deep.
-    private mutating func walk(_ root: CELExpr, in checked: CELCheckedExpr, place: Place) {
-        var stack = [(root, checked, place)]
-        while let (expr, checked, place) = stack.popLast() {
-            switch expr.kind {
-            case .ident(let name, _):
-                if let alias = checked.alias(of: expr.id), followed.insert(name).inserted {
-                    stack.append((alias.ast.root, alias, .macro(name)))
-                }
-            case .call(let target, let function, let args):
-                inspect(target, function, args, in: checked, place: place)
-            default:
-                break
-            }
-            for child in expr.children { stack.append((child, checked, place)) }
+    private mutating func visit(_ expr: CELExpr, in checked: CELCheckedExpr, place: Place) {
+        switch expr.kind {
+        case .literal, .invalid:
+            return
+        case .ident(let name, _):
+            if let alias = checked.alias(of: expr.id), followed.insert(name).inserted { pendingMacros.append((alias, .macro(name))) }
+            return
+        case .call(let target, let function, let args):
+            inspect(target, function, args, in: checked, place: place)
+        default:
+            break
         }
+        expr.forEachChild { visit($0, in: checked, place: place) }
     }
 
     /// Checks one call when it compares a field whose values are known with literals.
@@ -62,24 +64,22 @@ struct KnownValueWalker {
                 if let text = Self.string(other), let known = known(field, in: checked) { report(text, at: other.range, known, place) }
             }
         case (nil, CELOperator.in, 2):
-            if let known = known(args[0], in: checked) {
-                switch args[1].kind {
-                case .list(let elements, _):
-                    for element in elements {
-                        if let text = Self.string(element) { report(text, at: element.range, known, place) }
-                    }
-                case .ident(let name, _) where checked.constantValue(of: args[1].id) != nil:
-                    reportListItems(name, known)
-                default:
-                    break
+            // The field is looked up only when there is text to check against it.
+            switch args[1].kind {
+            case .list(let elements, _):
+                guard elements.contains(where: { Self.string($0) != nil }), let known = known(args[0], in: checked) else { return }
+                for element in elements {
+                    if let text = Self.string(element) { report(text, at: element.range, known, place) }
                 }
-            } else if let text = Self.string(args[0]), let known = known(args[1], in: checked, element: true) {
-                report(text, at: args[0].range, known, place)
+            case .ident(let name, _) where checked.constantValue(of: args[1].id) != nil:
+                if let known = known(args[0], in: checked) { reportListItems(name, known) }
+            default:
+                if let text = Self.string(args[0]), let known = known(args[1], in: checked, element: true) { report(text, at: args[0].range, known, place) }
             }
         case (.some(let receiver), _, 1):
             // `workspace.org("legal")`: a lookup's argument is an id of the type it returns.
             guard case .workspace(let ids) = against, let text = Self.string(args[0]),
-                case .object(let typeName)? = checked.type(of: receiver.id), let type = DomainSchema.type(named: typeName),
+                case .object(let typeName)? = checked.type(of: receiver.id), let type = Self.types[typeName],
                 let lookup = type.functions.first(where: { $0.name == function }), lookup.parameters.count == 1,
                 case .reference(let idType) = lookup.result
             else { return }
@@ -102,7 +102,7 @@ struct KnownValueWalker {
             checked = alias
         }
         guard case .select(let operand, let name, false) = expr.kind, case .object(let typeName)? = checked.type(of: operand.id),
-            let type = DomainSchema.type(named: typeName), let field = type.visibleField(name)
+            let type = Self.types[typeName], let field = type.visibleField(name)
         else { return nil }
         switch (against, field.type, element) {
         case (.schema, .enumeration(let values), false), (.schema, .list(.enumeration(let values)), true):
@@ -116,7 +116,7 @@ struct KnownValueWalker {
 
     private static func idSet(_ typeName: String, _ ids: KnownIDs) -> KnownValueSet? {
         guard let known = ids.ids(of: typeName) else { return nil }
-        return KnownValueSet(ids: known, noun: DomainSchema.type(named: typeName)?.noun ?? typeName, origin: ids.origin)
+        return KnownValueSet(ids: known, noun: types[typeName]?.noun ?? typeName, origin: ids.origin)
     }
 
     private static func string(_ expr: CELExpr) -> String? {
@@ -125,7 +125,8 @@ struct KnownValueWalker {
     }
 
     private mutating func report(_ text: String, at range: CELRange, _ known: KnownValueSet, _ place: Place) {
-        guard let span = span(of: range, place) else { return }
+        // Most literals are known values: the place (a pass over the YAML scalar) only for the others.
+        guard !text.isEmpty, !known.contains(text), let span = span(of: range, place) else { return }
         report(text, at: span, known)
     }
 
