@@ -69,16 +69,8 @@ import Testing
     }
 
     @Test func aWideConditionIsCutAtTheLimitAndSaysHowMuch() throws {
-        let leaves = (0..<600).map { "        - \"event.app != 'app-\($0)'\"" }.joined(separator: "\n")
-        let source = MarkedSource("""
-            policy: p
-            rules:
-              - id: r
-                on: usage
-                forbid:
-                  all:
-            \(leaves)
-            """)
+        let leaves = (0..<600).map { "  - \"event.app != 'app-\($0)'\"" }.joined(separator: "\n")
+        let source = MarkedSource.rule(forbid: "all:\n" + leaves)
         let (rule, macros) = try Self.rule(source)
         let outline = rule.condition.outline(macros: macros, limit: 50)
         #expect(outline.children.count < 50)

@@ -29,12 +29,17 @@ public struct PolicyTestRun {
         /// Whether uncovered rules and coverage gaps fail the run (they are then errors, not
         /// warnings).
         public let strict: Bool
+        /// Warnings about the policies that only the tests' workspaces could show: literals
+        /// naming no id of them (``WorkspaceIDCheck``). A door prints them with the policies'
+        /// compile warnings; they never fail the run.
+        public let policyWarnings: [Diagnostic]
 
-        public init(results: [PolicyTestResult], uncovered: [RuleDescriptor], gaps: [CoverageGap] = [], strict: Bool) {
+        public init(results: [PolicyTestResult], uncovered: [RuleDescriptor], gaps: [CoverageGap] = [], strict: Bool, policyWarnings: [Diagnostic] = []) {
             self.results = results
             self.uncovered = uncovered
             self.gaps = gaps
             self.strict = strict
+            self.policyWarnings = policyWarnings
         }
 
         /// Tests that passed.
@@ -55,6 +60,8 @@ public struct PolicyTestRun {
     public func run() -> Outcome {
         var runner = PolicyTestRunner(set: policies, workspaceRoots: workspaceRoots)
         let results = runner.run()
-        return Outcome(results: results, uncovered: runner.uncoveredRules().map(\.descriptor), gaps: runner.coverageGaps(), strict: strict)
+        return Outcome(
+            results: results, uncovered: runner.uncoveredRules().map(\.descriptor), gaps: runner.coverageGaps(), strict: strict,
+            policyWarnings: runner.unknownIDs())
     }
 }

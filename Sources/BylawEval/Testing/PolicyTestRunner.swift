@@ -47,6 +47,8 @@ public struct PolicyTestRunner {
     private var workspaceCache: [String: WorkspaceLoadResult] = [:]
     private var coverage = TestCoverage()
     private let outlines = OutlineCache()
+    /// The ids of the workspaces each policy's tests loaded, by policy id.
+    private var idsByPolicy: [String: KnownIDs] = [:]
 
     /// A runner for the tests of `set`; `workspaceRoots` defaults to the working directory.
     public init(set: PolicySet, workspaceRoots: [String]? = nil) {
@@ -78,6 +80,16 @@ public struct PolicyTestRunner {
         }
     }
 
+    /// The literals of each policy's rules that name no id of the workspaces its tests loaded
+    /// (``WorkspaceIDCheck``), after ``run()``: a rule part that can hold on none of them is
+    /// tested by none of them.
+    public func unknownIDs() -> [Diagnostic] {
+        Diagnostic.sortedForDisplay(set.policies.flatMap { policy -> [Diagnostic] in
+            guard let ids = idsByPolicy[policy.id] else { return [] }
+            return KnownValueCheck.diagnostics(policy, rules: policy.rules, against: .workspace(ids))
+        })
+    }
+
     /// The branches and exceptions of the rules some test expects to fire that no test run so
     /// far exercised (see ``TestCoverage``).
     public func coverageGaps() -> [CoverageGap] {
@@ -91,14 +103,20 @@ public struct PolicyTestRunner {
         let workspace = test.workspace.flatMap { load($0, relativeTo: file, &problems) }
         let before = test.before.flatMap { load($0, relativeTo: file, &problems) }
         let after = test.after.flatMap { load($0, relativeTo: file, &problems) }
+        for workspace in [workspace, before, after].compactMap({ $0 }) {
+            idsByPolicy[policy.id, default: KnownIDs(origin: "the workspaces of this policy's tests")].insert(workspace)
+        }
         var event: EventNode?
         if let eventNode = test.event {
             let node = EventNode()
             var scanner = UsageEventScanner()
             let line = eventNode.jsonValue.compact
             if case .malformed(let issue) = scanner.scan(line, into: &node.event) {
+                // The compiler checked the keys and kinds; what is left (a time that is not RFC
+                // 3339, a number out of range) is pointed at the value.
+                let value = issue.field.flatMap { Self.node(at: $0.path, in: eventNode) } ?? eventNode
                 problems.append(.error(
-                    .policyInvalidTestEvent, "the test's event is not a valid usage event: \(issue.message)", in: file, at: eventNode.range))
+                    .policyInvalidTestEvent, "the test's event is not a valid usage event: \(issue.message)", in: file, at: value.range))
             }
             event = node
         }
@@ -226,6 +244,16 @@ public struct PolicyTestRunner {
 
     private static func refused(_ message: String, _ test: SourceFile, _ range: SourceRange) -> WorkspaceLoadResult {
         WorkspaceLoadResult(workspace: nil, diagnostics: [.error(.policyInvalidTestInput, message, in: test, at: range)])
+    }
+
+    /// The value of a test event's key path (`tokens.in`), when the event writes it.
+    static func node(at path: String, in event: YAMLNode) -> YAMLNode? {
+        var node = event
+        for key in path.split(separator: ".") {
+            guard let value = node[String(key)] else { return nil }
+            node = value
+        }
+        return node
     }
 
     /// A path in a test is relative to the policy file's directory.

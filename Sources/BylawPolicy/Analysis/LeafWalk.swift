@@ -48,7 +48,7 @@ struct LeafWalk {
                 stack.append(contentsOf: arguments.reversed())
                 continue
             }
-            stack.append(contentsOf: Self.children(of: expr).reversed())
+            stack.append(contentsOf: expr.children.reversed())
         }
     }
 
@@ -128,18 +128,6 @@ struct LeafWalk {
             default:
                 return (arguments.reversed(), current)
             }
-        }
-    }
-
-    private static func children(of expr: CELExpr) -> [CELExpr] {
-        switch expr.kind {
-        case .literal, .ident, .invalid: return []
-        case .select(let operand, _, _): return [operand]
-        case .call(let target, _, let args): return (target.map { [$0] } ?? []) + args
-        case .list(let elements, _): return elements
-        case .map(let entries): return entries.flatMap { [$0.key, $0.value] }
-        case .structure(_, let fields): return fields.map(\.value)
-        case .comprehension(let loop): return [loop.iterRange, loop.accuInit, loop.loopCondition, loop.loopStep, loop.result]
         }
     }
 }
