@@ -28,6 +28,8 @@ public struct MemberStats: Sendable {
     public var ackPending: Int64 = 0
     public var disconnects = 0
     public var reconnects = 0
+    /// Why the member stopped by itself, when it did.
+    public var failure: String?
 
     public init() {}
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// What happens to a connection, as its callbacks report it.
@@ -19,7 +18,9 @@ public enum NATSConnectionEvent: Sendable {
 /// so the connection hands the library a retained reference that is never released: one
 /// small object per connection, for the life of the process.
 final class NATSCallbacks: Sendable {
-    let events: @Sendable (NATSConnectionEvent) -> Void
+    private let handler: @Sendable (NATSConnectionEvent) -> Void
+    /// Set when the connection is being closed on purpose: its events are not reported.
+    let closing = Atomic<Bool>(false)
     /// Publishes JetStream stored.
     let stored = Atomic<Int>(0)
     /// Publishes JetStream recognised as duplicates of a message id within its window (and did
@@ -29,11 +30,14 @@ final class NATSCallbacks: Sendable {
     let failed = Atomic<Int>(0)
     /// Why the last refused publish was refused.
     let lastFailure = Mutex<String?>(nil)
-    /// Signalled once, when the connection is closed.
-    let closed = DispatchSemaphore(value: 0)
-
     init(events: @escaping @Sendable (NATSConnectionEvent) -> Void) {
-        self.events = events
+        handler = events
+    }
+
+    /// Reports an event, unless the connection is being closed on purpose.
+    func events(_ event: NATSConnectionEvent) {
+        guard !closing.load(ordering: .acquiring) else { return }
+        handler(event)
     }
 
     /// The counts so far, to tell one batch's acknowledgements from another's.

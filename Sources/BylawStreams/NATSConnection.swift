@@ -1,5 +1,4 @@
 internal import CNATS
-import Dispatch
 
 /// A connection to a NATS server (or cluster) and its JetStream context: the one owner of the
 /// library's connection, options and context handles.
@@ -60,11 +59,7 @@ final class NATSConnection: @unchecked Sendable {
                 ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
             NATSConnection.box(closure)?.events(.reconnected(url))
         }, closure).check(context)
-        try natsOptions_SetClosedCB(options, { _, closure in
-            guard let box = NATSConnection.box(closure) else { return }
-            box.events(.closed)
-            box.closed.signal()
-        }, closure).check(context)
+        try natsOptions_SetClosedCB(options, { _, closure in NATSConnection.box(closure)?.events(.closed) }, closure).check(context)
         try natsOptions_SetErrorHandler(options, { _, _, status, closure in
             let text = natsStatus_GetText(status).map { String(cString: $0) } ?? "status \(status.rawValue)"
             NATSConnection.box(closure)?.events(.error(text))
@@ -123,6 +118,9 @@ final class NATSConnection: @unchecked Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// Closed for good: by ``drain(timeout:)`` or ``close()``, or by the server refusing it.
+    var isClosed: Bool { natsConnection_IsClosed(connection) }
+
     /// The largest message the server takes (its `max_payload`), headers included.
     var maxPayload: Int { Int(natsConnection_GetMaxPayload(connection)) }
 
@@ -159,16 +157,13 @@ final class NATSConnection: @unchecked Sendable {
         try natsConnection_FlushTimeout(connection, timeout).check("cannot flush to the server")
     }
 
-    /// Drains the connection (subscriptions stop, what is buffered goes out) and closes it,
-    /// waiting up to `timeout` milliseconds for it to close.
+    /// Sends what is buffered (acknowledgements, publishes), waits up to `timeout`
+    /// milliseconds for the server to confirm it has read it, and closes the connection. The
+    /// events of the closing (a disconnect) are not reported.
     func drain(timeout: Int64) {
-        guard natsConnection_DrainTimeout(connection, timeout) == NATS_OK else {
-            natsConnection_Close(connection)
-            return
-        }
-        if callbacks.closed.wait(timeout: .now() + .milliseconds(Int(timeout) + 1000)) == .timedOut {
-            natsConnection_Close(connection)
-        }
+        callbacks.closing.store(true, ordering: .releasing)
+        _ = natsConnection_FlushTimeout(connection, timeout)
+        natsConnection_Close(connection)
     }
 
     /// Closes the connection at once (what is buffered is lost).

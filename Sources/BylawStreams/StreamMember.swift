@@ -59,12 +59,18 @@ public final class StreamMember {
     /// The server connected to now.
     public var server: String? { connection.connectedServer }
 
-    /// Fetches, decides, publishes and acknowledges batch after batch until `signals` asks to
-    /// stop; then finishes the batch in hand, drains the connection and returns what it did.
-    /// `report` is called after every batch and every empty fetch.
-    public func run(until signals: ProcessSignals, report: (MemberStats) -> Void) -> MemberStats {
+    /// Fetches, decides, publishes and acknowledges batch after batch until `control` asks to
+    /// stop (and reloads when it asks to); then finishes the batch in hand, drains the connection and returns what it did.
+    /// `report` is called after every batch and every empty fetch. Returns early, with
+    /// ``MemberStats/failure`` set, when the connection is closed for good (the server refused it).
+    public func run(until control: MemberControl, report: (MemberStats) -> Void) -> MemberStats {
         var failures = FailureLog(log: log)
-        while !signals.stopRequested {
+        while !control.stopRequested {
+            if control.takeReloadRequest() { revisions.reload(trigger: "signal") }
+            if connection.isClosed {
+                stats.failure = "the connection to NATS was closed by the server"
+                break
+            }
             let current = revisions.current
             if current.revision != evaluator.revision { evaluator = BatchEvaluator(configuration: configuration, revision: current) }
             let batch: NATSMessageBatch

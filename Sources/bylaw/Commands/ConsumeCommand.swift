@@ -78,6 +78,8 @@ struct ConsumeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // First: a SIGTERM during start-up is kept, and honoured before the first fetch.
+        MemberControl.installSignalHandlers()
         let configuration = try settings()
         let log: @Sendable (String) -> Void = { Terminal.err("bylaw consume: \($0)\n") }
         let first: LoadedRevision
@@ -90,7 +92,6 @@ struct ConsumeCommand: ParsableCommand {
         }
         if !first.warnings.isEmpty { Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(DiagnosticBag(first.warnings))) }
         let revisions = MemberRevisions(sources: configuration.sources, first: first, log: log)
-        let signals = ProcessSignals(hangUp: { revisions.reload(trigger: "signal") })
         let member: StreamMember
         do {
             member = try StreamMember(configuration: configuration, revisions: revisions, log: log)
@@ -107,8 +108,12 @@ struct ConsumeCommand: ParsableCommand {
         reporting.interval = try ServiceArguments.seconds(reportInterval, "--report-interval", in: 0.1...86_400)
         reporting.metricsPath = metrics
         let reporter = MemberReporter(settings: reporting, member: member, revisions: revisions, draw: { Terminal.err($0) }, log: log)
-        let stats = member.run(until: signals, report: reporter.update)
+        let stats = member.run(until: MemberControl.process, report: reporter.update)
         reporter.finish(stats)
+        if let failure = stats.failure {
+            log("stopped: \(failure): \(stats.summary)")
+            throw BylawExit.invalidInput.exitCode
+        }
         log("stopped: \(stats.summary)")
     }
 
