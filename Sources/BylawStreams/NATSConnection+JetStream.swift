@@ -13,6 +13,8 @@ public struct StreamDescription: Sendable {
     public let messages: UInt64
     public let firstSequence: UInt64
     public let lastSequence: UInt64
+    /// The server leading the stream's replicas, in a cluster.
+    public let leader: String?
 }
 
 /// A durable consumer as JetStream describes it.
@@ -64,7 +66,8 @@ extension NATSConnection {
         let state = info.pointee.State
         return StreamDescription(
             name: name, subjects: subjects, replicas: Int(config.pointee.Replicas), duplicateWindow: config.pointee.Duplicates,
-            messages: state.Msgs, firstSequence: state.FirstSeq, lastSequence: state.LastSeq)
+            messages: state.Msgs, firstSequence: state.FirstSeq, lastSequence: state.LastSeq,
+            leader: info.pointee.Cluster?.pointee.Leader.map { String(cString: $0) })
     }
 
     /// Creates a stream with file storage capturing `subjects`. Returns false when another stream

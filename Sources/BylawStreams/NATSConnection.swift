@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 internal import CNATS
 
 /// A connection to a NATS server (or cluster) and its JetStream context: the one owner of the
@@ -44,7 +47,13 @@ final class NATSConnection: @unchecked Sendable {
         defer { natsOptions_Destroy(options) }
         let url = servers.joined(separator: ",")
         let context = "cannot connect to \(url)"
-        try natsOptions_SetURL(options, url).check(context)
+        // The library's own URL option takes one server: the list goes in as an array.
+        let copies = servers.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        var pointers = copies.map { UnsafePointer<CChar>($0) }
+        try pointers.withUnsafeMutableBufferPointer { list in
+            natsOptions_SetServers(options, list.baseAddress, Int32(list.count))
+        }.check(context)
         try natsOptions_SetName(options, settings.name).check(context)
         try natsOptions_SetTimeout(options, settings.connectTimeout).check(context)
         try natsOptions_SetMaxReconnect(options, -1).check(context)

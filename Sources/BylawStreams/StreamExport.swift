@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `bylaw read` as a library call: a stream's messages, from the first to the last there is
 /// when it starts, through a consumer of its own (no acknowledgements, removed after).
 public final class StreamExport {
@@ -23,11 +27,24 @@ public final class StreamExport {
             guard try connection.stream(stream) != nil else {
                 throw MemberSetupError(message: "no stream '\(stream)' on \(connection.connectedServer ?? "the server")")
             }
-            let consumer = try connection.createConsumer(
-                on: stream,
-                ConsumerSettings(
-                    durable: nil, ackWait: 0, maxAckPending: 0, filterSubject: subject, acknowledges: false,
-                    inactiveThreshold: Duration.seconds(60).nanoseconds))
+            let settings = ConsumerSettings(
+                durable: nil, ackWait: 0, maxAckPending: 0, filterSubject: subject, acknowledges: false,
+                inactiveThreshold: Duration.seconds(60).nanoseconds)
+            // Just after a cluster lost a node, the stream may be electing its leader for a few
+            // seconds: asked again until it answers.
+            var attempt = 0
+            var made: ConsumerDescription?
+            while made == nil {
+                do {
+                    made = try connection.createConsumer(on: stream, settings)
+                } catch {
+                    attempt += 1
+                    if attempt == 20 { throw error }
+                    var pause = timespec(tv_sec: 0, tv_nsec: 500_000_000)
+                    nanosleep(&pause, nil)
+                }
+            }
+            guard let consumer = made else { return 0 }
             defer { connection.deleteConsumer(consumer.name, of: stream) }
             var count = 0
             var remaining = consumer.pending

@@ -25,6 +25,6 @@ struct MemberReloadTests {
         _ = try await StreamFixtures.waitUntilDone([server.url])
         member.signal(SIGTERM)
         #expect(try await member.waitForExit() == 0, "\(member.stderr)")
-        #expect(try BylawRunner.readLines([server.url]) == (try BylawRunner.evalLines(events)))
+        expectSameLines(try BylawRunner.readLines([server.url]), try BylawRunner.evalLines(events))
     }
 }

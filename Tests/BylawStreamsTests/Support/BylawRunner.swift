@@ -130,3 +130,21 @@ final class MemberProcess: @unchecked Sendable {
         }
     }
 }
+
+/// Expects the lines read back to be `expected` exactly (as multisets: both sorted), saying
+/// how many are missing and doubled, and the first of each, rather than printing thousands.
+func expectSameLines(_ found: [String], _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    guard found != expected else { return }
+    var counts: [String: Int] = [:]
+    for line in expected { counts[line, default: 0] += 1 }
+    for line in found { counts[line, default: 0] -= 1 }
+    let missing = counts.filter { $0.value > 0 }
+    let extra = counts.filter { $0.value < 0 }
+    let missingCount = missing.values.reduce(0, +)
+    let extraCount = -extra.values.reduce(0, +)
+    let firstMissing = missing.keys.sorted().first ?? "-"
+    let firstExtra = extra.keys.sorted().first ?? "-"
+    let text = "\(found.count) lines read back, \(expected.count) from bylaw eval: \(missingCount) missing (first: \(firstMissing)), "
+        + "\(extraCount) extra or doubled (first: \(firstExtra))"
+    Issue.record("\(text)", sourceLocation: sourceLocation)
+}

@@ -76,6 +76,11 @@ struct StreamState {
         connection = try NATSConnection(servers: servers) { _ in }
     }
 
+    /// The server leading the usage stream's replicas.
+    func leader() throws -> String? {
+        try connection.stream("USAGE")?.leader
+    }
+
     func consumer() throws -> ConsumerDescription? {
         try connection.consumer("bylaw", of: "USAGE")
     }
