@@ -122,6 +122,8 @@ let package = Package(
         .executableTarget(name: "fuzz-workspace", dependencies: ["FuzzSupport", "BylawSource", "BylawModel"], path: "Sources/Fuzz/FuzzWorkspace"),
         .executableTarget(
             name: "fuzz-handbook", dependencies: ["FuzzSupport", "BylawSource", "BylawPolicy", "BylawReport"], path: "Sources/Fuzz/FuzzHandbook"),
+        // What the test targets that run processes share (their environment, scratch folders).
+        .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport"),
         .testTarget(name: "BylawSourceTests", dependencies: ["BylawSource", "EditDistance"]),
         .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML", "BylawSource"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
@@ -137,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "BylawServeTests",
             dependencies: [
-                "BylawServe", "BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "bylaw",
+                "BylawServe", "BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawTestSupport", "bylaw",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -145,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BylawStreamsTests",
-            dependencies: ["BylawStreams", "BylawReload", "BylawEval", "BylawModel", "BylawPolicy", "BylawReport", "BylawSource", "bylaw"]
+            dependencies: ["BylawStreams", "BylawReload", "BylawEval", "BylawModel", "BylawPolicy", "BylawReport", "BylawSource", "BylawTestSupport", "bylaw"]
         ),
     ]
 )

@@ -43,12 +43,11 @@ struct BatchEvaluator {
         for index in 0..<batch.count {
             let message = batch[index]
             guard let metadata = message.metadata else { continue }
-            outcome.messages += 1
-            if metadata.deliveries > 1 { outcome.redelivered += 1 }
+            outcome.counts.messages += 1
+            if metadata.deliveries > 1 { outcome.counts.redelivered += 1 }
             outcome.lag = metadata.pending
             let origin = MessageOrigin(message, stream: stream, sequence: metadata.streamSequence)
             let sequence = metadata.streamSequence
-            let provenance = [(MessageHeader.stream, stream), (MessageHeader.sequence, String(sequence))]
             try message.withPayload { (payload) throws(NATSError) in
                 let tooLong = origin.tooLongLimit != nil || payload.count > maxLineLength
                 let line = StreamLine(
@@ -64,7 +63,7 @@ struct BatchEvaluator {
                         writer.write(finding, to: &json)
                         let id = FindingMessageID.finding(stream: stream, sequence: sequence, rule: finding.rule.fullID, ordinal: ordinal)
                         try json.withUnsafeBufferPointer { bytes throws(NATSError) in
-                            try publisher.publish(subject: subjects[finding.enforcement] ?? malformedSubject, payload: bytes, messageID: id, headers: provenance)
+                            try publisher.publish(subject: subjects[finding.enforcement] ?? malformedSubject, payload: bytes, messageID: id)
                         }
                         outcome.count(finding)
                     }
@@ -74,16 +73,16 @@ struct BatchEvaluator {
                     throw NATSError(context: "cannot publish a finding", message: "\(error)")
                 }
                 switch decided {
-                case .event: outcome.events += 1
-                case .blank: outcome.blank += 1
+                case .event: outcome.counts.events += 1
+                case .blank: outcome.counts.blank += 1
                 case .malformed(let issue):
-                    outcome.malformed += 1
+                    outcome.counts.malformed += 1
                     let text = issue.diagnostic(streamPath: origin.path, lineBytes: line.bytes).ndjsonObject
                     var bytes = Array(text.utf8)
                     try bytes.withUnsafeMutableBufferPointer { buffer throws(NATSError) in
                         try publisher.publish(
                             subject: malformedSubject, payload: UnsafeBufferPointer(buffer),
-                            messageID: FindingMessageID.malformed(stream: stream, sequence: sequence), headers: provenance)
+                            messageID: FindingMessageID.malformed(stream: stream, sequence: sequence))
                     }
                     outcome.published += 1
                 }
@@ -94,15 +93,8 @@ struct BatchEvaluator {
 
 /// What one batch did, added to the member's stats once the batch is acknowledged.
 struct BatchOutcome {
-    var messages = 0
-    var events = 0
-    var blank = 0
-    var malformed = 0
-    var redelivered = 0
-    var block = 0
-    var warn = 0
-    var audit = 0
-    var evaluationErrors = 0
+    /// The batch's messages and findings, counted as the member counts them.
+    var counts = MemberStats()
     /// Messages published (findings and malformed reports).
     var published = 0
     var lag: UInt64?
@@ -110,23 +102,15 @@ struct BatchOutcome {
     mutating func count(_ finding: Finding) {
         published += 1
         switch finding.enforcement {
-        case .block: block += 1
-        case .warn: warn += 1
-        case .audit: audit += 1
+        case .block: counts.block += 1
+        case .warn: counts.warn += 1
+        case .audit: counts.audit += 1
         }
-        if finding.kind == .evaluationError { evaluationErrors += 1 }
+        if finding.kind == .evaluationError { counts.evaluationErrors += 1 }
     }
 
     func fold(into stats: inout MemberStats) {
-        stats.messages += messages
-        stats.events += events
-        stats.blank += blank
-        stats.malformed += malformed
-        stats.redelivered += redelivered
-        stats.block += block
-        stats.warn += warn
-        stats.audit += audit
-        stats.evaluationErrors += evaluationErrors
+        stats.add(counts)
         if let lag { stats.lag = lag }
     }
 }

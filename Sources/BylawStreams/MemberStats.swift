@@ -36,6 +36,19 @@ public struct MemberStats: Sendable {
     /// Findings published, every enforcement.
     public var findings: Int { block + warn + audit }
 
+    /// Adds a batch's counts of messages and findings.
+    mutating func add(_ batch: MemberStats) {
+        messages += batch.messages
+        events += batch.events
+        blank += batch.blank
+        malformed += batch.malformed
+        redelivered += batch.redelivered
+        block += batch.block
+        warn += batch.warn
+        audit += batch.audit
+        evaluationErrors += batch.evaluationErrors
+    }
+
     /// One line for a log: `12000 messages (11990 events, 10 malformed), 5400 findings stored …`.
     public var summary: String {
         "\(messages) messages (\(events) events, \(blank) blank, \(malformed) malformed, \(redelivered) redelivered), "

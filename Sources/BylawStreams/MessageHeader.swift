@@ -7,10 +7,6 @@ public enum MessageHeader {
     /// On a usage message `bylaw publish` sent for a line longer than its `--max-line`: that
     /// limit (the message holds only the line's start, and is malformed wherever it is read).
     public static let tooLong = "Bylaw-Line-Too-Long"
-    /// On a finding or malformed report: the stream of the usage message it is about.
-    public static let stream = "Bylaw-Stream"
-    /// On a finding or malformed report: the usage message's sequence number in that stream.
-    public static let sequence = "Bylaw-Sequence"
 }
 
 /// Where a usage message came from, for the location its findings name.

@@ -23,8 +23,7 @@ struct ConsumeCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("A NATS server URL (nats://HOST:PORT); repeat it, or separate with commas, for a cluster.", valueName: "url"))
-    var server: [String]
+    @OptionGroup var nats: NATSOptions
 
     @Option(name: .long, help: "The JetStream stream of usage events.")
     var stream: String
@@ -86,9 +85,7 @@ struct ConsumeCommand: ParsableCommand {
         switch configuration.sources.load(trigger: "startup") {
         case .success(let loaded): first = loaded
         case .failure(let failure):
-            Terminal.err("bylaw consume: cannot start: \(failure.message)\n")
-            throw InputFailure.report(
-                PolicyLoading.pointing(failure.diagnostics, at: .option, defaulted: policies.isEmpty), limit: options.maxDiagnostics)
+            throw ServiceArguments.cannotStart("consume", failure.message, failure.diagnostics, policies: policies, options: options)
         }
         if !first.warnings.isEmpty { Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(DiagnosticBag(first.warnings))) }
         let revisions = MemberRevisions(sources: configuration.sources, first: first, log: log)
@@ -123,7 +120,7 @@ struct ConsumeCommand: ParsableCommand {
         sources.budgetOverride = options.budgetOverride
         sources.maxDiagnostics = options.maxDiagnostics
         sources.fixedToday = try ServiceArguments.fixedToday()
-        var configuration = MemberConfiguration(servers: try ServiceArguments.servers(server), stream: stream, consumer: consumer, sources: sources)
+        var configuration = MemberConfiguration(servers: try nats.servers(), stream: stream, consumer: consumer, sources: sources)
         configuration.findingsSubject = findingsSubject
         configuration.findingsStream = findingsStream
         configuration.filterSubject = filterSubject

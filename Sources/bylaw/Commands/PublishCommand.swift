@@ -20,8 +20,7 @@ struct PublishCommand: ParsableCommand {
     @Argument(help: "The usage stream: NDJSON, one event per line; '-' reads standard input.")
     var usage: String
 
-    @Option(name: .long, help: ArgumentHelp("A NATS server URL (nats://HOST:PORT); repeat it, or separate with commas, for a cluster.", valueName: "url"))
-    var server: [String]
+    @OptionGroup var nats: NATSOptions
 
     @Option(name: .long, help: "The subject every line is published to (usage.acme).")
     var subject: String
@@ -75,7 +74,7 @@ struct PublishCommand: ParsableCommand {
     }
 
     private func settings() throws -> PublishConfiguration {
-        var configuration = PublishConfiguration(servers: try ServiceArguments.servers(server), subject: subject)
+        var configuration = PublishConfiguration(servers: try nats.servers(), subject: subject)
         guard !subject.isEmpty, !subject.contains(where: { " *>\t".contains($0) }), !subject.hasPrefix("."), !subject.hasSuffix(".") else {
             throw ValidationError("--subject takes a subject without spaces or wildcards (usage.acme), found '\(subject)'")
         }

@@ -14,8 +14,7 @@ struct ReadCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("A NATS server URL (nats://HOST:PORT); repeat it, or separate with commas, for a cluster.", valueName: "url"))
-    var server: [String]
+    @OptionGroup var nats: NATSOptions
 
     @Option(name: .long, help: "The stream to read.")
     var stream: String
@@ -23,14 +22,10 @@ struct ReadCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the messages of these subjects (bylaw.findings.block, bylaw.findings.*).", valueName: "subject"))
     var subject: String?
 
-    func validate() throws {
-        _ = try ServiceArguments.servers(server)
-    }
-
     func run() throws {
         let export: StreamExport
         do {
-            export = try StreamExport(servers: try ServiceArguments.servers(server), stream: stream, subject: subject)
+            export = try StreamExport(servers: try nats.servers(), stream: stream, subject: subject)
             _ = try export.run { payload in
                 Terminal.out(bytes: payload)
                 Terminal.out("\n")

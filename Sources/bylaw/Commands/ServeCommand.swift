@@ -98,9 +98,7 @@ struct ServeCommand: ParsableCommand {
         switch BylawServer.prepare(configuration, logger: logger) {
         case .success(let prepared): server = prepared
         case .failure(let failure):
-            Terminal.err("bylaw serve: cannot start: \(failure.message)\n")
-            throw InputFailure.report(
-                PolicyLoading.pointing(failure.diagnostics, at: .option, defaulted: policies.isEmpty), limit: options.maxDiagnostics)
+            throw ServiceArguments.cannotStart("serve", failure.message, failure.diagnostics, policies: policies, options: options)
         }
         if !server.warnings.isEmpty { Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(DiagnosticBag(server.warnings))) }
         let address = ListenAddress(host: configuration.host, port: configuration.port)

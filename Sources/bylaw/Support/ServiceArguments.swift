@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylawPolicy
+import BylawSource
 import CEL
 
 /// Option values the long-running commands (`serve`, `consume`, `publish`) read alike.
@@ -27,14 +28,11 @@ enum ServiceArguments {
         return .milliseconds(Int64((value * 1000).rounded()))
     }
 
-    /// `--server` values: each a `nats://HOST:PORT` URL or a comma-separated list of them.
-    static func servers(_ given: [String]) throws -> [String] {
-        let servers = given.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }.filter { !$0.isEmpty }
-        guard !servers.isEmpty else { throw ValidationError("--server takes a NATS URL such as nats://127.0.0.1:4222") }
-        for server in servers where !(server.hasPrefix("nats://") || server.hasPrefix("tls://")) || server.contains(" ") {
-            throw ValidationError("--server takes NATS URLs such as nats://127.0.0.1:4222, found '\(server)'")
-        }
-        return servers
+    /// Prints why a long-running command cannot start (`bylaw serve: cannot start: …` and the
+    /// diagnostics, pointing at `--policies` when none were named) and returns the exit to throw.
+    static func cannotStart(_ command: String, _ message: String, _ diagnostics: [Diagnostic], policies: [String], options: PolicyOptions) -> ExitCode {
+        Terminal.err("bylaw \(command): cannot start: \(message)\n")
+        return InputFailure.report(PolicyLoading.pointing(diagnostics, at: .option, defaulted: policies.isEmpty), limit: options.maxDiagnostics)
     }
 
     private static func format(_ value: Double) -> String {
@@ -48,5 +46,25 @@ extension String {
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }
         return String(text)
+    }
+}
+
+/// `--server`, which `consume`, `publish` and `read` share.
+struct NATSOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A NATS server URL (nats://HOST:PORT); repeat it, or separate with commas, for a cluster.", valueName: "url"))
+    var server: [String]
+
+    /// The servers: each `--server` a `nats://HOST:PORT` URL or a comma-separated list of them.
+    func servers() throws -> [String] {
+        let servers = server.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }.filter { !$0.isEmpty }
+        guard !servers.isEmpty else { throw ValidationError("--server takes a NATS URL such as nats://127.0.0.1:4222") }
+        for server in servers where !(server.hasPrefix("nats://") || server.hasPrefix("tls://")) || server.contains(" ") {
+            throw ValidationError("--server takes NATS URLs such as nats://127.0.0.1:4222, found '\(server)'")
+        }
+        return servers
+    }
+
+    func validate() throws {
+        _ = try servers()
     }
 }

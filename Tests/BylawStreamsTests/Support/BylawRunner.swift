@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -15,13 +16,7 @@ enum BylawRunner {
     }()
 
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        let parent = ProcessInfo.processInfo.environment
-        var variables = ["PATH": parent["PATH"] ?? "/usr/bin:/bin", "BYLAW_TODAY": "2026-11-22", "NO_COLOR": "1"]
-        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
-            if let value = parent[name] { variables[name] = value }
-        }
-        if let value = parent["BYLAW_CLI_ASAN_OPTIONS"] { variables["ASAN_OPTIONS"] = value }
-        return variables.merging(extra) { _, new in new }
+        BylawTestProcess.environment(extra)
     }
 
     /// Runs `bylaw ARGUMENTS` to its end (killed past `limit`): its status, stdout and stderr.

@@ -1,20 +1,7 @@
 @testable import BylawStreams
+import BylawTestSupport
 import Foundation
 import Testing
-
-/// A temporary folder, removed when the test is done with it.
-final class ScratchFolder: Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-streams-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
 
 enum StreamFixtures {
     /// A usage stream of `rounds` copies of Examples/usage/examples.ndjson (40 events, most
