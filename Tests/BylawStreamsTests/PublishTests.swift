@@ -53,7 +53,7 @@ struct PublishTests {
         ])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no stream 'NOPE'"), "\(missing.stderr)")
-        let unreachable = try BylawRunner.run(["read", "--server", "nats://127.0.0.1:\(try FreePort.take())", "--stream", "USAGE"])
+        let unreachable = try BylawRunner.run(["read", "--server", "nats://127.0.0.1:9", "--stream", "USAGE"])
         #expect(unreachable.status == 2)
         #expect(unreachable.stderr.contains("cannot connect to nats://127.0.0.1:"), "\(unreachable.stderr)")
         for options in [["--batch", "0"], ["--consumer", "a.b"], ["--server", "http://x:1"], ["--ack-wait", "0"], ["--max-line", "lots"]] {

@@ -18,8 +18,9 @@ final class NATSServer: @unchecked Sendable {
     static let runs = executable != nil || ProcessInfo.processInfo.environment["CI"] == "true"
 
     let name: String
-    let port: Int
-    let clusterPort: Int?
+    /// The client port: chosen by the server at the first start (`-p -1`, so no other process
+    /// can take it between a look-up and the bind), the same one at a restart.
+    private(set) var port = 0
     private let arguments: [String]
     private let folder: URL
     private var process: Process?
@@ -27,16 +28,15 @@ final class NATSServer: @unchecked Sendable {
 
     var url: String { "nats://127.0.0.1:\(port)" }
 
-    /// Starts one server; `cluster` makes it one node of a cluster (its routes to the others).
-    init(name: String = "n1", in folder: URL, cluster: (name: String, port: Int, routes: [Int])? = nil, port: Int? = nil) async throws {
-        let executable = try #require(Self.executable, "nats-server is not installed (scripts/setup installs it)")
-        _ = executable
+    /// Starts one server; `cluster` makes it a node of the cluster `name`, listening for routes
+    /// on `port` and routing to the other nodes' `routes` (JetStream in a cluster needs the
+    /// routes configured, so those ports are chosen ahead: ``FreePort``).
+    init(name: String = "n1", in folder: URL, cluster: (name: String, port: Int, routes: [Int])? = nil) async throws {
+        _ = try #require(Self.executable, "nats-server is not installed (scripts/setup installs it)")
         self.name = name
         self.folder = folder
-        self.port = try port ?? FreePort.take()
-        self.clusterPort = cluster?.port
         log = folder.appendingPathComponent("\(name).log")
-        var arguments = ["-js", "-a", "127.0.0.1", "-p", String(self.port), "-sd", folder.appendingPathComponent("\(name)-store").path, "-n", name]
+        var arguments = ["-js", "-a", "127.0.0.1", "-sd", folder.appendingPathComponent("\(name)-store").path, "-n", name]
         if let cluster {
             arguments += ["--cluster_name", cluster.name, "-cluster", "nats://127.0.0.1:\(cluster.port)",
                           "-routes", cluster.routes.map { "nats://127.0.0.1:\($0)" }.joined(separator: ",")]
@@ -45,13 +45,14 @@ final class NATSServer: @unchecked Sendable {
         try await start()
     }
 
-    /// Starts the process and waits until it accepts connections.
+    /// Starts the process (on the port of the first start, at a restart) and waits until it
+    /// accepts connections.
     func start() async throws {
         let executable = try #require(Self.executable)
         try Data().write(to: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.arguments = arguments + ["-p", port == 0 ? "-1" : String(port)]
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
@@ -59,13 +60,22 @@ final class NATSServer: @unchecked Sendable {
         try process.run()
         self.process = process
         let start = ContinuousClock.now
-        while ContinuousClock.now - start < .seconds(20) {
-            if logText.contains("Server is ready") { return }
+        while ContinuousClock.now - start < .seconds(60) {
+            let text = logText
+            if text.contains("Server is ready"), let client = Self.port(in: text, after: "client connections on 127.0.0.1:") {
+                port = client
+                return
+            }
             if !process.isRunning { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         Issue.record("nats-server \(name) did not start:\n\(logText)")
         throw StreamTestError("nats-server did not start")
+    }
+
+    private static func port(in log: String, after marker: String) -> Int? {
+        guard let range = log.range(of: marker) else { return nil }
+        return Int(log[range.upperBound...].prefix { $0.isNumber })
     }
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
