@@ -9,10 +9,7 @@ import Testing
 struct MemberFaultTests {
     @Test("a member killed with SIGKILL mid-batch: its messages go to the other member; the findings are eval's, exactly")
     func killedMember() async throws {
-        let folder = try ScratchFolder()
-        let server = try await NATSServer(in: folder.url)
-        let events = try StreamFixtures.events(rounds: Self.rounds, in: folder)
-        try StreamFixtures.publish(events, servers: [server.url])
+        let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
         let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "200"])
         let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "200"])
         try await Self.wait("the first member to make progress") { first.messages > 0 }
@@ -30,10 +27,7 @@ struct MemberFaultTests {
 
     @Test("SIGTERM: the member finishes and acknowledges its batch, drains, exits 0; another member takes the rest")
     func terminatedMember() async throws {
-        let folder = try ScratchFolder()
-        let server = try await NATSServer(in: folder.url)
-        let events = try StreamFixtures.events(rounds: Self.rounds, in: folder)
-        try StreamFixtures.publish(events, servers: [server.url])
+        let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
         let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "300"])
         try await Self.wait("the member to make progress") { first.messages > 0 }
         first.signal(SIGTERM)
@@ -52,10 +46,7 @@ struct MemberFaultTests {
 
     @Test("the server restarted mid-stream (file storage): the member reconnects and goes on")
     func restartedServer() async throws {
-        let folder = try ScratchFolder()
-        let server = try await NATSServer(in: folder.url)
-        let events = try StreamFixtures.events(rounds: Self.rounds, in: folder)
-        try StreamFixtures.publish(events, servers: [server.url])
+        let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
         let member = try MemberProcess(servers: [server.url], in: folder.url, name: "member", ["--batch", "100"])
         try await Self.wait("the member to make progress") { member.messages > 0 }
         try Self.expectMidStream([server.url])

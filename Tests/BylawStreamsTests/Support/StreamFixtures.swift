@@ -29,6 +29,16 @@ enum StreamFixtures {
         return path
     }
 
+    /// A server of its own with a usage stream of `rounds` copies published to stream USAGE: the
+    /// folder (which holds the server's storage and the file), the server, the file's path.
+    static func publishedStream(rounds: Int) async throws -> (ScratchFolder, NATSServer, String) {
+        let folder = try ScratchFolder()
+        let server = try await NATSServer(in: folder.url)
+        let events = try events(rounds: rounds, in: folder)
+        try publish(events, servers: [server.url])
+        return (folder, server, events)
+    }
+
     /// Publishes `file` to `usage.acme`, creating stream USAGE.
     static func publish(_ file: String, servers: [String], replicas: Int = 1) throws {
         let result = try BylawRunner.run(
