@@ -127,6 +127,9 @@ final class NATSConnection: @unchecked Sendable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// Connected now (not reconnecting, not closed).
+    var isConnected: Bool { natsConnection_Status(connection) == NATS_CONN_STATUS_CONNECTED }
+
     /// Closed for good: by ``drain(timeout:)`` or ``close()``, or by the server refusing it.
     var isClosed: Bool { natsConnection_IsClosed(connection) }
 
@@ -171,7 +174,9 @@ final class NATSConnection: @unchecked Sendable {
     /// events of the closing (a disconnect) are not reported.
     func drain(timeout: Int64) {
         callbacks.closing.store(true, ordering: .releasing)
-        _ = natsConnection_FlushTimeout(connection, timeout)
+        // While reconnecting nothing can reach the server: what is buffered is given up (the
+        // messages it acknowledged are delivered again, their findings de-duplicated).
+        if isConnected { _ = natsConnection_FlushTimeout(connection, timeout) }
         natsConnection_Close(connection)
     }
 

@@ -94,7 +94,7 @@ public final class StreamMember {
 
     /// Looks the consumer up for its lag and the messages awaiting acknowledgement.
     public func refreshLag() {
-        guard let consumer = try? connection.consumer(configuration.consumer, of: configuration.stream) else { return }
+        guard connection.isConnected, let consumer = try? connection.consumer(configuration.consumer, of: configuration.stream) else { return }
         stats.lag = consumer.pending
         stats.ackPending = consumer.ackPending
     }
