@@ -10,6 +10,7 @@
 //   → BylawEval (workspace and stream evaluation, findings)
 //   → BylawReport (text, json, ndjson, sarif, junit, github printers)
 //   → BylawServe (the HTTP decision API over HummingbirdCore: routes, reload, decision log, metrics)
+//   → BylawStudio (the local web app over the same HTTP stack: policies, tests, handbook, try it, dry-run)
 //   → bylaw (the CLI, no logic of its own)
 import PackageDescription
 
@@ -76,10 +77,22 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ] + (withTLS ? [.product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "NIOSSL", package: "swift-nio-ssl")] : [])
         ),
+        .target(
+            name: "BylawStudio",
+            dependencies: [
+                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawServe",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "bylaw",
             dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawServe", "CBylawBuildInfo",
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawServe", "BylawStudio",
+                "CBylawBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -128,6 +141,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ] + (withTLS ? [.product(name: "NIOSSL", package: "swift-nio-ssl")] : [])
+        ),
+        .testTarget(
+            name: "BylawStudioTests",
+            dependencies: [
+                "BylawStudio", "BylawServe", "BylawSource", "BylawPolicy", "BylawReport", "bylaw",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Journeys"]
         ),
     ]
 )

@@ -44,11 +44,14 @@ final class PolicySnapshot: Sendable {
 
 /// The revision of a loaded set: FNV-1a (64 bits) over the policy files' paths and bytes, the
 /// workspace config's bytes, the date exceptions are compiled against and the budget override.
-/// Equal inputs give equal revisions on every machine; any edit gives another.
-struct Revision {
+/// Equal inputs give equal revisions on every machine; any edit gives another. (The studio
+/// names the version of a file an editor opened with it.)
+package struct Revision {
     private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
+    package init() {}
+
+    package mutating func add(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
@@ -58,10 +61,10 @@ struct Revision {
         hash = hash &* 0x0000_0100_0000_01B3
     }
 
-    mutating func add(_ text: String) { add(text.utf8) }
+    package mutating func add(_ text: String) { add(text.utf8) }
 
     /// Sixteen hex digits.
-    var text: String {
+    package var text: String {
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

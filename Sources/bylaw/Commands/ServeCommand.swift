@@ -185,8 +185,8 @@ struct ServeCommand: ParsableCommand {
     }
 }
 
-/// How the server's run ended, handed from its task to the waiting thread.
-private final class ServeOutcome: Sendable {
+/// How a server's run ended (`serve`, `studio`), handed from its task to the waiting thread.
+final class ServeOutcome: Sendable {
     private let message = Mutex<String?>(nil)
 
     func fail(_ text: String) { message.withLock { $0 = text } }
