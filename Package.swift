@@ -147,6 +147,9 @@ let package = Package(
             dependencies: [
                 "BylawStudio", "BylawServe", "BylawSource", "BylawPolicy", "BylawReport", "bylaw",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             exclude: ["Journeys"]
         ),
