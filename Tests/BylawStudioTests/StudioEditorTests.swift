@@ -77,7 +77,7 @@ struct StudioEditorTests {
         let broken = original.replacingOccurrences(of: "enforcement: block", with: "enforcement: blok")
         let refused = try await fixture.change("/api/save", [("file", "client-data.yaml"), ("text", broken), ("version", version)])
         #expect(refused.status == 422)
-        #expect(try refused.json()["first"] as? String ?? "" == "client-data.yaml:15:18: unknown enforcement 'blok'")
+        #expect(try refused.json()["first"] as? String ?? "" == "client-data.yaml:15:18: 'enforcement' must be one of audit, warn, block; found 'blok'")
         #expect(try fixture.text("client-data.yaml") == original)
         let confirmed = try await fixture.change(
             "/api/save", [("file", "client-data.yaml"), ("text", broken), ("version", version), ("confirm", "1")])

@@ -44,8 +44,9 @@ struct StudioJourneyTests {
         for part in ["workspaces", "usage", "changes", "serve"] {
             try FileManager.default.copyItem(atPath: root.appendingPathComponent("Examples/\(part)").path, toPath: examples + "/" + part)
         }
+        // Started in the scratch folder with relative paths, as a user starts it in a project.
         let studio = try StudioProcess(
-            ["--policies", policies, "--workspace", examples + "/workspaces/acme.yaml", "--examples", examples, "--listen", "127.0.0.1:0"], in: folder)
+            ["--policies", "Policies", "--workspace", "Examples/workspaces/acme.yaml", "--examples", "Examples", "--listen", "127.0.0.1:0"], in: folder)
         defer { studio.stop() }
         let started = ContinuousClock.now
         let script = root.appendingPathComponent("Tests/BylawStudioTests/Journeys/journeys.py").path
@@ -79,7 +80,7 @@ struct StudioJourneyTests {
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-studio-run-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle
@@ -120,7 +121,7 @@ final class StudioProcess: @unchecked Sendable {
     init(_ arguments: [String], in folder: URL) throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the CLI first: swift build --product bylaw")
         stderrURL = folder.appendingPathComponent("studio.stderr")
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = Self.binary
         process.arguments = ["studio"] + arguments
         process.currentDirectoryURL = folder

@@ -64,7 +64,8 @@ struct StudioPageTests {
         #expect(page.body.contains("<p class=\"decision deny\" id=\"decision\">deny</p>"))
         #expect(page.body.contains("client-data/no-client-data-in-consumer-chat"))
         #expect(page.body.contains("&quot;tokens&quot;:{&quot;in&quot;:12}"), "the form's JSON is shown")
-        let json = [("token", StudioFixture.token), ("mode", "event"), ("workspace", "none"), ("source", "json"), ("json", #"{"kind": "prompt", "user": "bob"}"#)]
+        let event = try String(contentsOfFile: fixture.examples + "/serve/allowed-event.json", encoding: .utf8)
+        let json = [("token", StudioFixture.token), ("mode", "event"), ("workspace", "studio"), ("source", "json"), ("json", event)]
         let allowed = try await fixture.send(.post, "/try", form: json, headers: [.origin: StudioFixture.origin])
         #expect(allowed.body.contains("<p class=\"decision allow\" id=\"decision\">allow</p>"))
         let broken = [("token", StudioFixture.token), ("mode", "event"), ("workspace", "none"), ("source", "json"), ("json", #"{"kind": 7}"#)]

@@ -56,8 +56,8 @@ struct StudioSafetyTests {
             [:],
             [.origin: "http://evil.example"],
             [.origin: StudioFixture.origin],
-            [.origin: "http://evil.example", StudioSession.headerName: StudioFixture.token],
-            [.origin: StudioFixture.origin, StudioSession.headerName: "wrong-token-0123456789"],
+            [.origin: "http://evil.example", StudioSession.headerName!: StudioFixture.token],
+            [.origin: StudioFixture.origin, StudioSession.headerName!: "wrong-token-0123456789"],
         ]
         for headers in cases {
             let reply = try await fixture.send(.post, "/api/save", form: form, headers: headers)
@@ -116,7 +116,7 @@ struct StudioSafetyTests {
         small.limits.maxBody = 1024
         let reply = try await fixture.send(
             .post, "/api/check", form: [("file", "client-data.yaml"), ("text", String(repeating: "x", count: 4096))],
-            headers: [.origin: StudioFixture.origin, StudioSession.headerName: StudioFixture.token], configuration: small)
+            headers: [.origin: StudioFixture.origin, StudioSession.headerName!: StudioFixture.token], configuration: small)
         #expect(reply.status == 413)
     }
 }

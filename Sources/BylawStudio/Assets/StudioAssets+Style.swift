@@ -85,7 +85,7 @@ extension StudioAssets {
         .editor-layout { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 1rem; align-items: start; }
         .toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .5rem; }
         .toolbar .status { margin: 0; padding: .25rem .6rem; }
-        .code { display: flex; border: 1px solid var(--line); border-radius: 6px; height: calc(100vh - 14rem); min-height: 20rem; overflow: hidden; background: #fff; }
+        .code-editor { display: flex; border: 1px solid var(--line); border-radius: 6px; height: calc(100vh - 14rem); min-height: 20rem; overflow: hidden; background: #fff; }
         .gutter { flex: none; width: 3.5rem; overflow: hidden; background: var(--soft); border-right: 1px solid var(--line); color: var(--muted); text-align: right; }
         .gutter div, .highlights .line { height: 20px; line-height: 20px; }
         .gutter div { padding-right: .5rem; font-family: var(--mono); font-size: 12px; }
@@ -94,6 +94,9 @@ extension StudioAssets {
         .code-area { position: relative; flex: 1; min-width: 0; }
         .code-area textarea, .highlights { position: absolute; inset: 0; margin: 0; padding: 0 .5rem; border: 0; font-family: var(--mono); font-size: 13px;
           line-height: 20px; white-space: pre; tab-size: 2; overflow: auto; }
+        .code-editor:focus-within { outline: 3px solid #fb8c00; outline-offset: 1px; }
+        .code-area textarea:focus-visible { outline: none; }
+        #save kbd { background: transparent; color: #fff; border-color: rgba(255, 255, 255, .6); }
         .code-area textarea { background: transparent; resize: none; z-index: 1; color: var(--fg); caret-color: var(--fg); border-radius: 0; }
         .highlights { color: transparent; overflow: hidden; pointer-events: none; }
         .highlights .line { display: block; }
@@ -110,14 +113,14 @@ extension StudioAssets {
         dialog { max-width: 52rem; width: calc(100% - 2rem); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; }
         dialog::backdrop { background: rgba(0, 0, 0, .35); }
         .dialog-actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1rem; }
-        pre.diff { max-height: 50vh; overflow: auto; background: var(--soft); padding: .5rem; border-radius: 4px; }
-        pre.diff del, pre.diff ins { display: block; text-decoration: none; }
-        pre.diff del { background: var(--error-bg); }
-        pre.diff ins { background: var(--ok-bg); }
-        .diff-skip { color: var(--muted); display: block; }
+        .diff { max-height: 50vh; overflow: auto; background: var(--soft); padding: .5rem; border-radius: 4px; font-family: var(--mono); font-size: 13px; }
+        .diff > * { display: block; white-space: pre; text-decoration: none; min-height: 1.2em; }
+        .diff del { background: var(--error-bg); }
+        .diff ins { background: var(--ok-bg); }
+        .diff-skip { color: var(--muted); }
         @media (max-width: 900px) {
           .editor-layout, .columns { grid-template-columns: 1fr; }
-          .code { height: 60vh; }
+          .code-editor { height: 60vh; }
           .problems { max-height: none; }
           .context { margin-left: 0; width: 100%; }
           main { padding: .75rem; }

@@ -5,7 +5,9 @@ import BylawSource
 /// (line:column, as the command line prints it), and the fix a "did you mean" offers; for other
 /// files of the folder, the place as text.
 enum EditorDiagnostics {
-    static func json(_ diagnostics: [Diagnostic], file: SourceFile, root: String, limit: Int) -> JSONValue {
+    /// The diagnostics of `working` for the editor of `file`, and whether the folder compiles.
+    static func json(_ working: WorkingSet, file: SourceFile, root: String, limit: Int) -> JSONValue {
+        let diagnostics = working.diagnostics
         let mine = Diagnostic.sortedForDisplay(diagnostics.filter { $0.path == file.path }).prefix(limit)
         let others = Diagnostic.sortedForDisplay(diagnostics.filter { $0.path != file.path }).prefix(limit)
         let offsets = UTF16Offsets(file.bytes, at: mine.flatMap { d in d.span.map { [$0.range.start, $0.range.end] } ?? [] })
@@ -23,7 +25,7 @@ enum EditorDiagnostics {
         let warnings = diagnostics.count { $0.severity == .warning }
         return .object([
             ("diagnostics", .array(entries)), ("elsewhere", .array(elsewhere)),
-            ("errors", .int(Int64(errors))), ("warnings", .int(Int64(warnings))),
+            ("errors", .int(Int64(errors))), ("warnings", .int(Int64(warnings))), ("compiles", .bool(working.set != nil)),
         ])
     }
 

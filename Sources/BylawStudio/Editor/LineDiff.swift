@@ -66,14 +66,14 @@ struct LineDiff: Equatable {
         return lines
     }
 
-    /// The diff as HTML rows: changed lines with three lines of context, longer unchanged runs
+    /// The diff as HTML, a block per line: changed lines with three lines of context, longer unchanged runs
     /// folded into one line saying how many.
     func html(context: Int = 3) -> String {
         var keep = [Bool](repeating: false, count: lines.count)
         for (index, line) in lines.enumerated() where line.kind != .same {
             for near in max(0, index - context)...min(lines.count - 1, index + context) { keep[near] = true }
         }
-        var out = "<pre class=\"diff\">"
+        var out = "<div class=\"diff\">"
         var skipped = 0
         for (index, line) in lines.enumerated() {
             guard keep[index] else {
@@ -81,16 +81,16 @@ struct LineDiff: Equatable {
                 continue
             }
             if skipped > 0 {
-                out += "<span class=\"diff-skip\">… \(skipped) unchanged line\(skipped == 1 ? "" : "s")</span>\n"
+                out += "<span class=\"diff-skip\">… \(skipped) unchanged line\(skipped == 1 ? "" : "s")</span>"
                 skipped = 0
             }
             switch line.kind {
-            case .same: out += "<span class=\"diff-same\">  \(h(line.text))</span>\n"
-            case .removed: out += "<del class=\"diff-removed\">- \(h(line.text))</del>\n"
-            case .added: out += "<ins class=\"diff-added\">+ \(h(line.text))</ins>\n"
+            case .same: out += "<span class=\"diff-same\">  \(h(line.text))</span>"
+            case .removed: out += "<del class=\"diff-removed\">- \(h(line.text))</del>"
+            case .added: out += "<ins class=\"diff-added\">+ \(h(line.text))</ins>"
             }
         }
-        if skipped > 0 { out += "<span class=\"diff-skip\">… \(skipped) unchanged line\(skipped == 1 ? "" : "s")</span>\n" }
-        return out + "</pre>"
+        if skipped > 0 { out += "<span class=\"diff-skip\">… \(skipped) unchanged line\(skipped == 1 ? "" : "s")</span>" }
+        return out + "</div>"
     }
 }

@@ -4,6 +4,12 @@ import Glibc
 import Darwin
 #endif
 import BylawServe
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
 import BylawSource
 
 /// Reads and writes policy files for the editor. A file's version is the digest of its bytes
@@ -42,14 +48,14 @@ enum PolicyFileStore {
         var template = Array("\(folder)/.\(name).studio-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { return "cannot write in '\(folder)': \(String(cString: strerror(errno)))" }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var mode: mode_t = 0o644
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { mode = info.st_mode & 0o777 }
         fchmod(descriptor, mode)
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))

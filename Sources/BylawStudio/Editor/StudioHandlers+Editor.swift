@@ -20,7 +20,7 @@ extension StudioHandlers {
         }
         let working = WorkingSet.load(configuration, replacing: (file.full, text))
         let source = working.files.first { $0.path == file.full } ?? SourceFile(path: file.full, text: text)
-        let initial = EditorDiagnostics.json(working.diagnostics, file: source, root: folders.policies.path, limit: configuration.maxDiagnostics)
+        let initial = EditorDiagnostics.json(working, file: source, root: folders.policies.path, limit: configuration.maxDiagnostics)
         let policyIDs = working.documents.filter { $0.file.path == file.full }.map(\.id)
         let testsLink = policyIDs.first.map { "\(StudioRoute.tests.path)?policy=\(FormFields.encode($0))" } ?? StudioRoute.tests.path
         let content = """
@@ -34,7 +34,7 @@ extension StudioHandlers {
             <a href="\(StudioRoute.handbook.path)">Handbook</a>
             <span id="status" class="status" role="status" aria-live="polite">Checking…</span>
             </div>
-            <div class="code">
+            <div class="code-editor">
             <div class="gutter" id="gutter" aria-hidden="true"></div>
             <div class="code-area">
             <pre class="highlights" id="highlights" aria-hidden="true"></pre>

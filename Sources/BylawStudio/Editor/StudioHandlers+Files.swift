@@ -20,12 +20,7 @@ extension StudioHandlers {
         let text = call.form["text"] ?? ""
         let working = WorkingSet.load(configuration, replacing: (file.full, text))
         let source = working.files.first { $0.path == file.full } ?? SourceFile(path: file.full, text: text)
-        var document = EditorDiagnostics.json(working.diagnostics, file: source, root: folders.policies.path, limit: configuration.maxDiagnostics)
-        if case .object(var pairs) = document {
-            pairs.append(("compiles", .bool(working.set != nil)))
-            document = .object(pairs)
-        }
-        return StudioResponse.json(document)
+        return StudioResponse.json(EditorDiagnostics.json(working, file: source, root: folders.policies.path, limit: configuration.maxDiagnostics))
     }
 
     /// `GET /api/file?file=…`: the file as it is on disk now and its version (the editor's

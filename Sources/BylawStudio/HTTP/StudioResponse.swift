@@ -37,10 +37,13 @@ enum StudioResponse {
     }
 
     static func make(_ text: String, contentType: String, status: HTTPResponse.Status, policy: String) -> Response {
-        let headers: HTTPFields = [
+        var headers: HTTPFields = [
             .contentType: contentType, .cacheControl: "no-store", .contentSecurityPolicy: policy, .xContentTypeOptions: "nosniff",
-            HTTPField.Name("Referrer-Policy")!: "no-referrer", HTTPField.Name("X-Frame-Options")!: policy == handbookPolicy ? "SAMEORIGIN" : "DENY",
         ]
+        // `same-origin`, not `no-referrer`: with the latter a browser sends `Origin: null` on a
+        // form's POST, which the origin check must refuse.
+        if let name = HTTPField.Name("Referrer-Policy") { headers[name] = "same-origin" }
+        if let name = HTTPField.Name("X-Frame-Options") { headers[name] = policy == handbookPolicy ? "SAMEORIGIN" : "DENY" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -19,7 +19,13 @@ struct StudioSession: Sendable {
     /// Hosts a request may name (empty: any, when listening beyond loopback by request).
     let hosts: Set<String>
 
-    static let headerName = HTTPField.Name("X-Bylaw-Token")!
+    /// The header the studio's script sends the token in (always a valid name).
+    static let headerName = HTTPField.Name("X-Bylaw-Token")
+
+    /// The token header's value, if the request has one.
+    private func headerToken(_ request: Request) -> String? {
+        Self.headerName.flatMap { request.headers[$0] }
+    }
 
     init(token: String, host: String, port: Int, loopback: Bool) {
         self.token = token
@@ -74,7 +80,7 @@ struct StudioSession: Sendable {
             if request.method == .get { return .exchange(location: Self.withoutToken(request.uri)) }
             return .admitted
         }
-        if let header = request.headers[Self.headerName], Self.same(header, token) { return .admitted }
+        if let header = headerToken(request), Self.same(header, token) { return .admitted }
         if let cookie = cookieValue(request.headers[.cookie]), Self.same(cookie, token) { return .admitted }
         return .refused(.unauthorized, "open the studio with the link `bylaw studio` printed when it started (it ends with ?token=…)")
     }
@@ -84,7 +90,7 @@ struct StudioSession: Sendable {
     func allowsChange(_ request: Request, formToken: String?) -> Bool {
         guard let origin = request.headers[.origin], let authority = request.head.authority,
               origin.lowercased() == "http://\(authority.lowercased())" else { return false }
-        if let header = request.headers[Self.headerName] { return Self.same(header, token) }
+        if let header = headerToken(request) { return Self.same(header, token) }
         if let formToken { return Self.same(formToken, token) }
         return false
     }

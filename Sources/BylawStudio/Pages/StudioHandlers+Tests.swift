@@ -30,24 +30,25 @@ extension StudioHandlers {
         var summary = "\(outcome.passed) passed, \(outcome.failed) failed"
         if outcome.invalid > 0 { summary += ", \(outcome.invalid) could not run" }
         if !outcome.uncovered.isEmpty { summary += "; \(outcome.uncovered.count) rule\(outcome.uncovered.count == 1 ? "" : "s") covered by no test" }
-        let failing = outcome.failed + outcome.invalid > 0
-        out += "<p class=\"status \(failing ? "error" : "ok")\" role=\"status\" id=\"test-summary\">\(h(summary))</p>"
+        let failed = outcome.failed + outcome.invalid > 0
+        out += "<p class=\"status \(failed ? "error" : "ok")\" role=\"status\" id=\"test-summary\">\(h(summary))</p>"
+        let failing = outcome.results.filter { !$0.passed }
+        if !failing.isEmpty {
+            out += "<section class=\"test-policy\" aria-labelledby=\"failing-title\"><h2 id=\"failing-title\">Failing</h2><ul class=\"tests\">"
+            for result in failing {
+                let title = policies.policies.first { $0.id == result.policyID }?.document.title ?? result.policyID
+                out += testItem(result, root: root, prefix: title + ": ") + failureDetails(result) + "</li>"
+            }
+            out += "</ul></section>"
+        }
         for policy in policies.policies {
             let results = outcome.results.filter { $0.policyID == policy.id }
-            let relative = StudioFolders.relative(policy.document.file.path, to: root)
             out += "<section class=\"test-policy\" aria-labelledby=\"tests-\(h(policy.id))\">"
             out += "<h2 id=\"tests-\(h(policy.id))\">\(h(policy.document.title ?? policy.id)) <code class=\"muted\">\(h(policy.id))</code></h2>"
             if results.isEmpty { out += "<p class=\"muted\">This policy has no tests.</p>" }
             out += "<ul class=\"tests\">"
             for result in results {
-                let line = result.file.location(ofByte: result.test.nameRange.start).line
-                let link = "\(StudioRoute.edit.path)?file=\(FormFields.encode(relative))#line-\(line)"
-                out += "<li class=\"test \(result.passed ? "passed" : "failed")\">"
-                out += "<span class=\"mark\" aria-hidden=\"true\">\(result.passed ? "✔" : "✘")</span> "
-                out += "<span class=\"visually-hidden\">\(result.passed ? "passed" : "failed"): </span>"
-                out += "<a href=\"\(h(link))\">\(h(result.test.name))</a>"
-                out += failureDetails(result)
-                out += "</li>"
+                out += testItem(result, root: root, prefix: "") + (result.passed ? "" : " <span class=\"muted\">(failed: see above)</span>") + "</li>"
             }
             out += "</ul>"
             let gaps = outcome.uncovered.filter { $0.policyID == policy.id }
@@ -58,6 +59,18 @@ extension StudioHandlers {
             out += "</section>"
         }
         return frame.render(out)
+    }
+
+    /// A test's line: passed or failed, its name linking to its line in the editor (the `<li>`
+    /// is left open for details).
+    private func testItem(_ result: PolicyTestResult, root: String, prefix: String) -> String {
+        let relative = StudioFolders.relative(result.file.path, to: root)
+        let line = result.file.location(ofByte: result.test.nameRange.start).line
+        let link = "\(StudioRoute.edit.path)?file=\(FormFields.encode(relative))#line-\(line)"
+        var out = "<li class=\"test \(result.passed ? "passed" : "failed")\">"
+        out += "<span class=\"mark\" aria-hidden=\"true\">\(result.passed ? "✔" : "✘")</span> "
+        out += "<span class=\"visually-hidden\">\(result.passed ? "passed" : "failed"): </span>"
+        return out + "\(h(prefix))<a href=\"\(h(link))\">\(h(result.test.name))</a>"
     }
 
     /// Why a test did not pass: what was expected and what fired (as `bylaw test` says it), or

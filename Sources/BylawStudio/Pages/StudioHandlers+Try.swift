@@ -192,7 +192,7 @@ extension StudioHandlers {
     /// A file of an example folder named `ROOT:PATH`, read.
     func readExample(_ qualified: String) -> Result<SourceFile, StudioFolders.Refusal> {
         folders.readable(qualified).flatMap { resolved in
-            do {
+            do throws(Diagnostic) {
                 return .success(try SourceFile.read(path: resolved.full, maxBytes: configuration.limits.maxBody))
             } catch {
                 return .failure(StudioFolders.Refusal(message: error.message))

@@ -12,6 +12,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -44,7 +45,8 @@ def shot(driver, name):
 
 
 def wait(driver, condition, seconds=15):
-    return WebDriverWait(driver, seconds).until(condition)
+    # A page being replaced by the next one leaves stale elements behind: look again.
+    return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
 
 
 def text_of(driver, selector):

@@ -1,4 +1,5 @@
 @testable import BylawStudio
+import BylawPolicy
 import BylawServe
 import Foundation
 import HTTPTypes
@@ -93,7 +94,7 @@ struct StudioFixture {
 
     /// A change sent as the studio's own script sends it: same origin, the token in its header.
     func change(_ path: String, _ form: [(String, String)]) async throws -> Reply {
-        try await send(.post, path, form: form, headers: [.origin: Self.origin, StudioSession.headerName: Self.token])
+        try await send(.post, path, form: form, headers: [.origin: Self.origin, StudioSession.headerName!: Self.token])
     }
 
     func text(_ relative: String) throws -> String {
