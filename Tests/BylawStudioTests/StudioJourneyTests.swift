@@ -34,7 +34,8 @@ struct StudioJourneyTests {
     func journeys() async throws {
         try #require(Self.missing.isEmpty, "CI=true and this machine lacks \(Self.missing.joined(separator: ", ")): scripts/setup installs them")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-studio-journey-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        var keep = false
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
         let root = StudioFixture.root
         let policies = folder.appendingPathComponent("Policies").path
         let examples = folder.appendingPathComponent("Examples").path
@@ -52,8 +53,12 @@ struct StudioJourneyTests {
         let script = root.appendingPathComponent("Tests/BylawStudioTests/Journeys/journeys.py").path
         let result = try Self.run(Self.python, [script, studio.url, policies, shots], timeout: .seconds(240))
         let took = ContinuousClock.now - started
-        #expect(result.status == 0, "the journeys failed (screenshots in \(shots)):\n\(result.output)\nstudio:\n\(studio.stderr)")
-        #expect(took < .seconds(90), "the journeys took \(took); keep them under 90 s")
+        // A failure keeps the scratch folder: its screenshots (failure.png) show the page as it was.
+        keep = result.status != 0
+        // About 11 s on an idle machine; a loaded one (the whole suite at once, a sanitized
+        // build) may take several times that, so the time is reported, not held to a limit (each
+        // step's own wait, 15 s, and the script's, 240 s, catch a page that never comes).
+        #expect(result.status == 0, "the journeys failed after \(took) (screenshots in \(shots)):\n\(result.output)\nstudio:\n\(studio.stderr)")
         let expected = [
             "studio-policies.png", "studio-editor-diagnostic.png", "studio-save-conflict.png", "studio-tests.png", "studio-handbook.png",
             "studio-try-event.png", "studio-dry-run.png", "studio-narrow.png",

@@ -55,21 +55,21 @@ struct StudioPageTests {
         let fixture = try StudioFixture()
         defer { fixture.remove() }
         let form = [
-            ("token", StudioFixture.token), ("mode", "event"), ("workspace", "studio"), ("source", "form"), ("e.kind", "upload"),
+            ("mode", "event"), ("workspace", "studio"), ("source", "form"), ("e.kind", "upload"),
             ("e.user", "alice"), ("e.org", "us-legal"), ("e.app", "chat-free"), ("e.artifact.classification", "client"),
             ("e.destination.kind", "consumer-chat"), ("e.destination.app", "chat-free"), ("e.tokens.in", "12"),
         ]
-        let page = try await fixture.send(.post, "/try", form: form, headers: [.origin: StudioFixture.origin])
+        let page = try await fixture.submit("/try", form)
         #expect(page.status == 200)
         #expect(page.body.contains("<p class=\"decision deny\" id=\"decision\">deny</p>"))
         #expect(page.body.contains("client-data/no-client-data-in-consumer-chat"))
         #expect(page.body.contains("&quot;tokens&quot;:{&quot;in&quot;:12}"), "the form's JSON is shown")
         let event = try String(contentsOfFile: fixture.examples + "/serve/allowed-event.json", encoding: .utf8)
-        let json = [("token", StudioFixture.token), ("mode", "event"), ("workspace", "studio"), ("source", "json"), ("json", event)]
-        let allowed = try await fixture.send(.post, "/try", form: json, headers: [.origin: StudioFixture.origin])
+        let json = [("mode", "event"), ("workspace", "studio"), ("source", "json"), ("json", event)]
+        let allowed = try await fixture.submit("/try", json)
         #expect(allowed.body.contains("<p class=\"decision allow\" id=\"decision\">allow</p>"))
-        let broken = [("token", StudioFixture.token), ("mode", "event"), ("workspace", "none"), ("source", "json"), ("json", #"{"kind": 7}"#)]
-        let refused = try await fixture.send(.post, "/try", form: broken, headers: [.origin: StudioFixture.origin])
+        let broken = [("mode", "event"), ("workspace", "none"), ("source", "json"), ("json", #"{"kind": 7}"#)]
+        let refused = try await fixture.submit("/try", broken)
         #expect(refused.body.contains("This is not a usage event"))
     }
 
@@ -78,11 +78,9 @@ struct StudioPageTests {
         let fixture = try StudioFixture()
         defer { fixture.remove() }
         let violating = try String(contentsOfFile: fixture.examples + "/workspaces/violates-app-owner-active.yaml", encoding: .utf8)
-        let page = try await fixture.send(
-            .post, "/try", form: [("token", StudioFixture.token), ("mode", "workspace"), ("config", violating)], headers: [.origin: StudioFixture.origin])
+        let page = try await fixture.submit("/try", [("mode", "workspace"), ("config", violating)])
         #expect(page.body.contains("apps/app-owner-active"))
-        let broken = try await fixture.send(
-            .post, "/try", form: [("token", StudioFixture.token), ("mode", "workspace"), ("config", "workspace: [")], headers: [.origin: StudioFixture.origin])
+        let broken = try await fixture.submit("/try", [("mode", "workspace"), ("config", "workspace: [")])
         #expect(broken.body.contains("This config does not load"))
         #expect(broken.body.contains("&lt;config&gt;:1:"))
     }
@@ -92,16 +90,16 @@ struct StudioPageTests {
         let fixture = try StudioFixture()
         defer { fixture.remove() }
         let form = [
-            ("token", StudioFixture.token), ("before", "studio"), ("after", "examples/0:changes/acme-proposed.yaml"),
+            ("before", "studio"), ("after", "examples/0:changes/acme-proposed.yaml"),
             ("policies-after", ""), ("usage", "examples/0:usage/examples.ndjson"),
         ]
-        let page = try await fixture.send(.post, "/dry-run", form: form, headers: [.origin: StudioFixture.origin])
+        let page = try await fixture.submit("/dry-run", form)
         #expect(page.status == 200)
         #expect(page.body.contains("id=\"verdict\">this change"))
         #expect(page.body.contains("Past usage replayed (40 events)"))
         #expect(page.body.contains("Newly blocked:"))
         let proposed = form.map { $0.0 == "policies-after" ? ($0.0, "examples/0:changes/policies-proposed") : $0 }
-        let withPolicies = try await fixture.send(.post, "/dry-run", form: proposed, headers: [.origin: StudioFixture.origin])
+        let withPolicies = try await fixture.submit("/dry-run", proposed)
         #expect(withPolicies.body.contains("id=\"verdict\">this change"))
     }
 
@@ -125,8 +123,8 @@ struct StudioPageTests {
         try FileManager.default.removeItem(atPath: fixture.policies + "/broken.yaml")
         var badWorkspace = fixture.configuration
         badWorkspace.workspace = fixture.examples + "/workspaces/broken-cycle.yaml"
-        let event = [("token", StudioFixture.token), ("mode", "event"), ("workspace", "studio"), ("source", "json"), ("json", #"{"kind": "prompt"}"#)]
-        let page = try await fixture.send(.post, "/try", form: event, headers: [.origin: StudioFixture.origin], configuration: badWorkspace)
+        let event = [("mode", "event"), ("workspace", "studio"), ("source", "json"), ("json", #"{"kind": "prompt"}"#)]
+        let page = try await fixture.submit("/try", event, configuration: badWorkspace)
         #expect(page.body.contains("The workspace does not load"))
     }
 }

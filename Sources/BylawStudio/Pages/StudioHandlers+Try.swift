@@ -59,13 +59,7 @@ extension StudioHandlers {
             json = made.json
         }
         let chosenWorkspace = fields["workspace"] ?? (configuration.workspace == nil ? "none" : "studio")
-        var out = """
-            <form method="get" action="\(StudioRoute.tryIt.path)" class="inline-form">
-            <input type="hidden" name="mode" value="event">
-            <label for="example-event">Start from an example event</label>
-            <select id="example-event" name="example"><option value="">—</option>\(ExampleFiles.options(examples.events, selected: fields["example"]))</select>
-            <button type="submit">Load</button>
-            </form>
+        var out = examplePicker(.event, examples.events, selected: fields["example"]) + """
             <form method="post" action="\(StudioRoute.tryIt.path)" class="try-form" id="try-event">
             \(frame.tokenField)
             <input type="hidden" name="mode" value="event">
@@ -142,13 +136,7 @@ extension StudioHandlers {
                 text = String(decoding: file.bytes, as: UTF8.self)
             }
         }
-        var out = """
-            <form method="get" action="\(StudioRoute.tryIt.path)" class="inline-form">
-            <input type="hidden" name="mode" value="workspace">
-            <label for="example-config">Start from an example config</label>
-            <select id="example-config" name="example"><option value="">—</option>\(ExampleFiles.options(examples.configs, selected: fields["example"]))</select>
-            <button type="submit">Load</button>
-            </form>
+        var out = examplePicker(.workspace, examples.configs, selected: fields["example"]) + """
             <form method="post" action="\(StudioRoute.tryIt.path)" class="try-form">
             \(frame.tokenField)
             <input type="hidden" name="mode" value="workspace">
@@ -176,6 +164,20 @@ extension StudioHandlers {
     }
 
     // MARK: Shared
+
+    /// The form that fills *Try it* from an example file.
+    private func examplePicker(_ mode: TryMode, _ entries: [ExampleFiles.Entry], selected: String?) -> String {
+        let what = mode == .event ? "event" : "config"
+        return """
+            <form method="get" action="\(StudioRoute.tryIt.path)" class="inline-form">
+            <input type="hidden" name="mode" value="\(mode.rawValue)">
+            <label for="example-\(what)">Start from an example \(what)</label>
+            <select id="example-\(what)" name="example"><option value="">—</option>\(ExampleFiles.options(entries, selected: selected))</select>
+            <button type="submit">Load</button>
+            </form>
+
+            """
+    }
 
     /// The rules an input ran and what each made of it.
     func explanations(of trigger: RuleTrigger, set: PolicySet, fired: [Finding]) -> String {

@@ -4,7 +4,6 @@ import BylawServe
 import BylawSource
 import BylawStudio
 import CEL
-import Dispatch
 import Logging
 
 /// `bylaw studio`: the local web app for policy owners and workspace admins.
@@ -52,38 +51,18 @@ struct StudioCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try settings()
-        let level = Logger.Level(rawValue: logLevel) ?? .notice
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        var logger = Logger(label: "bylaw.studio")
-        logger.logLevel = level
+        let logger = ServerProcess.logger(label: "bylaw.studio", level: Logger.Level(rawValue: logLevel) ?? .notice)
         let address = ListenAddress(host: configuration.host, port: configuration.port)
         if !address.isLoopback {
             logger.warning("listening on \(address), beyond this machine: anyone who has the link can edit the policies")
         }
         let studio = StudioServer(configuration, logger: logger)
-        let outcome = ServeOutcome()
-        let finished = DispatchSemaphore(value: 0)
-        Task.detached {
-            do {
-                try await studio.run { port in
-                    Terminal.err("bylaw studio: policies in \(configuration.policies)/, workspace \(configuration.workspace ?? "none")\n")
-                    Terminal.err("bylaw studio: open \(studio.url(port: port))\n")
-                }
-            } catch {
-                outcome.fail("bylaw studio: \(error)\n")
+        try ServerProcess.run("studio") {
+            try await studio.run { port in
+                Terminal.err("bylaw studio: policies in \(configuration.policies)/, workspace \(configuration.workspace ?? "none")\n")
+                Terminal.err("bylaw studio: open \(studio.url(port: port))\n")
             }
-            finished.signal()
         }
-        finished.wait()
-        if let message = outcome.failure {
-            Terminal.err(message)
-            throw BylawExit.invalidInput.exitCode
-        }
-        Terminal.err("bylaw studio: stopped\n")
     }
 
     private func settings() throws -> StudioConfiguration {

@@ -97,6 +97,11 @@ struct StudioFixture {
         try await send(.post, path, form: form, headers: [.origin: Self.origin, StudioSession.headerName!: Self.token])
     }
 
+    /// A form posted as the studio's pages post it: same origin, the token in a form field.
+    func submit(_ path: String, _ form: [(String, String)], configuration: StudioConfiguration? = nil) async throws -> Reply {
+        try await send(.post, path, form: [("token", Self.token)] + form, headers: [.origin: Self.origin], configuration: configuration)
+    }
+
     func text(_ relative: String) throws -> String {
         try String(contentsOfFile: policies + "/" + relative, encoding: .utf8)
     }
