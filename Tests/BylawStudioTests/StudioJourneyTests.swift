@@ -80,10 +80,13 @@ struct StudioJourneyTests {
 
     /// Runs a program to its end (killing it past `timeout`); its status and its output
     /// (stdout and stderr together).
-    static func run(_ program: String, _ arguments: [String], timeout: Duration) throws -> (status: Int32, output: String) {
+    static func run(
+        _ program: String, _ arguments: [String], timeout: Duration, environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-studio-run-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
