@@ -36,13 +36,18 @@ struct StudioSafetyTests {
         #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
     }
 
-    @Test("a Host other than the loopback address the studio listens on is refused (DNS rebinding)")
-    func foreignHost() async throws {
+    @Test("a Host other than the loopback address the studio listens on is refused (DNS rebinding)", arguments: [
+        "evil.example:8182", "127.0.0.1:80", "127.0.0.2:8182", "localhost",
+    ])
+    func foreignHost(authority: String) async throws {
         let fixture = try StudioFixture()
         defer { fixture.remove() }
-        let session = StudioSession(token: "t", host: "127.0.0.1", port: 8182, loopback: true)
-        #expect(session.hosts.contains("localhost:8182") && session.hosts.contains("127.0.0.1:8182"))
-        #expect(!session.hosts.contains("evil.example:8182") && !session.hosts.contains("127.0.0.1:80"))
+        let reply = try await fixture.send(.get, "/policies", authority: authority)
+        #expect(reply.status == 421)
+        #expect(!reply.body.contains(StudioFixture.token))
+        for good in ["localhost:8182", "LOCALHOST:8182", "[::1]:8182"] {
+            #expect(try await fixture.send(.get, "/policies", authority: good).status == 200, "\(good)")
+        }
     }
 
     @Test("a change without the studio's origin or the token header is refused (403) and writes nothing")

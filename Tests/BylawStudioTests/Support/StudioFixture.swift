@@ -69,7 +69,7 @@ struct StudioFixture {
     /// session cookie unless `cookie` is false.
     func send(
         _ method: HTTPRequest.Method, _ path: String, form: [(String, String)]? = nil, cookie: Bool = true,
-        headers extra: HTTPFields = [:], configuration override: StudioConfiguration? = nil
+        headers extra: HTTPFields = [:], configuration override: StudioConfiguration? = nil, authority: String = "127.0.0.1:\(port)"
     ) async throws -> Reply {
         let configuration = override ?? self.configuration
         var headers: HTTPFields = [:]
@@ -81,7 +81,7 @@ struct StudioFixture {
             headers[.contentLength] = String(bytes.count)
         }
         headers.append(contentsOf: extra)
-        let head = HTTPRequest(method: method, scheme: "http", authority: "127.0.0.1:\(Self.port)", path: path, headerFields: headers)
+        let head = HTTPRequest(method: method, scheme: "http", authority: authority, path: path, headerFields: headers)
         let request = Request(head: head, body: RequestBody(buffer: ByteBuffer(bytes: bytes)))
         let session = StudioSession(token: Self.token, host: "127.0.0.1", port: Self.port, loopback: true)
         var logger = Logger(label: "bylaw.studio.test")
