@@ -1,6 +1,7 @@
 @testable import BylawStudio
 import BylawPolicy
 import BylawReport
+import BylawSource
 import Foundation
 import Testing
 
@@ -126,5 +127,12 @@ struct StudioPageTests {
         let event = [("mode", "event"), ("workspace", "studio"), ("source", "json"), ("json", #"{"kind": "prompt"}"#)]
         let page = try await fixture.submit("/try", event, configuration: badWorkspace)
         #expect(page.body.contains("The workspace does not load"))
+    }
+
+    @Test("text a printer coloured for a terminal becomes escaped HTML with a class a colour")
+    func styled() {
+        let text = TextStyle.ansi.red("x<y") + " & " + TextStyle.ansi.dim("(1:2)") + " plain"
+        #expect(StyledText.html(text) == "<span class=\"sgr-1-31\">x&lt;y</span> &amp; <span class=\"sgr-2\">(1:2)</span> plain")
+        #expect(StyledText.html("no colour") == "no colour")
     }
 }

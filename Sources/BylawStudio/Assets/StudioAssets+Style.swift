@@ -118,6 +118,13 @@ extension StudioAssets {
         .diff del { background: var(--error-bg); }
         .diff ins { background: var(--ok-bg); }
         .diff-skip { color: var(--muted); }
+        pre.explanation { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; overflow: auto; margin: .4rem 0 1rem; }
+        .sgr-1 { font-weight: 700; }
+        .sgr-2 { color: var(--muted); }
+        .sgr-1-31 { color: var(--error); font-weight: 700; }
+        .sgr-1-32 { color: var(--ok); font-weight: 700; }
+        .sgr-1-33 { color: var(--warn); font-weight: 700; }
+        .sgr-1-36 { color: #0a6f7c; font-weight: 700; }
         @media (max-width: 900px) {
           .editor-layout, .columns { grid-template-columns: 1fr; }
           .code-editor { height: 60vh; }
