@@ -51,6 +51,21 @@ struct StudioPageTests {
         #expect(changed.body.contains("Client files never go into consumer chat"))
     }
 
+    @Test("the editor's preview renders the handbook with the text being edited, before it is saved")
+    func handbookPreview() async throws {
+        let fixture = try StudioFixture()
+        defer { fixture.remove() }
+        let original = try fixture.text("client-data.yaml")
+        let edited = original.replacingOccurrences(of: "title: Client artifacts never", with: "title: Unsaved, client artifacts never")
+        let preview = try await fixture.submit("/handbook/page", [("file", "client-data.yaml"), ("text", edited)])
+        #expect(preview.status == 200)
+        #expect(preview.body.contains("Unsaved, client artifacts never go into consumer chat"))
+        #expect(try fixture.text("client-data.yaml") == original)
+        let broken = try await fixture.submit("/handbook/page", [("file", "client-data.yaml"), ("text", "policy: [")])
+        #expect(broken.status == 422)
+        #expect(broken.body.contains("client-data.yaml:1:"))
+    }
+
     @Test("try it: an event from the form is denied with its findings; raw JSON works too")
     func tryEvent() async throws {
         let fixture = try StudioFixture()

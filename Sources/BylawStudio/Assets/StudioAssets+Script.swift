@@ -277,6 +277,10 @@ extension StudioAssets {
             }
 
             document.getElementById("save").addEventListener("click", () => save(false));
+            // The preview posts the text as it is now, saved or not.
+            document.getElementById("preview-form").addEventListener("submit", () => {
+              document.getElementById("preview-text").value = source.value;
+            });
             document.getElementById("reload").addEventListener("click", () => {
               if (source.value !== savedText && !window.confirm("Drop your unsaved changes and load the file from disk?")) return;
               fetch("/api/file?file=" + encodeURIComponent(file), { headers: { "X-Bylaw-Token": token } })

@@ -85,6 +85,7 @@ extension StudioAssets {
         .editor-layout { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 1rem; align-items: start; }
         .toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .5rem; }
         .toolbar .status { margin: 0; padding: .25rem .6rem; }
+        form.inline { display: inline; margin: 0; }
         .code-editor { display: flex; border: 1px solid var(--line); border-radius: 6px; height: calc(100vh - 14rem); min-height: 20rem; overflow: hidden; background: #fff; }
         .gutter { flex: none; width: 3.5rem; overflow: hidden; background: var(--soft); border-right: 1px solid var(--line); color: var(--muted); text-align: right; }
         .gutter div, .highlights .line { height: 20px; line-height: 20px; }

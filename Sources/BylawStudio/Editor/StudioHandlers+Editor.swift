@@ -31,7 +31,12 @@ extension StudioHandlers {
             <button type="button" id="save" aria-keyshortcuts="Control+S">Save <kbd>Ctrl+S</kbd></button>
             <button type="button" id="reload">Load from disk</button>
             <a href="\(h(testsLink))" id="run-tests">Run this policy's tests</a>
-            <a href="\(StudioRoute.handbook.path)">Handbook</a>
+            <form method="post" action="\(StudioRoute.handbookPreview.path)" target="_blank" id="preview-form" class="inline">
+            \(page(file.relative, .policies).tokenField)
+            <input type="hidden" name="file" value="\(h(file.relative))">
+            <input type="hidden" name="text" id="preview-text">
+            <button type="submit" id="preview">Preview the handbook</button>
+            </form>
             <span id="status" class="status" role="status" aria-live="polite">Checking…</span>
             </div>
             <div class="code-editor">

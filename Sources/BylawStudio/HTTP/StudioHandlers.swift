@@ -74,7 +74,7 @@ struct StudioHandlers: Sendable {
         case .edit: return StudioResponse.html(try editorPage(call))
         case .tests: return StudioResponse.html(testsPage(call))
         case .handbook: return StudioResponse.html(handbookPage())
-        case .handbookPage: return handbookDocument(call)
+        case .handbookPage, .handbookPreview: return try handbookDocument(call)
         case .tryIt, .tryItRun: return StudioResponse.html(tryPage(call))
         case .dryRun, .dryRunRun: return StudioResponse.html(dryRunPage(call))
         case .style: return StudioResponse.asset(StudioAssets.style, contentType: "text/css; charset=utf-8")

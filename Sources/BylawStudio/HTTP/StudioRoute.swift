@@ -1,11 +1,11 @@
 /// Every route of the studio: its method and path. The router and `405 Method Not Allowed` read
 /// this one list.
 enum StudioRoute: CaseIterable, Sendable {
-    case home, policies, edit, tests, handbook, handbookPage, tryIt, tryItRun, dryRun, dryRunRun, style, script, check, save, revert
+    case home, policies, edit, tests, handbook, handbookPage, handbookPreview, tryIt, tryItRun, dryRun, dryRunRun, style, script, check, save, revert
 
     var method: String {
         switch self {
-        case .tryItRun, .dryRunRun, .check, .save: "POST"
+        case .handbookPreview, .tryItRun, .dryRunRun, .check, .save: "POST"
         default: "GET"
         }
     }
@@ -17,7 +17,7 @@ enum StudioRoute: CaseIterable, Sendable {
         case .edit: "/edit"
         case .tests: "/tests"
         case .handbook: "/handbook"
-        case .handbookPage: "/handbook/page"
+        case .handbookPage, .handbookPreview: "/handbook/page"
         case .tryIt, .tryItRun: "/try"
         case .dryRun, .dryRunRun: "/dry-run"
         case .style: "/assets/studio.css"

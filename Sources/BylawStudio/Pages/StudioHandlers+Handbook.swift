@@ -21,13 +21,21 @@ extension StudioHandlers {
     }
 
     /// `GET /handbook/page[?download=1]`: the handbook itself, byte for byte what
-    /// `bylaw handbook --format html` prints for the folder.
-    func handbookDocument(_ call: Call) -> Response {
-        let working = WorkingSet.load(configuration)
+    /// `bylaw handbook --format html` prints for the folder. `POST` (the editor's preview, with
+    /// `file` and `text`): the same with the text being edited in place of its file.
+    func handbookDocument(_ call: Call) throws -> Response {
+        var working = WorkingSet.load(configuration)
+        if call.route == .handbookPreview {
+            let file = try policyFile(call, forWriting: true)
+            working = WorkingSet.load(configuration, replacing: (file.full, call.form["text"] ?? ""))
+        }
         guard let set = working.set else {
-            let text = "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Handbook</title>"
-                + "<p>The policies do not compile, so there is no handbook to show. The Handbook page of the studio lists the errors.</p></html>"
-            return StudioResponse.html(text, status: .unprocessableContent, policy: StudioResponse.handbookPolicy)
+            var text = "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Handbook</title>"
+            text += "<p>The policies do not compile, so there is no handbook to show. Fix these first:</p><ul>"
+            for error in working.errors.prefix(configuration.maxDiagnostics) {
+                text += "<li>\(h(DiagnosticsHTML.place(error, relativeTo: folders.policies.path))): \(h(error.message))</li>"
+            }
+            return StudioResponse.html(text + "</ul></html>", status: .unprocessableContent, policy: StudioResponse.handbookPolicy)
         }
         var response = StudioResponse.html(Handbook.html(set, title: configuration.title), policy: StudioResponse.handbookPolicy)
         if call.query["download"] == "1" {
