@@ -124,4 +124,17 @@ struct StudioSafetyTests {
             headers: [.origin: StudioFixture.origin, StudioSession.headerName!: StudioFixture.token], configuration: small)
         #expect(reply.status == 413)
     }
+
+    @Test("an unknown page is a 404 page; a method a page does not answer is a 405 naming the ones it does")
+    func unknownRoutes() async throws {
+        let fixture = try StudioFixture()
+        defer { fixture.remove() }
+        let missing = try await fixture.send(.get, "/nowhere")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("There is no page /nowhere in the studio."))
+        let method = try await fixture.send(.get, "/api/save")
+        #expect(method.status == 405)
+        #expect(method.headers[.allow] == "POST")
+        #expect(try method.json()["error"] != nil)
+    }
 }
