@@ -71,6 +71,32 @@ public struct StreamEvaluator {
         }
     }
 
+    /// The size of the blocks a stream is cut into for several threads: 1 MiB.
+    public static let defaultBlockSize = 1 << 20
+
+    /// Reads the whole stream (or up to `maxErrors` malformed lines) on `jobs` threads: blocks
+    /// of about `blockSize` bytes of whole lines are decided side by side and handed to the
+    /// callbacks in stream order, so the callbacks, counts, tally and attribution are exactly
+    /// those of ``evaluate(_:streamPath:maxErrors:tally:attribution:callbacks:)`` on one.
+    /// `jobs` of 1 (or less) is that one-thread run. The callbacks are called on the calling
+    /// thread only.
+    public func evaluate(
+        _ reader: UsageStreamReader, streamPath: String, maxErrors: Int? = nil, jobs: Int, blockSize: Int = defaultBlockSize,
+        tally: inout RunTally, attribution: inout Attribution?, callbacks: Callbacks
+    ) throws -> StreamCounts {
+        guard jobs > 1 else {
+            return try evaluate(reader, streamPath: streamPath, maxErrors: maxErrors, tally: &tally, attribution: &attribution, callbacks: callbacks)
+        }
+        let setup = DeciderSetup(
+            rules: rules, workspace: graph.workspace, shortcuts: shortcuts, recordsActors: recordsActors,
+            extraFields: attribution == nil ? UsageEventFields() : Self.attributionFields)
+        return try ParallelStreamEvaluation(setup: setup, jobs: jobs, blockSize: blockSize)
+            .run(reader, streamPath: streamPath, maxErrors: maxErrors, tally: &tally, attribution: &attribution, callbacks: callbacks)
+    }
+
+    /// The fields attribution reads from every event.
+    static let attributionFields = UsageEventFields([.org, .subscription, .costAmount, .costCurrency])
+
     /// Reads the whole stream (or up to `maxErrors` malformed lines).
     public func evaluate(
         _ reader: UsageStreamReader, streamPath: String, maxErrors: Int? = nil, tally: inout RunTally, attribution: inout Attribution?,
@@ -78,7 +104,7 @@ public struct StreamEvaluator {
     ) throws -> StreamCounts {
         var counts = StreamCounts()
         var decider = UsageDecider(
-            self, extraFields: attribution == nil ? UsageEventFields() : UsageEventFields([.org, .subscription, .costAmount, .costCurrency]))
+            self, extraFields: attribution == nil ? UsageEventFields() : Self.attributionFields)
         defer { decider.fold(into: &tally) }
         struct Stop: Error {}
         struct CallerStop: Error {}

@@ -114,6 +114,10 @@ public struct UsageDecider {
         return .event
     }
 
+    /// Exceptions that applied since the decider was made (or last folded): part of the tally
+    /// ``fold(into:)`` hands over, readable before it.
+    public var exceptedSinceFold: Int { counted.excepted }
+
     /// Adds the findings and exceptions counted since the decider was made (or last folded)
     /// into `tally`, and starts counting afresh.
     public mutating func fold(into tally: inout RunTally) {
