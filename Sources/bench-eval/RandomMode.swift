@@ -176,7 +176,7 @@ func randomFiles(_ arguments: [String]) {
         fclose(file)
     }
     save(policy, "policies/random.yaml")
-    save(mix.workspaceYAML(), "workspace.yaml")
+    save(mix.workspaceYAML(), "random-workspace.yaml")
     let bytes = mix.write(count: events, path: directory + "/usage.ndjson")
-    warn("wrote \(directory)/policies/random.yaml, workspace.yaml and usage.ndjson (\(events) events, \(bytes) bytes)\n")
+    warn("wrote \(directory)/policies/random.yaml, random-workspace.yaml and usage.ndjson (\(events) events, \(bytes) bytes)\n")
 }

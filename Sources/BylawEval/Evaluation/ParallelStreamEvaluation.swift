@@ -62,18 +62,21 @@ struct ParallelStreamEvaluation {
 /// evaluator's workspace graph, which each worker makes afresh.
 struct DeciderSetup: Sendable {
     let rules: [CompiledRule]
+    let policies: [CompiledPolicy]
     let workspace: Workspace
     let shortcuts: StreamEvaluator.Shortcuts
     let recordsActors: Bool
+    let explains: Bool
     let extraFields: UsageEventFields
 
     /// A decider, and the graph it reads, which the caller keeps alive as long as the decider
     /// (the decider's rule inputs do not own it).
     func makeDecider() -> (UsageDecider, WorkspaceGraph) {
         let graph = WorkspaceGraph(workspace)
-        var evaluator = StreamEvaluator(rules: rules, workspace: graph)
+        var evaluator = StreamEvaluator(rules: rules, policies: policies, workspace: graph)
         evaluator.shortcuts = shortcuts
         evaluator.recordsActors = recordsActors
+        evaluator.explains = explains
         return (UsageDecider(evaluator, extraFields: extraFields), graph)
     }
 }

@@ -5,7 +5,7 @@ import BylawSource
 /// `bylaw eval` as a library call: the `on: usage` rules over a usage stream, findings and
 /// malformed lines streamed to a sink in stream order, the summary and status returned.
 public struct EvalRun {
-    public let evaluator: StreamEvaluator
+    public private(set) var evaluator: StreamEvaluator
     /// Stop after this many malformed lines (the status is then `invalidInput`).
     public var maxErrors: Int?
     /// Fail on any finding, whatever its enforcement.
@@ -18,6 +18,11 @@ public struct EvalRun {
     public var jobs = 1
     /// The size of the blocks a file is cut into when ``jobs`` is more than 1.
     public var blockSize = StreamEvaluator.defaultBlockSize
+    /// Attach to each finding why its rule fired (``Finding/explanation``).
+    public var explains: Bool {
+        get { evaluator.explains }
+        set { evaluator.explains = newValue }
+    }
 
     public init(policies: PolicySet, workspace: WorkspaceGraph) {
         evaluator = StreamEvaluator(policies: policies, workspace: workspace)
