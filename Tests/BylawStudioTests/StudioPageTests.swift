@@ -16,7 +16,7 @@ struct StudioPageTests {
         #expect(page.body.contains("Client artifacts never go into consumer chat"))
         #expect(page.body.contains("legal@example.com"))
         #expect(page.body.contains("<span class=\"badge block\">1 block</span> <span class=\"badge audit\">1 audit</span>"))
-        #expect(page.body.contains("5 passed"))
+        #expect(page.body.contains("6 passed"))
         #expect(page.body.contains("href=\"/edit?file=client-data.yaml\""))
     }
 
@@ -29,9 +29,12 @@ struct StudioPageTests {
         try text.replacingOccurrences(of: "    expect: [internal-data-in-consumer-chat]", with: "    expect: allow")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let page = try await fixture.send(.get, "/tests?policy=client-data")
-        #expect(page.body.contains("4 passed, 1 failed"))
+        #expect(page.body.contains("5 passed, 1 failed"))
         #expect(page.body.contains("test &#39;internal ideation") || page.body.contains("test 'internal ideation in consumer chat is recorded, not blocked' failed"))
         #expect(page.body.contains("expected allow, but fired [internal-data-in-consumer-chat]"))
+        // Why the rule fired, for the failing test: which condition, which value.
+        #expect(page.body.contains("event.artifact.classification == &quot;internal&quot;"))
+        #expect(page.body.contains("event.artifact.classification = &quot;internal&quot;"))
         #expect(!page.body.contains("tests-sharing"), "only the chosen policy's tests ran")
     }
 
@@ -79,6 +82,11 @@ struct StudioPageTests {
         #expect(page.status == 200)
         #expect(page.body.contains("<p class=\"decision deny\" id=\"decision\">deny</p>"))
         #expect(page.body.contains("client-data/no-client-data-in-consumer-chat"))
+        // Each rule's explanation, as bylaw explain prints it: the condition that held, the value read.
+        #expect(page.body.contains("<span class=\"badge block\">fires (block)</span>"))
+        #expect(page.body.contains("</span> event.artifact.classification in client_data <span class=\"sgr-2\">(18:11)</span>"))
+        #expect(page.body.contains("event.artifact.classification = &quot;client&quot;"))
+        #expect(page.body.contains("<span class=\"badge muted\">does not apply</span>") || page.body.contains("<span class=\"badge ok\">passes</span>"))
         #expect(page.body.contains("&quot;tokens&quot;:{&quot;in&quot;:12}"), "the form's JSON is shown")
         let event = try String(contentsOfFile: fixture.examples + "/serve/allowed-event.json", encoding: .utf8)
         let json = [("mode", "event"), ("workspace", "studio"), ("source", "json"), ("json", event)]

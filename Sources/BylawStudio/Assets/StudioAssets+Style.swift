@@ -119,6 +119,9 @@ extension StudioAssets {
         .diff del { background: var(--error-bg); }
         .diff ins { background: var(--ok-bg); }
         .diff-skip { color: var(--muted); }
+        details.explanation { margin: .3rem 0; }
+        details.explanation summary { cursor: pointer; padding: .2rem 0; }
+        .badge.muted { background: var(--soft); color: var(--muted); border-color: var(--line); }
         pre.explanation { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; overflow: auto; margin: .4rem 0 1rem; }
         .sgr-1 { font-weight: 700; }
         .sgr-2 { color: var(--muted); }

@@ -30,6 +30,9 @@ extension StudioHandlers {
         var summary = "\(outcome.passed) passed, \(outcome.failed) failed"
         if outcome.invalid > 0 { summary += ", \(outcome.invalid) could not run" }
         if !outcome.uncovered.isEmpty { summary += "; \(outcome.uncovered.count) rule\(outcome.uncovered.count == 1 ? "" : "s") covered by no test" }
+        if !outcome.gaps.isEmpty {
+            summary += "; \(outcome.gaps.count) branch\(outcome.gaps.count == 1 ? "" : "es") or exception\(outcome.gaps.count == 1 ? "" : "s") no test exercises"
+        }
         let failed = outcome.failed + outcome.invalid > 0
         out += "<p class=\"status \(failed ? "error" : "ok")\" role=\"status\" id=\"test-summary\">\(h(summary))</p>"
         let failing = outcome.results.filter { !$0.passed }
@@ -51,10 +54,11 @@ extension StudioHandlers {
                 out += testItem(result, root: root, prefix: "") + (result.passed ? "" : " <span class=\"muted\">(failed: see above)</span>") + "</li>"
             }
             out += "</ul>"
-            let gaps = outcome.uncovered.filter { $0.policyID == policy.id }
+            let gaps = outcome.uncovered.filter { $0.policyID == policy.id }.map(report.coverageGap)
+                + outcome.gaps.filter { $0.rule.policyID == policy.id }.map(report.coverageGap)
             if !gaps.isEmpty {
                 out += "<h3>Coverage gaps</h3>"
-                out += DiagnosticsHTML.list(gaps.map(report.coverageGap), relativeTo: root)
+                out += DiagnosticsHTML.list(gaps, relativeTo: root)
             }
             out += "</section>"
         }
@@ -80,7 +84,8 @@ extension StudioHandlers {
         case .passed:
             return ""
         case .failed:
-            return PolicyTestReport.failure(result).map { DiagnosticsHTML.list([$0], relativeTo: folders.policies.path) } ?? ""
+            let diagnostic = PolicyTestReport.failure(result).map { DiagnosticsHTML.list([$0], relativeTo: folders.policies.path) } ?? ""
+            return diagnostic + ExplanationsHTML.list(result.explanations)
         case .invalid(let diagnostics):
             return DiagnosticsHTML.list(diagnostics, relativeTo: folders.policies.path)
         }

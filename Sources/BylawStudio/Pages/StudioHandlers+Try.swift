@@ -117,7 +117,7 @@ extension StudioHandlers {
         let denies = findings.contains { $0.enforcement == .block }
         var out = "<p class=\"decision \(denies ? "deny" : "allow")\" id=\"decision\">\(denies ? "deny" : "allow")</p>"
         out += "<h3>Findings</h3>" + FindingsHTML.list(findings, empty: "No rule fired.")
-        out += explanations(of: .usage, set: set, fired: findings)
+        out += explanations(.event(decider.event, workspace: graph), set: set)
         return out
     }
 
@@ -159,7 +159,7 @@ extension StudioHandlers {
         out += "<p class=\"decision \(blocks ? "deny" : "allow")\" id=\"decision\">\(blocks ? "fails" : "passes")</p>"
         out += DiagnosticsHTML.list(collector.diagnostics, limit: configuration.maxDiagnostics)
         out += FindingsHTML.list(collector.findings, empty: "No rule fired.")
-        out += explanations(of: .workspace, set: set, fired: collector.findings)
+        if let workspace = WorkspaceLoader.load(file).workspace { out += explanations(.workspace(WorkspaceGraph(workspace)), set: set) }
         return out + "</section>"
     }
 
@@ -179,16 +179,14 @@ extension StudioHandlers {
             """
     }
 
-    /// The rules an input ran and what each made of it.
-    func explanations(of trigger: RuleTrigger, set: PolicySet, fired: [Finding]) -> String {
-        let rules = set.rules(on: trigger)
-        var out = "<h3>Each rule</h3><ul class=\"rule-outcomes\">"
-        for rule in rules {
-            let hits = fired.filter { $0.rule.fullID == rule.fullID }
-            let outcome = hits.isEmpty ? "did not fire" : "fired (\(hits.count))"
-            out += "<li><code>\(h(rule.fullID))</code> <span class=\"badge \(rule.descriptor.enforcement.rawValue)\">\(rule.descriptor.enforcement.rawValue)</span> \(outcome)</li>"
+    /// Why each rule the input runs fired or did not, as `bylaw explain` tells it.
+    func explanations(_ input: ExplainRun.Input, set: PolicySet) -> String {
+        switch ExplainRun(policies: set).run(input) {
+        case .success(let outcome):
+            return "<h3>Why, rule by rule</h3>" + ExplanationsHTML.list(outcome.explanations)
+        case .failure(let diagnostic):
+            return DiagnosticsHTML.list([diagnostic])
         }
-        return out + "</ul>"
     }
 
     /// A file of an example folder named `ROOT:PATH`, read.

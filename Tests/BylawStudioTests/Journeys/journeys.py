@@ -79,7 +79,7 @@ def journeys(driver):
     table = text_of(driver, "table.policies")
     assert "Client artifacts never go into consumer chat" in table, table
     assert "legal@example.com" in table
-    assert "5 passed" in table
+    assert "6 passed" in table
     shot(driver, "studio-policies.png")
 
     step("keyboard: the first Tab reaches the skip link, which leads to the content")
@@ -139,9 +139,11 @@ def journeys(driver):
     step("run the tests: the failing test says what was expected and what fired")
     driver.find_element(By.LINK_TEXT, "Run this policy's tests").click()
     summary = wait(driver, EC.visibility_of_element_located((By.ID, "test-summary"))).text
-    assert "4 passed, 1 failed" in summary, summary
+    assert "5 passed, 1 failed" in summary, summary
     failure = text_of(driver, ".test.failed")
     assert "expected allow, but fired [internal-data-in-consumer-chat]" in failure, failure
+    # Why it fired: the condition that held and the value it read.
+    assert 'event.artifact.classification = "internal"' in failure, failure
     Select(driver.find_element(By.ID, "policy-choice")).select_by_visible_text("All policies")
     driver.find_element(By.ID, "run-tests-button").click()
     wait(driver, lambda d: "1 failed" in text_of(d, "#test-summary") and "passed" in text_of(d, "#test-summary"))
@@ -165,6 +167,8 @@ def journeys(driver):
     decision = wait(driver, EC.visibility_of_element_located((By.ID, "decision"))).text
     assert decision.lower() == "deny", decision
     assert "client-data/no-client-data-in-consumer-chat" in text_of(driver, ".findings")
+    why = driver.find_element(By.CSS_SELECTOR, "details.explanation[open] pre").text
+    assert "event.artifact.classification in client_data (18:11)" in text_of(driver, ".explanations"), why
     driver.execute_script("document.getElementById('result').scrollIntoView()")
     shot(driver, "studio-try-event.png")
 
