@@ -85,7 +85,8 @@ enum EventForm {
         var out = "<div class=\"event-fields\">"
         for field in fields {
             let value = values[field.name] ?? ""
-            let doc = field.row.field.doc
+            // The schema's docs mark values as code (`prompt`); a form's help is plain text.
+            let doc = String(field.row.field.doc.filter { $0 != "`" })
             let described = doc.isEmpty ? "" : " aria-describedby=\"\(field.id)-doc\""
             out += "<div class=\"field\"><label for=\"\(field.id)\">\(h(field.path))</label>"
             if let values = field.row.field.type.enumeration {
