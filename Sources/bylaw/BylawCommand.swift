@@ -19,7 +19,7 @@ struct BylawCommand: ParsableCommand {
         version: BylawVersion.current,
         subcommands: [
             CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self,
-            PlanCommand.self, ExplainCommand.self, ServeCommand.self, ConsumeCommand.self, PublishCommand.self, ReadCommand.self, HandbookCommand.self, ExprCommand.self, VersionCommand.self,
+            PlanCommand.self, ExplainCommand.self, ServeCommand.self, StudioCommand.self, ConsumeCommand.self, PublishCommand.self, ReadCommand.self, HandbookCommand.self, ExprCommand.self, VersionCommand.self,
         ]
     )
 
