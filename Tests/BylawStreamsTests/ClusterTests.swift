@@ -19,8 +19,10 @@ struct ClusterTests {
         let events = try StreamFixtures.events(rounds: MemberFaultTests.rounds, in: folder)
         // The cluster elects its JetStream leader a few seconds after the nodes start.
         try await Self.publishWhenReady(events, servers: servers)
-        let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "100"])
-        let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "100"])
+        // Small batches: many round trips through the replicas, so the kill lands mid-stream
+        // however fast the machine.
+        let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "10"])
+        let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "10"])
         try await MemberFaultTests.wait("a member to make progress") { first.messages + second.messages > 0 }
         try MemberFaultTests.expectMidStream(servers)
         // The node leading the stream: JetStream must elect another from the two left.

@@ -28,7 +28,7 @@ struct MemberFaultTests {
     @Test("SIGTERM: the member finishes and acknowledges its batch, drains, exits 0; another member takes the rest")
     func terminatedMember() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
-        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "300"])
+        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "20"])
         try await Self.wait("the member to make progress") { first.messages > 0 }
         first.signal(SIGTERM)
         #expect(try await first.waitForExit(limit: .seconds(15)) == 0, "\(first.stderr)")
@@ -47,7 +47,7 @@ struct MemberFaultTests {
     @Test("the server restarted mid-stream (file storage): the member reconnects and goes on")
     func restartedServer() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
-        let member = try MemberProcess(servers: [server.url], in: folder.url, name: "member", ["--batch", "100"])
+        let member = try MemberProcess(servers: [server.url], in: folder.url, name: "member", ["--batch", "10"])
         try await Self.wait("the member to make progress") { member.messages > 0 }
         try Self.expectMidStream([server.url])
         server.kill()
