@@ -1,3 +1,5 @@
+import BylawSource
+
 /// The files `bylaw init` writes: a policy folder with one small policy and its tests, a
 /// workspace config, the editor schemas and the VS Code settings that point at them.
 ///
@@ -101,13 +103,13 @@ public enum ProjectScaffold {
             """
     }
 
-    static let vscodeSettings = """
-        {
-          "yaml.schemas": {
-            "./schemas/policy.schema.json": ["Policies/**/*.yaml", "Policies/**/*.yml"],
-            "./schemas/workspace.schema.json": ["workspace.yaml", "workspaces/**/*.yaml"]
-          }
-        }
-
-        """
+    /// `yaml.schemas`: which files each schema checks (the files' own `$schema` line says it
+    /// too, for other editors).
+    static var vscodeSettings: String {
+        let globs: [(EditorSchema, [String])] = [
+            (.policy, ["Policies/**/*.yaml", "Policies/**/*.yml"]), (.workspace, ["workspace.yaml", "workspaces/**/*.yaml"]),
+        ]
+        let schemas = JSONValue.object(globs.map { ("./schemas/\($0.0.fileName)", .array($0.1.map(JSONValue.string))) })
+        return JSONValue.object([("yaml.schemas", schemas)]).pretty + "\n"
+    }
 }
