@@ -29,28 +29,34 @@ extension EditorSchema {
     }
 
     private static func usageRule(first: Int) -> JSONValue {
-        .object([
-            ("id", .string("${\(first):rule-id}")),
-            ("title", .string("${\(first + 1):What the rule says, in one line}")),
-            ("on", .string("usage")),
-            ("enforcement", .string("${\(first + 2):block}")),
-            ("forbid", .object([("all", .array([.string("${\(first + 3):event.tokens.input > 100000}"), .string("${\(first + 4):event.scope == 'org'}")]))])),
-            ("message", .string("${\(first + 5):What happened}")),
-            ("hint", .string("${\(first + 6):What to do instead}")),
-        ])
+        rule(
+            first: first, on: "usage", enforcement: "block", "forbid", ["event.tokens.input > 100000", "event.scope == 'org'"],
+            message: "What happened", hint: "What to do instead")
     }
 
     private static var workspaceRule: JSONValue {
-        .object([
-            ("id", .string("${1:rule-id}")),
-            ("title", .string("${2:What the rule says, in one line}")),
-            ("on", .string("workspace")),
-            ("for", .string("org in workspace.orgs")),
-            ("enforcement", .string("${3:warn}")),
-            ("require", .string("${4:has(org.parent) || has(org.billing_account)}")),
-            ("message", .string("${5:What is wrong with this org}")),
-            ("hint", .string("${6:How to fix it}")),
-        ])
+        rule(
+            first: 1, on: "workspace", for: "org in workspace.orgs", enforcement: "warn", "require", ["has(org.parent) || has(org.billing_account)"],
+            message: "What is wrong with this org", hint: "How to fix it")
+    }
+
+    /// A rule whose parts to fill in are numbered from `first`, in the order they are written;
+    /// several conditions go under `all:`.
+    private static func rule(
+        first: Int, on trigger: String, for binding: String? = nil, enforcement: String, _ mode: String, _ conditions: [String],
+        message: String, hint: String
+    ) -> JSONValue {
+        var next = first
+        func fill(_ text: String) -> JSONValue {
+            defer { next += 1 }
+            return .string("${\(next):\(text)}")
+        }
+        var pairs: [(String, JSONValue)] = [("id", fill("rule-id")), ("title", fill("What the rule says, in one line")), ("on", .string(trigger))]
+        if let binding { pairs.append(("for", .string(binding))) }
+        pairs.append(("enforcement", fill(enforcement)))
+        let condition = conditions.count == 1 ? fill(conditions[0]) : .object([("all", .array(conditions.map(fill)))])
+        pairs += [(mode, condition), ("message", fill(message)), ("hint", fill(hint))]
+        return .object(pairs)
     }
 
     private static var exceptionBody: JSONValue {
