@@ -108,11 +108,15 @@ public struct PolicyKey: Sendable {
         case change
     }
 
+    /// The key as written.
     public let name: String
+    /// What it holds.
     public let value: PolicyValue
     /// One line for the editor schema (Markdown: names in backticks).
     public let doc: String
+    /// Whether every mapping of its section must write it.
     public let isRequired: Bool
+    /// The keys it goes with, or instead of.
     public let group: Group?
     /// The value a missing key stands for, when there is one.
     public let defaultValue: String?

@@ -13,6 +13,7 @@ public enum ProjectScaffold {
         public let path: String
         /// What it is for, in a few words (`bylaw init` prints it).
         public let purpose: String
+        /// The file's text.
         public let contents: String
     }
 
