@@ -72,12 +72,16 @@ struct InitCommandTests {
         #expect(try String(contentsOf: policy, encoding: .utf8).contains("policy: client-data"))
     }
 
-    @Test("a project folder that is a file: a clear error, exit 2")
-    func folderIsAFile() throws {
+    @Test("a project folder that is a file, or an empty name: a clear error, exit 2")
+    func badFolder() throws {
         let scratch = try TemporaryDirectory()
         _ = try scratch.write(Data("x".utf8), to: "taken")
         let run = try Self.run("init taken", in: scratch.url)
         #expect(run.status == 2)
         #expect(run.stderr.contains("bylaw: cannot create taken/"), "\(run.stderr)")
+        let empty = try Self.run("init ''", in: scratch.url)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("the project folder must not be empty"), "\(empty.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["taken"])
     }
 }

@@ -23,6 +23,10 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace files that exist already.")
     var force = false
 
+    func validate() throws {
+        if directory.isEmpty { throw ValidationError("the project folder must not be empty: name one, or leave it out for the current directory") }
+    }
+
     func run() throws {
         let files = ProjectScaffold.files.map { (file: $0, path: shown($0.path)) }
         let existing = files.filter { ProjectFiles.exists($0.path) }.map(\.path)
