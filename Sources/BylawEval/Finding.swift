@@ -23,12 +23,21 @@ public struct Finding: Sendable {
     public let location: SourceSpan?
     /// For stream findings: the event's line number in the stream and its id.
     public let event: EventReference?
+    /// What few findings carry (where an evaluation error failed, an explanation), behind one
+    /// reference: a stream makes millions of findings, and every field is copied and destroyed
+    /// with each.
+    @usableFromInline let extras: FindingExtras?
+
     /// For evaluation errors: where in the policy evaluation failed.
-    public let policySpan: SourceSpan?
+    @inlinable public var policySpan: SourceSpan? { extras?.policySpan }
+
+    /// Why the rule fired on the input, when the run was asked to explain its findings
+    /// (`bylaw eval --explain`). Inlinable: every stream finding's writer asks.
+    @inlinable public var explanation: RuleExplanation? { extras?.explanation }
 
     public init(
         rule: RuleDescriptor, kind: Kind = .violation, enforcement: Enforcement? = nil, message: String, hint: String? = nil,
-        inputPath: String, location: SourceSpan? = nil, event: EventReference? = nil
+        inputPath: String, location: SourceSpan? = nil, event: EventReference? = nil, explanation: RuleExplanation? = nil
     ) {
         self.rule = rule
         self.kind = kind
@@ -38,12 +47,15 @@ public struct Finding: Sendable {
         self.inputPath = inputPath
         self.location = location
         self.event = event
-        self.policySpan = nil
+        self.extras = explanation.map { FindingExtras(policySpan: nil, explanation: $0) }
     }
 
     /// The evaluation-error finding of a rule that could not be evaluated on an input; its
     /// message names the rule, and ``policySpan`` the failing expression.
-    public init(rule: RuleDescriptor, failure: EvaluationFailure, inputPath: String, location: SourceSpan? = nil, event: EventReference? = nil) {
+    public init(
+        rule: RuleDescriptor, failure: EvaluationFailure, inputPath: String, location: SourceSpan? = nil, event: EventReference? = nil,
+        explanation: RuleExplanation? = nil
+    ) {
         self.rule = rule
         self.kind = .evaluationError
         self.enforcement = rule.enforcement
@@ -52,7 +64,18 @@ public struct Finding: Sendable {
         self.inputPath = inputPath
         self.location = location
         self.event = event
-        self.policySpan = failure.policySpan
+        self.extras = FindingExtras(policySpan: failure.policySpan, explanation: explanation)
+    }
+}
+
+/// The rarely set parts of a ``Finding``.
+@usableFromInline final class FindingExtras: Sendable {
+    @usableFromInline let policySpan: SourceSpan?
+    @usableFromInline let explanation: RuleExplanation?
+
+    init(policySpan: SourceSpan?, explanation: RuleExplanation?) {
+        self.policySpan = policySpan
+        self.explanation = explanation
     }
 }
 

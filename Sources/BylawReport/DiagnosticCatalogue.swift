@@ -54,6 +54,7 @@ public enum DiagnosticCatalogue {
         Section(.workspace, "workspace configs", page: "workspace.md"),
         Section(.stream, "usage streams", page: "usage-events.md"),
         Section(.test, "`bylaw test`"),
+        Section(.explain, "`bylaw explain`", page: "explain.md"),
         Section(
             .serve, "`bylaw serve`", page: "serve.md",
             intro: "Start-up and reload problems of the decision server."),

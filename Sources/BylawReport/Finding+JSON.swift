@@ -3,7 +3,8 @@ import BylawSource
 
 extension Finding {
     /// The finding as a JSON object (docs/output-formats.md): `rule`, `policy`, `kind`,
-    /// `enforcement`, `message`, `hint`, `location` and, for stream findings, `event`.
+    /// `enforcement`, `message`, `hint`, `location`, for stream findings `event`, and when the
+    /// run explains its findings, `explanation`.
     ///
     /// `location.line`/`column` are 1-based and `column` counts characters. A stream finding
     /// has no column: its location is the event's line in the stream.
@@ -20,6 +21,7 @@ extension Finding {
         if let event {
             pairs.append(("event", .object([("line", .int(Int64(event.line))), ("id", event.id.map(JSONValue.string) ?? .null)])))
         }
+        if let explanation { pairs.append(("explanation", explanation.jsonValue)) }
         return .object(pairs)
     }
 
@@ -57,10 +59,7 @@ extension Diagnostic {
     }
 
     static func locationJSON(span: SourceSpan?, path: String?) -> JSONValue {
-        if let span {
-            let start = span.start
-            return .object([("file", .string(span.file.path)), ("line", .int(Int64(start.line))), ("column", .int(Int64(start.column)))])
-        }
+        if let span { return span.locationJSON }
         if let path { return .object([("file", .string(path))]) }
         return .null
     }

@@ -42,6 +42,10 @@ extension Finding {
             if let id = event.id { JSONBytes.writeString(id, to: &out) } else { JSONBytes.write("null", to: &out) }
             out.append(0x7D)
         }
+        if let explanation {
+            JSONBytes.write(",\"explanation\":", to: &out)
+            out.append(contentsOf: explanation.jsonValue.compact.utf8)
+        }
         JSONBytes.write("}\n", to: &out)
     }
 }

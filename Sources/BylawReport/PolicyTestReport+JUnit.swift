@@ -6,8 +6,9 @@ extension PolicyTestReport {
     /// JUnit XML: one `<testsuite>` per policy file, one `<testcase name="TEST"
     /// classname="POLICY">` per policy test. A failed test has a `<failure type="test.failed">`
     /// saying what was expected and what fired; a test whose input is broken has an `<error>`
-    /// with the input's diagnostics. Rules no test covers are listed in the suite's
-    /// `<system-out>`; under `strict` each is a failing test case named `coverage: POLICY/RULE`.
+    /// with the input's diagnostics. Rules no test covers, and branches and exceptions no test
+    /// exercised, are listed in the suite's `<system-out>`; under `strict` each is a failing
+    /// test case named `coverage: POLICY/RULE` (with ` at LINE:COLUMN` for a branch or exception).
     public func junit() -> String {
         var order: [String] = []
         var bodies: [String: String] = [:]
@@ -44,14 +45,19 @@ extension PolicyTestReport {
                 + "    </testcase>\n"
         }
         var gaps: [String: [String]] = [:]
-        for rule in uncovered {
-            let gap = coverageGap(rule)
+        // A gap's test case names its place too: a rule can have several.
+        let coverage = uncovered.map { (rule: $0, name: "coverage: " + $0.fullID, diagnostic: coverageGap($0)) }
+            + self.gaps.map { gap in
+                let start = gap.span.start
+                return (rule: gap.rule, name: "coverage: \(gap.rule.fullID) at \(start.line):\(start.column)", diagnostic: coverageGap(gap))
+            }
+        for (rule, name, gap) in coverage {
             let path = gap.path ?? "<policies>"
             suite(path)
             if strict {
                 counts[path, default: JUnitCounts()].tests += 1
                 counts[path, default: JUnitCounts()].failures += 1
-                bodies[path, default: ""] += "    <testcase name=\"\(XMLEscaping.attribute("coverage: " + rule.fullID))\" classname=\"\(XMLEscaping.attribute(rule.policyID))\" time=\"0\">\n"
+                bodies[path, default: ""] += "    <testcase name=\"\(XMLEscaping.attribute(name))\" classname=\"\(XMLEscaping.attribute(rule.policyID))\" time=\"0\">\n"
                     + "      <failure message=\"\(XMLEscaping.attribute(gap.message))\" type=\"\(gap.code)\">"
                     + XMLEscaping.text(JUnitSuite.describe(gap)) + "</failure>\n"
                     + "    </testcase>\n"

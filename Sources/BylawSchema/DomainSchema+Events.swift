@@ -10,15 +10,15 @@ extension DomainSchema {
             .event("id", .string, "the event id"),
             .event("time", .timestamp, "when it happened"),
             .event("kind", .enumeration(SchemaEnum(UsageEventKind.self))),
-            .event("user", .string, "the user id"),
-            .event("org", .string, "the org id"),
+            .event("user", .string, "the user id", holdsIDOf: "User"),
+            .event("org", .string, "the org id", holdsIDOf: "Org"),
             .event("scope", .enumeration(SchemaEnum(UsageEventScope.self))),
-            .event("app", .string, "the app id"),
-            .event("provider", .string, "the provider id"),
+            .event("app", .string, "the app id", holdsIDOf: "App"),
+            .event("provider", .string, "the provider id", holdsIDOf: "Provider"),
             .event("model", .string, "the model name"),
             .event("tokens", .object("Tokens"), "token counts"),
             .event("cost", .object("Cost"), "what it cost"),
-            .event("subscription", .string, "the subscription drawn from"),
+            .event("subscription", .string, "the subscription drawn from", holdsIDOf: "Subscription"),
             .event("artifact", .object("Artifact"), "the artifact involved"),
             .event("destination", .object("Destination"), "where it was sent"),
             .event("category", .string, "the category of work"),
@@ -47,13 +47,13 @@ extension DomainSchema {
 
     public static let destination = SchemaObjectType(
         "Destination", doc: "Where an event sent something.",
-        fields: [.event("kind", .enumeration(SchemaEnum(AppKind.self))), .event("app", .string, "the app id")])
+        fields: [.event("kind", .enumeration(SchemaEnum(AppKind.self))), .event("app", .string, "the app id", holdsIDOf: "App")])
 
     public static let target = SchemaObjectType(
         "Target", doc: "The target of a share.",
         fields: [
             .event("scope", .enumeration(SchemaEnum(UsageEventScope.self))),
-            .event("org", .string, "the org id"),
-            .event("user", .string, "the user id"),
+            .event("org", .string, "the org id", holdsIDOf: "Org"),
+            .event("user", .string, "the user id", holdsIDOf: "User"),
         ])
 }

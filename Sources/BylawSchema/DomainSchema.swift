@@ -157,8 +157,9 @@ extension SchemaField {
         SchemaField(name, type, doc, source: .derived)
     }
 
-    /// A field of a usage event, written under `key` in the line (its name unless given).
-    static func event(_ name: String, _ type: SchemaType, _ doc: String? = nil, key: String? = nil) -> SchemaField {
-        SchemaField(name, type, doc, source: .stream(key: key ?? name))
+    /// A field of a usage event, written under `key` in the line (its name unless given);
+    /// `holdsIDOf` names the workspace object type whose id it holds.
+    static func event(_ name: String, _ type: SchemaType, _ doc: String? = nil, key: String? = nil, holdsIDOf: String? = nil) -> SchemaField {
+        SchemaField(name, type, doc, source: .stream(key: key ?? name), holdsIDOf: holdsIDOf)
     }
 }

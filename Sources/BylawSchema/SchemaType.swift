@@ -67,14 +67,26 @@ public struct SchemaField: Sendable, Hashable {
     /// Whether policies see the field; false for a key the config accepts that CEL does not
     /// expose (`billing.labels`). Such fields come after every visible one of their type.
     public let isVisible: Bool
+    /// The object type whose id a string field holds (`event.org` holds an `Org`'s id): a
+    /// literal compared with it can be checked against a workspace's ids. An object's own `id`
+    /// holds its type's id without saying so here (see ``idType(in:)``).
+    public let holdsIDOf: String?
     private let explicitDoc: String?
 
-    public init(_ name: String, _ type: SchemaType, _ doc: String?, source: SchemaSource, isVisible: Bool = true) {
+    public init(_ name: String, _ type: SchemaType, _ doc: String?, source: SchemaSource, isVisible: Bool = true, holdsIDOf: String? = nil) {
         self.name = name
         self.type = type
         self.explicitDoc = doc
         self.source = source
         self.isVisible = isVisible
+        self.holdsIDOf = holdsIDOf
+    }
+
+    /// The object type whose id the field holds, when it is a field of `owner`: the owner itself
+    /// for its `id`, else ``holdsIDOf``.
+    public func idType(in owner: SchemaObjectType) -> String? {
+        if case .id = source { return owner.name }
+        return holdsIDOf
     }
 
     /// One line for the reference; an enumeration without one lists its values.
@@ -158,6 +170,9 @@ public struct SchemaObjectType: Sendable, Hashable {
 
     /// The index of a visible field, as compiled rules address it.
     public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.isVisible && $0.name == name } }
+
+    /// A visible field by the name policies write.
+    public func visibleField(_ name: String) -> SchemaField? { fieldIndex(name).map { fields[$0] } }
 
     /// How messages name one object of the type (`billing account` for `BillingAccount`).
     public var noun: String {

@@ -8,6 +8,10 @@
 //                                in this process alone: for profilers, and for peak RSS
 //   bench-eval memory [N…]       peak RSS of the full evaluation in a fresh process per stream
 //                                length (default 100k and 10M events, piped: no file on disk)
+//   bench-eval random [SEED…] [--events N] [--instructions]
+//                                made-up workspaces, rules and streams (RandomMix.swift): events/s
+//                                on 1 and 2 threads, findings, instructions per event (callgrind)
+//   bench-eval random-files SEED N DIR   one made-up mix as files, for `bylaw eval`
 //
 // Run from the package root: the evaluation stages read Policies/ and
 // Examples/workspaces/acme.yaml. Each stage is a row; to add one append a `Stage` to `stages`.
@@ -317,6 +321,15 @@ if arguments.first == "generate" {
         warn("bench-eval: \(error)\n")
         exit(2)
     }
+} else if arguments.first == "random" || arguments.first == "random-run" {
+    do {
+        try arguments.first == "random" ? randomMode(Array(arguments.dropFirst())) : randomRun(Array(arguments.dropFirst()))
+    } catch {
+        warn("bench-eval: \(error)\n")
+        exit(2)
+    }
+} else if arguments.first == "random-files" {
+    randomFiles(Array(arguments.dropFirst()))
 } else if arguments.first == "memory" {
     // One fresh process per length, the stream piped in: each process's own peak RSS.
     let sizes = arguments.dropFirst().compactMap { Int($0) }.filter { $0 > 0 }

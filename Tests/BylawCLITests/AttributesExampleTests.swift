@@ -13,7 +13,7 @@ struct AttributesExampleTests {
         #expect(check.status == 0, "\(check.stderr)")
         let run = try Bylaw.run(["test", Self.policies])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.hasSuffix("7 passed, 0 failed\n"), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("8 passed, 0 failed\n"), "\(run.stdout)")
     }
 
     @Test("the workspace as configured is clean")

@@ -92,7 +92,7 @@ struct CommandLinePolishTests {
         #expect(text.contains("--generate-completion-script"))
         for flag in Set(text.matches(of: /--[a-z][a-z-]+/).map { String($0.output) }) where flag != "--generate-completion-script" {
             var found = false
-            for command in ["", "init", "check", "test", "lint", "eval", "plan", "serve", "handbook", "expr", "schema", "version"] {
+            for command in ["", "init", "check", "test", "lint", "eval", "plan", "explain", "serve", "handbook", "expr", "schema", "version"] {
                 let help = try Bylaw.run((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "1000"]).stdout
                 if help.contains(flag + " ") || help.contains(flag + "\n") || help.contains(flag + "]") { found = true; break }
             }

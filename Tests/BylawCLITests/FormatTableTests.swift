@@ -5,7 +5,7 @@ import Testing
 /// docs/output-formats.md, and each listed value runs.
 @Suite("Formats by command")
 struct FormatTableTests {
-    static let commands = ["init", "check", "test", "lint", "eval", "plan", "serve", "handbook", "expr", "schema", "version"]
+    static let commands = ["init", "check", "test", "lint", "eval", "plan", "explain", "serve", "handbook", "expr", "schema", "version"]
 
     /// The `--format` values `bylaw COMMAND --help` lists (`(values: a, b; default: a)`), in order;
     /// empty when the command has no `--format`.
@@ -45,6 +45,7 @@ struct FormatTableTests {
         ["check"], ["test"], ["lint", "Examples/workspaces/acme.yaml"],
         ["eval", "Examples/usage/redaction-bot.ndjson", "--workspace", "Examples/workspaces/acme.yaml"],
         ["plan", "--before", "Examples/workspaces/acme.yaml", "--after", "Examples/workspaces/acme.yaml"],
+        ["explain", "--event", "Examples/events/client-pdf-to-consumer-chat.json", "--workspace", "Examples/workspaces/acme.yaml"],
         ["handbook"],
     ])
     func everyListedFormatRuns(arguments: [String]) throws {

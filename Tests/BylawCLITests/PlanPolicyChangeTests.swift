@@ -72,7 +72,7 @@ struct PlanPolicyChangeTests {
         #expect(check.stderr.contains("7 files, 24 rules compiled, 0 warnings"), "stderr: \(check.stderr)")
         let test = try Bylaw.run(["test", Self.proposed, "--strict"])
         #expect(test.status == 0)
-        #expect(test.stdout.hasSuffix("\n36 passed, 0 failed\n"), "stdout: \(test.stdout)")
+        #expect(test.stdout.hasSuffix("\n50 passed, 0 failed\n"), "stdout: \(test.stdout)")
     }
 
     @Test("besides the edited files, the proposed set is Policies/ with the tests' workspace path moved")

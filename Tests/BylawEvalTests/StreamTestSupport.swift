@@ -43,23 +43,27 @@ enum StreamTestSupport {
         var counts = ""
     }
 
-    static func run(_ evaluator: StreamEvaluator, _ stream: [UInt8], summary: Bool = false) throws -> Run {
+    static func run(
+        _ evaluator: StreamEvaluator, _ stream: [UInt8], summary: Bool = false, jobs: Int = 1, blockSize: Int = StreamEvaluator.defaultBlockSize,
+        maxLineLength: Int = UsageStreamReader.defaultMaxLineLength, maxErrors: Int? = nil
+    ) throws -> Run {
         var run = Run()
         var tally = RunTally()
         var attribution: Attribution? = summary ? Attribution() : nil
-        let reader = UsageStreamReader(bytes: stream, name: "test.ndjson", chunkSize: 4096)
+        let reader = UsageStreamReader(bytes: stream, name: "test.ndjson", maxLineLength: maxLineLength, chunkSize: 4096)
         let counts = try evaluator.evaluate(
-            reader, streamPath: "test.ndjson", tally: &tally, attribution: &attribution,
+            reader, streamPath: "test.ndjson", maxErrors: maxErrors, jobs: jobs, blockSize: blockSize, tally: &tally, attribution: &attribution,
             callbacks: .init(
                 finding: { finding in
                     run.lines.append(
                         "\(finding.event?.line ?? 0) \(finding.event?.id ?? "-") \(finding.rule.fullID) \(finding.kind.rawValue) "
                             + "\(finding.enforcement.rawValue) \(finding.message) | \(finding.hint ?? "-")")
                 },
-                diagnostic: { run.lines.append("diagnostic \($0.code) \($0.message)") }))
+                diagnostic: { run.lines.append("diagnostic \($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code) \($0.message)") }))
         run.excepted = tally.excepted
         run.findings = tally.findings
-        run.counts = "\(counts.lines) \(counts.events) \(counts.blank) \(counts.malformed) \(counts.bytes)"
+        run.counts = "\(counts.lines) \(counts.events) \(counts.blank) \(counts.malformed) \(counts.bytes) \(counts.stoppedEarly) "
+            + JSONValue.object(tally.json).compact
         if let attribution { run.counts += " " + attribution.json.compact }
         return run
     }

@@ -30,3 +30,15 @@ func expectDiagnostic(
         #expect(diagnostic.hint?.contains(hint) == true, "hint \(diagnostic.hint ?? "none"), expected it to contain \(hint)", sourceLocation: sourceLocation)
     }
 }
+
+extension MarkedSource {
+    /// Policy `p` with one rule `r` on `trigger` (over `element`, a `for:`) whose `forbid:` is
+    /// `condition` (YAML, indented under `forbid:` when it spans lines), after `preamble`
+    /// (top-level keys such as `lists:`).
+    static func rule(on trigger: String = "usage", for element: String? = nil, forbid condition: String, preamble: String = "") -> MarkedSource {
+        let lines = condition.split(separator: "\n", omittingEmptySubsequences: false)
+        let forbid = lines.count == 1 ? "forbid: \(condition)" : "forbid:\n" + lines.map { "      " + $0 }.joined(separator: "\n")
+        let head = "policy: p\n" + (preamble.isEmpty ? "" : preamble + "\n") + "rules:\n  - id: r\n    on: \(trigger)\n"
+        return MarkedSource(head + (element.map { "    for: \($0)\n" } ?? "") + "    \(forbid)\n")
+    }
+}

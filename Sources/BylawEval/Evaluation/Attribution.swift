@@ -13,11 +13,10 @@ public struct Attribution: Sendable {
         var events = 0
         var spend: [String: DecimalSum] = [:]
 
-        mutating func add(_ event: UsageEvent) {
+        mutating func add(_ event: AttributedEvent) {
             events += 1
-            guard event.has(.costAmount) else { return }
-            let currency = event.has(.costCurrency) ? event.string(.costCurrency) : "?"
-            spend[currency, default: DecimalSum()].add(event.string(.costAmount))
+            guard let amount = event.amount else { return }
+            spend[event.currency ?? "?", default: DecimalSum()].add(amount)
         }
 
         var json: JSONValue {
@@ -38,10 +37,15 @@ public struct Attribution: Sendable {
     public init() {}
 
     mutating func count(_ event: UsageEvent, in workspace: Workspace) {
-        let orgID = event.string(.org)
+        count(AttributedEvent(event), in: workspace)
+    }
+
+    /// Counts an event whose fields were taken on another thread (``ParallelStreamEvaluation``).
+    mutating func count(_ event: AttributedEvent, in workspace: Workspace) {
+        let orgID = event.org
         let org = workspace.org(orgID)
         let account: String
-        if event.has(.subscription), let subscription = workspace.subscription(event.string(.subscription)) {
+        if let subscriptionID = event.subscription, let subscription = workspace.subscription(subscriptionID) {
             account = subscription.account.id
         } else if let resolved = org?.billing.account {
             account = resolved.id
@@ -68,5 +72,20 @@ public struct Attribution: Sendable {
             ("by_account", .object(byAccount.keys.sorted().map { ($0, byAccount[$0]?.json ?? .null) })),
             ("by_org", .object(byOrg.keys.sorted().map { ($0, byOrg[$0]?.json ?? .null) })),
         ])
+    }
+}
+
+/// The fields of an event that attribution reads, copied out of the scanner's reused event.
+struct AttributedEvent: Sendable {
+    let org: String
+    let subscription: String?
+    let amount: String?
+    let currency: String?
+
+    init(_ event: UsageEvent) {
+        org = event.string(.org)
+        subscription = event.has(.subscription) ? event.string(.subscription) : nil
+        amount = event.has(.costAmount) ? event.string(.costAmount) : nil
+        currency = event.has(.costCurrency) ? event.string(.costCurrency) : nil
     }
 }

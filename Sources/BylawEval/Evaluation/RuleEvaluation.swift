@@ -34,10 +34,16 @@ public struct RuleInputs {
 /// with where in the input it points (when the input is a config).
 public enum RuleEvaluation {
     public static func run(_ rule: CompiledRule, _ inputs: RuleInputs, report: (RuleOutcome, SourceSpan?) -> Void) {
+        visit(rule, inputs) { outcome, span, _ in report(outcome, span) }
+    }
+
+    /// ``run(_:_:report:)``, also handing over the activation each outcome was decided on (the
+    /// `for:` element bound); nil when the `for:` collection itself failed.
+    static func visit(_ rule: CompiledRule, _ inputs: RuleInputs, report: (RuleOutcome, SourceSpan?, CELActivation?) -> Void) {
         var activation = inputs.activation(for: rule)
         let graph = inputs.locatingGraph
         guard let collection = rule.forCollection else {
-            check(rule, activation, graph: graph, watching: graph?.root, report: report)
+            check(rule, activation, graph: graph, watching: graph?.root) { report($0, $1, activation) }
             return
         }
         let elements: [CELValue]
@@ -47,19 +53,19 @@ public enum RuleEvaluation {
         case .error(let error):
             let span = collection.sourceSpan(of: error.range)
             let failure = EvaluationFailure(message: "'for' could not be evaluated: \(error.message) (\(RuleRunner.place(span)))", policySpan: span)
-            report(.failed(failure), graph?.root.objectSpan)
+            report(.failed(failure), graph?.root.objectSpan, nil)
             return
         case let other:
             let failure = EvaluationFailure(
                 message: "'for' gave \(other.celType), not a list (\(RuleRunner.place(collection.span)))", policySpan: collection.span)
-            report(.failed(failure), graph?.root.objectSpan)
+            report(.failed(failure), graph?.root.objectSpan, nil)
             return
         }
         for element in elements {
             if let slot = rule.slots.element { activation[slot] = element }
             var watched: AnyObject? = graph?.root
             if case .object(let object) = element { watched = object }
-            check(rule, activation, graph: graph, watching: watched, report: report)
+            check(rule, activation, graph: graph, watching: watched) { report($0, $1, activation) }
         }
     }
 

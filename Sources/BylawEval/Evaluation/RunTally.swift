@@ -49,6 +49,15 @@ public struct RunTally: Sendable {
         }
     }
 
+    /// Adds another tally's counts (a part of the same run) into this one.
+    public mutating func add(_ other: RunTally) {
+        findings += other.findings
+        evaluationErrors += other.evaluationErrors
+        excepted += other.excepted
+        for (rule, count) in other.byRule { byRule[rule, default: 0] += count }
+        for (level, count) in other.byEnforcement { byEnforcement[level, default: 0] += count }
+    }
+
     /// Whether the run fails: a finding at `block` (evaluation errors included, since an error
     /// is never read as "allowed"), or any finding with `strict`.
     public func fails(strict: Bool) -> Bool {

@@ -18,12 +18,17 @@ import CEL
 public struct StreamEvaluator {
     public let rules: [CompiledRule]
     public let graph: WorkspaceGraph
+    /// The rules' policies, when made from a policy set: what explanations expand macros from.
+    public let policies: [CompiledPolicy]
     /// The shortcuts in use (all by default).
     public var shortcuts: Shortcuts = .all
     /// Whether findings' event references carry the event's `user` and `org` (for `bylaw
     /// plan`, which names who a change would block); off by default, since it reads two more
     /// fields of every event.
     public var recordsActors = false
+    /// Whether findings carry their ``Finding/explanation`` (`bylaw eval --explain`); off by
+    /// default.
+    public var explains = false
 
     /// The evaluation shortcuts; each leaves every finding as plain evaluation would make it.
     public struct Shortcuts: OptionSet, Sendable {
@@ -41,12 +46,21 @@ public struct StreamEvaluator {
     public init(rules: [CompiledRule], workspace graph: WorkspaceGraph) {
         self.rules = rules.filter { $0.trigger == .usage }
         self.graph = graph
+        self.policies = []
+    }
+
+    /// Another evaluator's rules and policies against another graph (a thread's own).
+    init(rules: [CompiledRule], policies: [CompiledPolicy], workspace graph: WorkspaceGraph) {
+        self.rules = rules
+        self.graph = graph
+        self.policies = policies
     }
 
     /// An evaluator for the usage rules of a compiled policy set.
     public init(policies: PolicySet, workspace graph: WorkspaceGraph) {
         self.rules = policies.rules(on: .usage)
         self.graph = graph
+        self.policies = policies.policies
     }
 
     /// Where the run reports to.
@@ -71,6 +85,32 @@ public struct StreamEvaluator {
         }
     }
 
+    /// The size of the blocks a stream is cut into for several threads: 1 MiB.
+    public static let defaultBlockSize = 1 << 20
+
+    /// Reads the whole stream (or up to `maxErrors` malformed lines) on `jobs` threads: blocks
+    /// of about `blockSize` bytes of whole lines are decided side by side and handed to the
+    /// callbacks in stream order, so the callbacks, counts, tally and attribution are exactly
+    /// those of ``evaluate(_:streamPath:maxErrors:tally:attribution:callbacks:)`` on one.
+    /// `jobs` of 1 (or less) is that one-thread run. The callbacks are called on the calling
+    /// thread only.
+    public func evaluate(
+        _ reader: UsageStreamReader, streamPath: String, maxErrors: Int? = nil, jobs: Int, blockSize: Int = defaultBlockSize,
+        tally: inout RunTally, attribution: inout Attribution?, callbacks: Callbacks
+    ) throws -> StreamCounts {
+        guard jobs > 1 else {
+            return try evaluate(reader, streamPath: streamPath, maxErrors: maxErrors, tally: &tally, attribution: &attribution, callbacks: callbacks)
+        }
+        let setup = DeciderSetup(
+            rules: rules, policies: policies, workspace: graph.workspace, shortcuts: shortcuts, recordsActors: recordsActors, explains: explains,
+            extraFields: attribution == nil ? UsageEventFields() : Self.attributionFields)
+        return try ParallelStreamEvaluation(setup: setup, jobs: jobs, blockSize: blockSize)
+            .run(reader, streamPath: streamPath, maxErrors: maxErrors, tally: &tally, attribution: &attribution, callbacks: callbacks)
+    }
+
+    /// The fields attribution reads from every event.
+    static let attributionFields = UsageEventFields([.org, .subscription, .costAmount, .costCurrency])
+
     /// Reads the whole stream (or up to `maxErrors` malformed lines).
     public func evaluate(
         _ reader: UsageStreamReader, streamPath: String, maxErrors: Int? = nil, tally: inout RunTally, attribution: inout Attribution?,
@@ -78,7 +118,7 @@ public struct StreamEvaluator {
     ) throws -> StreamCounts {
         var counts = StreamCounts()
         var decider = UsageDecider(
-            self, extraFields: attribution == nil ? UsageEventFields() : UsageEventFields([.org, .subscription, .costAmount, .costCurrency]))
+            self, extraFields: attribution == nil ? UsageEventFields() : Self.attributionFields)
         defer { decider.fold(into: &tally) }
         struct Stop: Error {}
         struct CallerStop: Error {}

@@ -18,25 +18,35 @@ final class StreamRulePlan {
         let hint: CompiledTemplate?
         /// The fields the message and hint read (nil: unknown, their texts are not cached).
         let messageFields: [UsageEventField]?
+        /// The rule's policy, for explanations (nil when the plan was given rules alone).
+        let policy: CompiledPolicy?
 
-        init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache, messageFields: [UsageEventField]?) {
+        init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache, messageFields: [UsageEventField]?, policy: CompiledPolicy?) {
             self.rule = rule
             self.activation = activation
             self.cache = cache
             self.messageFields = messageFields
+            self.policy = policy
             descriptor = rule.descriptor
             fullID = rule.fullID
             message = rule.message
             hint = rule.hint
         }
 
+        /// Why the rule decided as it did on the current event (the one its activation holds),
+        /// evaluated afresh. Kept out of line: the stream's loop stays as small as without it.
+        @inline(never)
+        func explain() -> RuleExplanation {
+            RuleExplainer.explain(rule, activation, outcome: RuleRunner.run(rule, activation), location: nil, policy: policy)
+        }
+
         /// The finding for a decision that makes one (nil for `notApplicable`, `passed`,
-        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it. The
-        /// texts come from `texts` when an earlier event agreeing on the fields they read
-        /// rendered them.
+        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it, with
+        /// its explanation when `explaining`. The texts come from `texts` when an earlier event
+        /// agreeing on the fields they read rendered them.
         func finding(
             _ decision: StreamDecision, inputPath: String, event: EventReference?,
-            texts: inout StreamMessageCache, usage: UsageEvent, interner: inout StreamFieldInterner
+            texts: inout StreamMessageCache, usage: UsageEvent, interner: inout StreamFieldInterner, explaining: Bool = false
         ) -> Finding? {
             switch decision {
             case .notApplicable, .passed, .excepted:
@@ -49,9 +59,11 @@ final class StreamRulePlan {
                     rendering = StreamMessageCache.Rendering(message: message?.render(activation) ?? descriptor.title, hint: hint?.render(activation))
                     texts.store(rendering)
                 }
-                return Finding(rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event)
+                return Finding(
+                    rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event,
+                    explanation: explaining ? explain() : nil)
             case .failed(let failed):
-                return Finding(rule: descriptor, failure: failed.failure, inputPath: inputPath, location: nil, event: event)
+                return Finding(rule: descriptor, failure: failed.failure, inputPath: inputPath, location: nil, event: event, explanation: explaining ? explain() : nil)
             }
         }
     }
@@ -72,7 +84,8 @@ final class StreamRulePlan {
         var narrowFields = true
     }
 
-    init(rules: [CompiledRule], inputs: RuleInputs, options: Options = Options()) {
+    init(rules: [CompiledRule], inputs: RuleInputs, options: Options = Options(), policies: [CompiledPolicy] = []) {
+        let policyByID = Dictionary(policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var fields = UsageEventFields(.id)
         var entries: [Entry] = []
         var required: [Set<String>?] = []
@@ -89,7 +102,7 @@ final class StreamRulePlan {
             let cache = StreamDecisionCache(fields: options.cacheDecisions ? decisionFields : nil, rules: rules.count)
             entries.append(Entry(
                 rule: rule, activation: inputs.activation(for: rule), cache: cache,
-                messageFields: options.cacheDecisions ? templateFields : nil))
+                messageFields: options.cacheDecisions ? templateFields : nil, policy: policyByID[rule.descriptor.policyID]))
             required.append(options.indexByKind ? analysis?.requiredKinds : nil)
         }
         let kindValues = Array(Set(required.compactMap { $0 }.flatMap { $0 })).sorted()

@@ -26,6 +26,9 @@ public struct UsageDecider {
     private let eventNode = EventNode()
     private let plan: StreamRulePlan
     private let recordsActors: Bool
+    /// Whether each finding carries its ``Finding/explanation`` (worked out for that finding
+    /// alone: explaining costs nothing for the events that make none).
+    public var explains: Bool
     private var scanner: UsageEventScanner
     private var caches: [StreamDecisionCache]
     private var texts: [StreamMessageCache]
@@ -48,8 +51,9 @@ public struct UsageDecider {
         let options = StreamRulePlan.Options(
             indexByKind: shortcuts.contains(.indexByKind), cacheDecisions: shortcuts.contains(.cacheDecisions),
             narrowFields: shortcuts.contains(.narrowFields))
-        plan = StreamRulePlan(rules: evaluator.rules, inputs: inputs, options: options)
+        plan = StreamRulePlan(rules: evaluator.rules, inputs: inputs, options: options, policies: evaluator.policies)
         recordsActors = evaluator.recordsActors
+        explains = evaluator.explains
         var fields = plan.fields
         fields.formUnion(extraFields)
         if recordsActors { fields.formUnion(UsageEventFields([.user, .org])) }
@@ -105,7 +109,8 @@ public struct UsageDecider {
                     org: recordsActors && current.has(.org) ? current.org : nil)
             }
             if let finding = entries[index].finding(
-                decision, inputPath: inputPath, event: reference, texts: &texts[index], usage: current, interner: &interner)
+                decision, inputPath: inputPath, event: reference, texts: &texts[index], usage: current, interner: &interner,
+                explaining: explains)
             {
                 counted.count(finding, rule: index, in: &ruleCounts)
                 try emit(finding)
@@ -113,6 +118,10 @@ public struct UsageDecider {
         }
         return .event
     }
+
+    /// Exceptions that applied since the decider was made (or last folded): part of the tally
+    /// ``fold(into:)`` hands over, readable before it.
+    public var exceptedSinceFold: Int { counted.excepted }
 
     /// Adds the findings and exceptions counted since the decider was made (or last folded)
     /// into `tally`, and starts counting afresh.

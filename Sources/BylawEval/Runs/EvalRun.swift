@@ -5,13 +5,24 @@ import BylawSource
 /// `bylaw eval` as a library call: the `on: usage` rules over a usage stream, findings and
 /// malformed lines streamed to a sink in stream order, the summary and status returned.
 public struct EvalRun {
-    public let evaluator: StreamEvaluator
+    public private(set) var evaluator: StreamEvaluator
     /// Stop after this many malformed lines (the status is then `invalidInput`).
     public var maxErrors: Int?
     /// Fail on any finding, whatever its enforcement.
     public var strict = false
     /// Add attribution (events and spend by billing account and org) to the summary.
     public var attribution = false
+    /// Threads deciding a file's events side by side (1: the calling thread alone). Standard
+    /// input and other streams of unknown size are read on one, whatever this says. The output
+    /// is the same whatever the number.
+    public var jobs = 1
+    /// The size of the blocks a file is cut into when ``jobs`` is more than 1.
+    public var blockSize = StreamEvaluator.defaultBlockSize
+    /// Attach to each finding why its rule fired (``Finding/explanation``).
+    public var explains: Bool {
+        get { evaluator.explains }
+        set { evaluator.explains = newValue }
+    }
 
     public init(policies: PolicySet, workspace: WorkspaceGraph) {
         evaluator = StreamEvaluator(policies: policies, workspace: workspace)
@@ -31,7 +42,8 @@ public struct EvalRun {
         var tally = RunTally()
         var attribution: Attribution? = attribution ? Attribution() : nil
         let counts = try evaluator.evaluate(
-            reader, streamPath: streamPath, maxErrors: maxErrors, tally: &tally, attribution: &attribution,
+            reader, streamPath: streamPath, maxErrors: maxErrors, jobs: reader.expectedSize == nil ? 1 : jobs, blockSize: blockSize,
+            tally: &tally, attribution: &attribution,
             callbacks: .init(finding: sink.emit, diagnostic: sink.emit, progress: progress, stop: stop))
         let status: RunStatus = counts.stoppedEarly ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
         return RunResult(summary: RunSummary(inputs: .stream(counts), tally: tally, attribution: attribution), status: status)

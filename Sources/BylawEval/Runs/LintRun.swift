@@ -3,7 +3,8 @@ import BylawPolicy
 import BylawSource
 
 /// `bylaw lint` as a library call: the `on: workspace` rules on workspace configs, findings
-/// and input problems streamed to a sink as they are found, the summary and status returned.
+/// and input problems streamed to a sink as they are found, the summary and status returned,
+/// with the literals of those rules that name no id of the configs (``WorkspaceIDCheck``).
 public struct LintRun: Sendable {
     /// A workspace config: a file to read, or text already in hand (a request body).
     public enum Input: Sendable {
@@ -35,6 +36,8 @@ public struct LintRun: Sendable {
         let evaluator = WorkspaceEvaluator(rules: policies.rules)
         var tally = RunTally()
         var invalidInputs = 0
+        // Only the ids are kept: a config is released once evaluated.
+        var ids = KnownIDs(origin: inputs.count == 1 ? inputs[0].path : "the \(inputs.count) workspaces linted")
         for input in inputs {
             let loaded: WorkspaceLoadResult
             switch input {
@@ -48,8 +51,13 @@ public struct LintRun: Sendable {
                 continue
             }
             evaluator.evaluate(WorkspaceGraph(workspace), inputPath: input.path, tally: &tally, emit: sink.emit)
+            ids.insert(workspace)
         }
         let status: RunStatus = invalidInputs > 0 ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
-        return RunResult(summary: RunSummary(inputs: .workspaces(count: inputs.count, invalid: invalidInputs), tally: tally), status: status)
+        // The workspace rules only: they are what lint runs on these workspaces.
+        let warnings = WorkspaceIDCheck.diagnostics(policies, against: ids) { $0.trigger == .workspace }
+        return RunResult(
+            summary: RunSummary(inputs: .workspaces(count: inputs.count, invalid: invalidInputs), tally: tally), status: status,
+            policyWarnings: warnings)
     }
 }

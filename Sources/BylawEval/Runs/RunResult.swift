@@ -52,9 +52,13 @@ public struct RunSummary: Sendable {
 public struct RunResult: Sendable {
     public let summary: RunSummary
     public let status: RunStatus
+    /// Warnings about the policies that only the run's inputs could show (a literal naming no
+    /// id of the workspaces linted): a door prints them with the policies' compile warnings.
+    public let policyWarnings: [Diagnostic]
 
-    public init(summary: RunSummary, status: RunStatus) {
+    public init(summary: RunSummary, status: RunStatus, policyWarnings: [Diagnostic] = []) {
         self.summary = summary
         self.status = status
+        self.policyWarnings = policyWarnings
     }
 }

@@ -46,6 +46,11 @@ public final class UsageStreamReader {
     private var input: Input
     private let capacity: Int
     private let buffer: UnsafeMutablePointer<UInt8>
+    /// Whether the first bytes continue a line begun before them (a block cut inside an
+    /// over-long line): they are skipped up to the first newline, as the rest of that line.
+    private var startsInsideLine = false
+    /// Whether a byte-order mark may start the input (only at the very start of a stream).
+    private var mayStartWithByteOrderMark = true
 
     /// Opens a file; `-` means standard input. Throws `input.unreadable` naming the path.
     public convenience init(path: String, maxLineLength: Int = defaultMaxLineLength, chunkSize: Int = defaultChunkSize) throws(Diagnostic) {
@@ -69,6 +74,17 @@ public final class UsageStreamReader {
     /// Reads an open descriptor (0 for standard input), which the caller keeps and closes.
     public convenience init(fileDescriptor: Int32, name: String, maxLineLength: Int = defaultMaxLineLength, chunkSize: Int = defaultChunkSize) {
         self.init(input: .descriptor(fileDescriptor, closeWhenDone: false), name: name, expectedSize: nil, maxLineLength: maxLineLength, chunkSize: chunkSize)
+    }
+
+    /// Reads one block of a longer stream (see ``forEachBlock(size:_:)``): its lines are
+    /// numbered, placed and cut exactly as reading the whole stream would give them.
+    public convenience init(block: StreamBlock, name: String, maxLineLength: Int = defaultMaxLineLength, chunkSize: Int = defaultChunkSize) {
+        self.init(input: .memory(block.bytes, position: 0), name: name, expectedSize: block.bytes.count, maxLineLength: maxLineLength, chunkSize: chunkSize)
+        linesRead = block.firstLine - 1
+        bytesRead = block.offset
+        bytesConsumed = block.offset
+        startsInsideLine = block.startsInsideLine
+        mayStartWithByteOrderMark = block.offset == 0
     }
 
     /// Reads bytes held in memory, `chunkSize` at a time (for tests and embedders).
@@ -99,8 +115,8 @@ public final class UsageStreamReader {
         var end = 0  // end of valid data in `buffer`
         var searchFrom = 0  // where the next newline search resumes
         var bufferOffset = bytesRead  // stream offset of buffer[0]
-        var skippingLongLine = false
-        var checkedByteOrderMark = false
+        var skippingLongLine = startsInsideLine
+        var checkedByteOrderMark = !mayStartWithByteOrderMark
         var atEnd = false
 
         while true {
@@ -161,6 +177,67 @@ public final class UsageStreamReader {
             }
             let count = try readChunk(into: buffer + end, max: min(chunkSize, capacity - end))
             if count == 0 { atEnd = true } else { end += count }
+        }
+    }
+
+    /// Cuts the stream into blocks of about `size` bytes (at least ``maxLineLength`` + 2),
+    /// each ending after a newline, and calls `body` with each in order, until the end or until
+    /// `body` throws (which stops reading and rethrows). Reading every block with
+    /// ``init(block:name:maxLineLength:chunkSize:)`` gives exactly the lines ``forEachLine(_:)``
+    /// gives, with the same numbers, offsets and cuts. Memory: one block at a time (and the
+    /// blocks the caller keeps). ``bytesRead`` counts what was read, for progress.
+    public func forEachBlock(size: Int, _ body: (StreamBlock) throws -> Void) throws {
+        let size = max(size, maxLineLength + 2)
+        var block: [UInt8] = []
+        var nextLine = 1
+        var offset = 0
+        var startsInsideLine = false
+        var atEnd = false
+        while !atEnd {
+            block.reserveCapacity(size + chunkSize)
+            while block.count < size {
+                let count = try readChunk(into: buffer, max: min(chunkSize, capacity))
+                if count == 0 {
+                    atEnd = true
+                    break
+                }
+                block.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
+            }
+            if block.isEmpty { break }
+            // Cut after the block's last newline; the bytes after it begin the next block. A block
+            // without one (inside a line longer than the block) is cut where it is: the reader
+            // reports that line as too long and the next block skips the rest of it.
+            var cut = block.count
+            if !atEnd {
+                // The last newline is usually a line's length from the end.
+                if let last = block.lastIndex(of: 0x0A) { cut = last + 1 }
+            }
+            let rest = Array(block[cut...])
+            block.removeLast(block.count - cut)
+            let lines = Self.linesStarting(in: block, startsInsideLine: startsInsideLine)
+            let endsInsideLine = block.last != 0x0A
+            try body(StreamBlock(bytes: block, firstLine: nextLine, offset: offset, startsInsideLine: startsInsideLine, lineCount: lines))
+            nextLine += lines
+            offset += block.count
+            // A block that neither starts nor ends a line lies wholly inside one.
+            startsInsideLine = endsInsideLine
+            block = rest
+        }
+        bytesConsumed = bytesRead
+    }
+
+    /// How many lines start in `block`: one after each newline but the last byte's, plus the
+    /// first byte's unless it continues an earlier line.
+    private static func linesStarting(in block: [UInt8], startsInsideLine: Bool) -> Int {
+        block.withUnsafeBufferPointer { bytes -> Int in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+            var lines = startsInsideLine ? 0 : 1
+            var position = 0
+            while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
+                position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                if position < bytes.count { lines += 1 }
+            }
+            return lines
         }
     }
 

@@ -16,6 +16,9 @@ public struct CompiledExpression: Sendable {
     /// Where the expression (or condition tree) is written in its policy file.
     public var span: SourceSpan { SourceSpan(file: tree.file, range: tree.fallback) }
 
+    /// The policy file the expression is written in (without working out where in it).
+    public var file: SourceFile { tree.file }
+
     /// The file position of a range reported by CEL at run time (an evaluation error).
     public func sourceSpan(of range: CELRange?) -> SourceSpan {
         guard let range else { return span }

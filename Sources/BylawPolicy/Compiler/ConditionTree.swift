@@ -73,6 +73,16 @@ struct ConditionTree: Sendable {
         return segment.expression.sourceRange(ofTextRange: start..<max(start, end))
     }
 
+    /// The text of a range in the tree's coordinates, when it lies inside one leaf.
+    func text(of range: CELRange) -> String? {
+        guard let segment = segments.first(where: { $0.range.contains(range.start) }), range.end <= segment.range.upperBound else { return nil }
+        let bytes = Array(segment.expression.text.utf8)
+        let start = range.start - segment.range.lowerBound
+        let end = range.end - segment.range.lowerBound
+        guard start >= 0, end <= bytes.count, start <= end else { return nil }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// CEL's issues about the whole tree as diagnostics in the YAML file.
     func diagnostics(_ issues: CELIssues) -> [Diagnostic] {
         issues.issues.map { issue in

@@ -10,8 +10,9 @@ import CEL
 /// plans every expression, attaches exceptions, and reports every problem of the whole set.
 ///
 /// The stages, in order: set-wide ids (duplicates) → per policy: lists, macros (ordered,
-/// cycles rejected), rules (for, where, condition, templates) → exceptions → tests' rule names →
-/// warnings (unused lists and macros, expired exceptions, conditions that never hold).
+/// cycles rejected), rules (for, where, condition, templates) → exceptions → tests' rule names
+/// and events → warnings (unused lists and macros, expired exceptions, conditions that never
+/// hold, literals that are none of their field's known values).
 public struct PolicyCompiler {
     /// The date exceptions expire against (UTC today, or `BYLAW_TODAY`).
     public let today: CalendarDate
@@ -60,7 +61,9 @@ public struct PolicyCompiler {
             context.finish()
             diagnostics.append(contentsOf: context.diagnostics)
             checkTests(document, &suggestions, &diagnostics)
-            policies.append(CompiledPolicy(document: document, rules: rules))
+            let policy = CompiledPolicy(document: document, rules: rules)
+            diagnostics.append(contentsOf: KnownValueCheck.diagnostics(policy, rules: rules, against: .schema))
+            policies.append(policy)
         }
         let deduplicated = Self.deduplicate(diagnostics)
         let failed = deduplicated.contains { $0.severity == .error }
@@ -136,6 +139,7 @@ public struct PolicyCompiler {
         let own = document.rules.map(\.id)
         var known: Set<String>?
         for test in document.tests {
+            if let event = test.event { diagnostics.append(contentsOf: TestEventCheck.diagnostics(event, in: document.file, budget: &suggestions)) }
             guard case .rules(let ids) = test.expectation else { continue }
             for (id, range) in ids {
                 // Built on first use: sets, so that thousands of tests stay linear.

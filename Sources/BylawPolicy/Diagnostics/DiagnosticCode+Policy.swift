@@ -104,7 +104,20 @@ extension DiagnosticCode {
     public static let policyInvalidTestEvent = DiagnosticCode(
         "policy.invalid-test-event", severity: .error,
         summary: "A test's event is not a valid usage event",
-        help: "a test's `event` is not a valid usage event")
+        help: "a value in a test's `event` that usage events do not accept (a `time` that is not RFC 3339, a number out of range), at the value")
+
+    public static let policyTestEventUnknownKey = DiagnosticCode(
+        "policy.test-event-unknown-key", severity: .error,
+        summary: "A test's event has a key usage events do not have",
+        help: """
+            a key in a test's `event` (or in one of its parts, such as `artifact`) that usage events do not have, \
+            with a "did you mean": a misspelt key would leave the test testing nothing
+            """)
+
+    public static let policyTestEventWrongType = DiagnosticCode(
+        "policy.test-event-wrong-type", severity: .error,
+        summary: "A value of the wrong kind in a test's event",
+        help: "a value in a test's `event` of the wrong kind for its key (a number where text goes, text where a part such as `tokens` goes, …)")
 
     public static let policyInvalidTestInput = DiagnosticCode(
         "policy.invalid-test-input", severity: .error,
@@ -187,6 +200,25 @@ extension DiagnosticCode {
         "policy.never-fires", severity: .warning,
         summary: "A rule that can never fire",
         help: "a `forbid` that is always false or a `require` that is always true")
+
+    public static let policyNoSuchValue = DiagnosticCode(
+        "policy.no-such-value", severity: .warning,
+        summary: "A literal compared with a field is none of the field's values",
+        help: """
+            a text compared (`==`, `!=`, `in`) with a field whose values are known (a data classification, a scope, an \
+            event kind, a billing mode, …) that is none of them, so the comparison never holds (or always does), with a \
+            "did you mean"; also a value of such a key in a test's `event`. Event kinds and scopes may take other \
+            values, so for them only a near miss of a known value is reported
+            """)
+
+    public static let policyNoSuchID = DiagnosticCode(
+        "policy.no-such-id", severity: .warning,
+        summary: "A literal compared with an id names no object of the workspace",
+        help: """
+            a text compared with an id (`event.org == "legl"`, `workspace.user("bobb")`) that no object of the \
+            workspaces at hand has: those given to `bylaw check --workspace`, those of the policy's tests for \
+            `bylaw test`, those `bylaw lint` reads (for its workspace rules); with a "did you mean"
+            """)
 }
 
 extension DiagnosticRegistry {
@@ -195,9 +227,9 @@ extension DiagnosticRegistry {
         .policyNoPolicies, .policyUnknownKey, .policyWrongType, .policyMissingField, .policyInvalidID,
         .policyUnknownValue, .policyForbidAndRequire, .policyMissingCondition, .policyInvalidCondition, .policyTooDeep,
         .policyYAMLTag, .policyIndentation, .policyInvalidFor, .policyInvalidBudget, .policyInvalidDate, .policyInvalidExpect,
-        .policyInvalidTest, .policyInvalidTestEvent, .policyInvalidTestInput, .policyDuplicateID, .policyNameClash,
-        .policyMacroCycle, .policyNotACondition, .policyInvalidTemplate, .policyUnknownRule, .policyForeignException,
-        .policyExpiredException, .policyExceptionWithoutReason, .policyUnusedList, .policyUnusedMacro,
-        .policyWhereNeverHolds, .policyNeverFires,
+        .policyInvalidTest, .policyInvalidTestEvent, .policyTestEventUnknownKey, .policyTestEventWrongType, .policyInvalidTestInput,
+        .policyDuplicateID, .policyNameClash, .policyMacroCycle, .policyNotACondition, .policyInvalidTemplate, .policyUnknownRule,
+        .policyForeignException, .policyExpiredException, .policyExceptionWithoutReason, .policyUnusedList, .policyUnusedMacro,
+        .policyWhereNeverHolds, .policyNeverFires, .policyNoSuchValue, .policyNoSuchID,
     ])
 }

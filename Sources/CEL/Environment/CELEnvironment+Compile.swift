@@ -75,25 +75,43 @@ public struct CELProgram: Sendable {
 
     /// Evaluates the program within `budget` instead of its own.
     public func evaluate(_ activation: CELActivation, budget: CELBudget) -> CELValue {
+        run(activation, CELMeter(budget)) { value, _ in value }
+    }
+
+    /// Evaluates the program spending from `meter`, which keeps what is left: several
+    /// evaluations that share one budget (the parts of a condition an explanation works out)
+    /// pass the same meter.
+    public func evaluate(_ activation: CELActivation, meter: inout CELMeter) -> CELValue {
+        let (value, left) = run(activation, meter) { value, frame in (value, frame.meter) }
+        meter = left
+        return value
+    }
+
+    /// Evaluates with `meter` and hands the value and the final frame to `finish`. Inlined into
+    /// both callers, so the one that drops the meter compiles to the evaluation alone.
+    @inline(__always)
+    private func run<Result>(_ activation: CELActivation, _ meter: CELMeter, _ finish: (CELValue, inout CELFrame) -> Result) -> Result {
         // Variables are read in place and locals live on the stack for this call: evaluation
         // allocates nothing and retains no array. Nodes never keep these pointers.
         activation.values.withUnsafeBufferPointer { vars in
             let count = localCount
-            let meter = CELMeter(budget)
             if count == 0 {
                 var frame = CELFrame(vars: vars, locals: noLocals, refs: noRefs, meter: meter)
-                return root.eval(&frame)
+                let value = root.eval(&frame)
+                return finish(value, &frame)
             }
             return withUnsafeTemporaryAllocation(of: CELValue.self, capacity: count) { values in
                 withUnsafeTemporaryAllocation(of: UnsafePointer<CELValue>.self, capacity: count) { refs in
                     guard let base = values.baseAddress, let refBase = refs.baseAddress else {
-                        return .fail("no room for comprehension variables")
+                        var frame = CELFrame(vars: vars, locals: noLocals, refs: noRefs, meter: meter)
+                        return finish(.fail("no room for comprehension variables"), &frame)
                     }
                     base.initialize(repeating: .null, count: count)
                     defer { base.deinitialize(count: count) }
                     for i in 0..<count { (refBase + i).initialize(to: UnsafePointer(base + i)) }
                     var frame = CELFrame(vars: vars, locals: base, refs: refBase, meter: meter)
-                    return root.eval(&frame)
+                    let value = root.eval(&frame)
+                    return finish(value, &frame)
                 }
             }
         }

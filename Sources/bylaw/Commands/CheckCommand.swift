@@ -1,9 +1,11 @@
 import ArgumentParser
+import BylawEval
 import BylawPolicy
 import BylawReport
 import BylawSource
 
-/// `bylaw check [POLICIES…]`: compile the policy set and print every diagnostic.
+/// `bylaw check [POLICIES…] [--workspace W…]`: compile the policy set and print every
+/// diagnostic, with the literals naming no id of the workspaces given.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -23,11 +25,19 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as failures (exit code 1).")
     var strict = false
 
+    @Option(name: .long, help: "A workspace config whose ids literals in the policies are checked against (repeatable).")
+    var workspace: [String] = []
+
     @OptionGroup var options: PolicyOptions
 
     func run() throws {
         let result = PolicySetLoader.compile(paths: PolicyLoading.paths(paths), today: try PolicyLoading.today(), budgetOverride: options.budgetOverride)
-        let bag = DiagnosticBag(PolicyLoading.pointing(result.diagnostics, at: .argument(command: "check"), defaulted: paths.isEmpty))
+        var diagnostics = PolicyLoading.pointing(result.diagnostics, at: .argument(command: "check"), defaulted: paths.isEmpty)
+        if !workspace.isEmpty {
+            let loaded = WorkspaceIDCheck.load(workspace)
+            diagnostics += loaded.diagnostics + (result.set.map { WorkspaceIDCheck.diagnostics($0, against: loaded.ids) } ?? [])
+        }
+        let bag = DiagnosticBag(diagnostics)
         let exit: BylawExit = bag.hasErrors ? .invalidInput : (strict && bag.warningCount > 0 ? .findings : .clean)
         switch format {
         case .json:

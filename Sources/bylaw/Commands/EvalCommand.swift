@@ -42,10 +42,24 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit code 1) on any finding, whatever its enforcement.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Threads deciding a file's events side by side (default: the cores available). The output is the same for any number.",
+        discussion: "Standard input is read on one thread."))
+    var jobs: Int?
+    @Flag(name: .long, help: "Attach to each finding why its rule fired (json and ndjson output; see bylaw explain).")
+    var explain = false
+
     @OptionGroup var options: PolicyOptions
+
+    /// More threads than this only add blocks in flight.
+    static let maxJobs = 256
 
     func validate() throws {
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
+        if let jobs, !(1...Self.maxJobs).contains(jobs) { throw ValidationError("--jobs must be between 1 and \(Self.maxJobs)") }
+        if explain, format != .json, format != .ndjson {
+            throw ValidationError("--explain attaches explanations to json and ndjson findings; add --format json or --format ndjson (or use bylaw explain --event FILE)")
+        }
     }
 
     func run() throws {
@@ -64,6 +78,8 @@ struct EvalCommand: ParsableCommand {
         run.maxErrors = maxErrors
         run.strict = strict
         run.attribution = summary
+        run.jobs = jobs ?? AvailableCores.count
+        run.explains = explain
         let progress = ProgressLine(enabled: Terminal.isTerminal(2))
         // Once nobody reads stdout (`| head`) or it cannot be written, reading on is wasted.
         let result = try run.run(reader, streamPath: streamPath, into: sink, progress: progress.update, stop: { !Terminal.outputIsOpen })

@@ -54,18 +54,11 @@ struct ExprCommand: ParsableCommand {
                 throw ValidationError("--var takes NAME=JSON, e.g. --var 'limit=21'; found '\(assignment)'")
             }
             let name = String(assignment[..<equals])
-            let node = try Self.loadYAML(SourceFile(path: "--var \(name)", text: String(assignment[assignment.index(after: equals)...])))
+            let node = try EventInput.loadYAML(SourceFile(path: "--var \(name)", text: String(assignment[assignment.index(after: equals)...])))
             run.variables.append((name, node.celValue))
         }
         if let workspace { run.workspace = WorkspaceGraph(try InputFailure.loadWorkspace(workspace)) }
-        if let event {
-            let node = try Self.loadYAML(try Self.read(event))
-            var scanner = UsageEventScanner()
-            if case .malformed(let issue) = scanner.scan(node.jsonValue.compact, into: &run.event) {
-                Terminal.err("\(event): error: not a valid usage event: \(issue.message) [\(issue.code.id)]\n")
-                throw BylawExit.invalidInput.exitCode
-            }
-        }
+        if let event { run.event = try EventInput.load(event) }
         switch run.run(expression) {
         case .value(let result):
             Terminal.out(result.value.bylawJSON + "\n")
@@ -75,26 +68,5 @@ struct ExprCommand: ParsableCommand {
             Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(diagnostic))
             throw BylawExit.findings.exitCode
         }
-    }
-
-    static func read(_ path: String) throws -> SourceFile {
-        do {
-            return try SourceFile.read(path: path)
-        } catch {
-            throw InputFailure.report([error])
-        }
-    }
-
-    /// One YAML (or JSON) document, or its diagnostics and exit 2: a second document is an
-    /// error at its start, not silently ignored.
-    static func loadYAML(_ file: SourceFile) throws -> YAMLNode {
-        let loaded = YAMLLoader.load(file)
-        guard let node = loaded.documents.first, !loaded.hasErrors else { throw InputFailure.report(loaded.diagnostics) }
-        if loaded.documents.count > 1 {
-            throw InputFailure.report([.error(
-                .inputDocumentCount, "\(file.path) holds \(loaded.documents.count) YAML documents; expected one", in: file,
-                at: loaded.documents[1].range, hint: "give one event (or value) per file")])
-        }
-        return node
     }
 }

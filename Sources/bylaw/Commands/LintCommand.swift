@@ -47,6 +47,7 @@ struct LintCommand: ParsableCommand {
             bytes: Terminal.out(bytes:))
         let result = LintRun(policies: set, strict: strict).run(workspaces.map(LintRun.Input.path), into: sink)
         sink.finish(result)
+        PolicyLoading.printWarnings(result.policyWarnings, options: options)
         let exit = BylawExit(result.status)
         if exit != .clean { throw exit.exitCode }
     }

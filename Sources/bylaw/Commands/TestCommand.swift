@@ -33,6 +33,7 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         let set = try PolicyLoading.compileOrExit(paths, format: format.report, pointer: .argument(command: "test"), options: options)
         let report = PolicyTestReport(PolicyTestRun(policies: set, strict: strict).run())
+        PolicyLoading.printWarnings(report.outcome.policyWarnings, options: options)
         switch format {
         case .text: Terminal.out(report.text(style: Terminal.style(for: 1)))
         case .json: Terminal.out(report.json().pretty + "\n")

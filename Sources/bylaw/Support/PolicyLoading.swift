@@ -81,6 +81,13 @@ extension PolicyLoading {
 }
 
 extension PolicyLoading {
+    /// Prints warnings about the policies that a run found once it had its inputs, on stderr
+    /// as the compile warnings are.
+    static func printWarnings(_ warnings: [Diagnostic], options: PolicyOptions) {
+        guard !warnings.isEmpty else { return }
+        Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(DiagnosticBag(warnings), limit: options.maxDiagnostics))
+    }
+
     /// Compiles an earlier policy set to compare with (`handbook --changes-since`), or prints its
     /// errors and exits 2. Its warnings are not printed: they were the earlier set's to fix.
     static func compileEarlierOrExit(_ path: String, options: PolicyOptions) throws -> PolicySet {
