@@ -55,7 +55,7 @@ struct EditorSchemaValidationTests {
     }
 
     /// Every YAML document under Policies/ and Examples/, checked by the schema its top key
-    /// names (`policy:` or `workspace:`).
+    /// names (`policy:` or `workspace:`; an event otherwise).
     static func shippedYAML() throws -> [Document] {
         var documents: [Document] = []
         for path in try files(under: ["Policies", "Examples"], extensions: ["yaml", "yml"]) {
@@ -64,8 +64,7 @@ struct EditorSchemaValidationTests {
             #expect(loaded.diagnostics.isEmpty, "\(path): \(loaded.diagnostics.map(\.message))")
             for (index, node) in loaded.documents.enumerated() {
                 let json = node.jsonValue
-                let schema: EditorSchema = json["policy"] != nil ? .policy : .workspace
-                #expect(json["policy"] != nil || json["workspace"] != nil, "\(path) is neither a policy nor a workspace")
+                let schema: EditorSchema = json["policy"] != nil ? .policy : json["workspace"] != nil ? .workspace : .event
                 documents.append(Document(name: "\(path)#\(index + 1)", schema: schema, json: json, refusedFor: refused[path]))
             }
         }
