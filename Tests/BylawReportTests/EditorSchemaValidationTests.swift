@@ -54,6 +54,19 @@ struct EditorSchemaValidationTests {
         }
     }
 
+    @Test("every shipped policy, workspace and example names its schema on its first line, by a path that leads to it")
+    func schemaLines() throws {
+        let documents = try Self.shippedYAML()
+        for path in Set(documents.map { String($0.name.prefix { $0 != "#" }) }) {
+            let schema = try #require(documents.first { $0.name.hasPrefix(path + "#") }?.schema)
+            let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+            let relative = String(repeating: "../", count: path.split(separator: "/").count - 1) + "schemas/\(schema.fileName)"
+            #expect(text.hasPrefix("# yaml-language-server: $schema=\(relative)\n"), "\(path)")
+            let target = Self.root.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(relative).standardized
+            #expect(FileManager.default.fileExists(atPath: target.path), "\(path): \(target.path)")
+        }
+    }
+
     /// Every YAML document under Policies/ and Examples/, checked by the schema its top key
     /// names (`policy:` or `workspace:`; an event otherwise).
     static func shippedYAML() throws -> [Document] {
