@@ -5,7 +5,8 @@
 #   docker run --rm -v "$PWD:/work" bylaw:0.1.0 lint workspace.yaml
 #
 # The binary links the Swift runtime, Foundation and libyaml statically; the base image only has
-# to provide glibc, libstdc++ and libgcc_s, which debian:bookworm-slim does.
+# to provide glibc, libstdc++ and libgcc_s, which debian:bookworm-slim does, and the NATS C client
+# (`bylaw consume`, `publish`, `read`), which Debian ships only as a shared library: libnats3.4.
 ARG BYLAW_VERSION=0.1.0
 ARG BYLAW_ARCH=x86_64
 
@@ -20,6 +21,9 @@ RUN cd /tmp \
 
 FROM debian:bookworm-slim
 COPY --from=unpack /opt/bylaw /opt/bylaw
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libnats3.4 \
+    && rm -rf /var/lib/apt/lists/*
 RUN ln -s /opt/bylaw/bin/bylaw /usr/local/bin/bylaw \
     && bylaw version
 WORKDIR /work

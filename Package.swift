@@ -9,7 +9,9 @@
 //   → BylawModel (workspace configs → resolved graph; usage event scanner)
 //   → BylawEval (workspace and stream evaluation, findings)
 //   → BylawReport (text, json, ndjson, sarif, junit, github printers)
-//   → BylawServe (the HTTP decision API over HummingbirdCore: routes, reload, decision log, metrics)
+//   → BylawReload (loading, watching and reloading policies and a workspace: serve and consume share it)
+//   → BylawServe (the HTTP decision API over HummingbirdCore: routes, decision log, metrics)
+//   → BylawStreams (the NATS JetStream member and publisher over CNATS, Debian's libnats; no NIO)
 //   → bylaw (the CLI, no logic of its own)
 import PackageDescription
 
@@ -49,6 +51,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Debian's NATS C client: `bylaw consume`, `publish` and `read` (only BylawStreams touches it).
+        .systemLibrary(
+            name: "CNATS",
+            pkgConfig: "libnats",
+            providers: [.apt(["libnats-dev"])]
+        ),
         // The commit and compiler a release build records (scripts/release writes them into a header it adds with -Xcc -I).
         .target(name: "CBylawBuildInfo"),
         .target(name: "EditDistance"),
@@ -60,10 +68,11 @@ let package = Package(
         .target(name: "BylawModel", dependencies: ["BylawSource", "BylawYAML", "BylawSchema"]),
         .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel"]),
         .target(name: "BylawReport", dependencies: ["BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval"]),
+        .target(name: "BylawReload", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
         .target(
             name: "BylawServe",
             dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport",
+                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -76,10 +85,15 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ] + (withTLS ? [.product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "NIOSSL", package: "swift-nio-ssl")] : [])
         ),
+        .target(
+            name: "BylawStreams",
+            dependencies: ["BylawSource", "BylawModel", "BylawPolicy", "BylawEval", "BylawReport", "BylawReload", "CNATS"]
+        ),
         .executableTarget(
             name: "bylaw",
             dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawServe", "CBylawBuildInfo",
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "BylawServe",
+                "BylawStreams", "CBylawBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -108,6 +122,8 @@ let package = Package(
         .executableTarget(name: "fuzz-workspace", dependencies: ["FuzzSupport", "BylawSource", "BylawModel"], path: "Sources/Fuzz/FuzzWorkspace"),
         .executableTarget(
             name: "fuzz-handbook", dependencies: ["FuzzSupport", "BylawSource", "BylawPolicy", "BylawReport"], path: "Sources/Fuzz/FuzzHandbook"),
+        // What the test targets that run processes share (their environment, scratch folders).
+        .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport"),
         .testTarget(name: "BylawSourceTests", dependencies: ["BylawSource", "EditDistance"]),
         .testTarget(name: "BylawYAMLTests", dependencies: ["BylawYAML", "BylawSource"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
@@ -123,11 +139,15 @@ let package = Package(
         .testTarget(
             name: "BylawServeTests",
             dependencies: [
-                "BylawServe", "BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "bylaw",
+                "BylawServe", "BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawTestSupport", "bylaw",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ] + (withTLS ? [.product(name: "NIOSSL", package: "swift-nio-ssl")] : [])
+        ),
+        .testTarget(
+            name: "BylawStreamsTests",
+            dependencies: ["BylawStreams", "BylawReload", "BylawEval", "BylawModel", "BylawPolicy", "BylawReport", "BylawSource", "BylawTestSupport", "bylaw"]
         ),
     ]
 )

@@ -32,10 +32,16 @@ public final class NDJSONReport: FindingSink {
     }
 
     public func emit(_ diagnostic: Diagnostic) {
-        output(JSONValue.object([("diagnostic", diagnostic.jsonValue)]).compact + "\n")
+        output(diagnostic.ndjsonObject + "\n")
     }
 
     public func finish(summary: JSONValue) {
         output(JSONValue.object([("summary", summary)]).compact + "\n")
     }
+}
+
+extension Diagnostic {
+    /// The diagnostic as a line of `--format ndjson` without its newline: `{"diagnostic": {...}}`
+    /// (what `bylaw consume` publishes for a malformed message).
+    public var ndjsonObject: String { JSONValue.object([("diagnostic", jsonValue)]).compact }
 }

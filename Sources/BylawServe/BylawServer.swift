@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylawReload
 import BylawSource
 import HummingbirdCore
 #if canImport(NIOSSL)
@@ -41,8 +42,7 @@ public struct BylawServer: Sendable {
 
     /// Loads what the server serves; the reasons it cannot start, when it cannot.
     public static func prepare(_ configuration: ServeConfiguration, logger: Logger) -> Result<BylawServer, StartupFailure> {
-        let fingerprint = SourceFingerprint(
-            policies: configuration.policyPaths, workspace: configuration.workspace, tokenFile: configuration.tokenFile)
+        let fingerprint = configuration.fingerprint
         let loader = RevisionLoader(configuration: configuration)
         let loaded: RevisionLoader.Loaded
         switch loader.load(trigger: "startup") {

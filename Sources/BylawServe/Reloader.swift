@@ -1,3 +1,4 @@
+import BylawReload
 import BylawSource
 import Dispatch
 import Logging
@@ -42,9 +43,7 @@ final class Reloader: Service, Sendable {
         self.log = log
         self.logger = logger
         let configuration = loader.configuration
-        fingerprint = {
-            SourceFingerprint(policies: configuration.policyPaths, workspace: configuration.workspace, tokenFile: configuration.tokenFile)
-        }
+        fingerprint = { configuration.fingerprint }
         self.firstFingerprint = firstFingerprint
         (jobs, submit) = AsyncStream.makeStream(of: Job.self, bufferingPolicy: .unbounded)
     }
@@ -76,28 +75,13 @@ final class Reloader: Service, Sendable {
         }
     }
 
-    /// Looks at the files every interval (and at the date every interval, or every minute when
-    /// nothing is watched). A change must hold still for a tenth of a second before it is
-    /// loaded, so a file being written is not read half done (and if it is, the next look
-    /// loads it whole).
     private func watch() async {
-        let interval = loader.configuration.watchInterval
-        var seen = firstFingerprint
-        var dateTried = store.current.today
-        while !Task.isCancelled {
-            do { try await Task.sleep(for: interval ?? .seconds(60)) } catch { return }
-            if loader.configuration.fixedToday == nil, let today = WallTime.now.date, today != store.current.today, today != dateTried {
-                dateTried = today
-                submit.yield(Job(trigger: "date", reply: nil))
-            }
-            guard interval != nil else { continue }
-            let now = fingerprint()
-            guard now != seen else { continue }
-            do { try await Task.sleep(for: .milliseconds(100)) } catch { return }
-            let settled = fingerprint()
-            guard settled == now else { continue }
-            seen = settled
-            submit.yield(Job(trigger: "watch", reply: nil))
+        let configuration = loader.configuration
+        let watch = ReloadWatch(interval: configuration.watchInterval, fixedToday: configuration.fixedToday, fingerprint: fingerprint)
+        let store = self.store
+        let submit = self.submit
+        await watch.run(from: firstFingerprint, today: { store.current.today }) { trigger in
+            submit.yield(Job(trigger: trigger, reply: nil))
         }
     }
 

@@ -1,4 +1,5 @@
 import BylawPolicy
+import BylawReload
 import CEL
 
 /// Everything `bylaw serve` is told on its command line: what to load, where to listen, who may
@@ -41,7 +42,19 @@ public struct ServeConfiguration: Sendable {
     }
 
     /// The paths a reload reads, for status and logs.
-    var policyPaths: [String] { policies.isEmpty ? ["Policies"] : policies }
+    var policyPaths: [String] { sources.policyPaths }
+
+    /// What each revision is loaded from.
+    var sources: PolicySources {
+        var sources = PolicySources(policies: policies, workspace: workspace)
+        sources.budgetOverride = budgetOverride
+        sources.fixedToday = fixedToday
+        sources.maxDiagnostics = maxDiagnostics
+        return sources
+    }
+
+    /// The files a reload reads, as they are now.
+    var fingerprint: SourceFingerprint { sources.fingerprint(otherFiles: tokenFile.map { [$0] } ?? []) }
 }
 
 /// What a decision says when something inside the server fails (an evaluation error in a

@@ -1,3 +1,4 @@
+import BylawReload
 import BylawSource
 import Synchronization
 
@@ -61,13 +62,4 @@ final class SnapshotStore: Sendable {
     var reloads: (succeeded: Int, failed: Int, lastAttempt: WallTime?, lastFailure: ReloadFailure?) {
         state.withLock { ($0.succeeded, $0.failed, $0.lastAttempt, $0.lastFailure) }
     }
-}
-
-/// Why a reload (or the first load) did not give a revision to serve.
-struct ReloadFailure: Sendable, Error {
-    let at: WallTime
-    /// What set the reload off: `startup`, `watch`, `signal`, `request`, `date`.
-    let trigger: String
-    let message: String
-    let diagnostics: [Diagnostic]
 }

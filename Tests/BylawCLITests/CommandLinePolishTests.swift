@@ -23,7 +23,7 @@ struct CommandLinePolishTests {
     }
 
     @Test("help paragraphs are wrapped by the terminal, not broken mid-sentence", arguments: [
-        "init", "check", "test", "lint", "eval", "plan", "serve", "handbook", "expr", "schema", "version",
+        "init", "check", "test", "lint", "eval", "plan", "serve", "consume", "publish", "read", "handbook", "expr", "schema", "version",
     ])
     func helpUnbroken(command: String) throws {
         let run = try Bylaw.run([command, "--help"], environment: ["COLUMNS": "2000"])
@@ -45,6 +45,8 @@ struct CommandLinePolishTests {
         ("eval $ROOT/Examples/usage/examples.ndjson --workspace $ROOT/Examples/workspaces/acme.yaml", "with --policies PATH"),
         ("plan --before $ROOT/Examples/workspaces/acme.yaml --after $ROOT/Examples/workspaces/acme.yaml", "with --policies PATH"),
         ("serve --workspace $ROOT/Examples/workspaces/acme.yaml --listen 127.0.0.1:0", "with --policies PATH"),
+        // Policies are loaded before any server is asked for: no NATS server is needed here.
+        ("consume --server nats://127.0.0.1:9 --stream USAGE --consumer bylaw --workspace $ROOT/Examples/workspaces/acme.yaml", "with --policies PATH"),
     ])
     func noPolicies(arguments: String, hint: String) throws {
         let run = try Bylaw.shell("ROOT=\"$PWD\"; cd \"$(mktemp -d)\" && BYLAW_TODAY=2026-11-22 \"$BYLAW\" \(arguments)")
@@ -92,7 +94,7 @@ struct CommandLinePolishTests {
         #expect(text.contains("--generate-completion-script"))
         for flag in Set(text.matches(of: /--[a-z][a-z-]+/).map { String($0.output) }) where flag != "--generate-completion-script" {
             var found = false
-            for command in ["", "init", "check", "test", "lint", "eval", "plan", "explain", "serve", "handbook", "expr", "schema", "version"] {
+            for command in ["", "init", "check", "test", "lint", "eval", "plan", "explain", "serve", "consume", "publish", "read", "handbook", "expr", "schema", "version"] {
                 let help = try Bylaw.run((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "1000"]).stdout
                 if help.contains(flag + " ") || help.contains(flag + "\n") || help.contains(flag + "]") { found = true; break }
             }

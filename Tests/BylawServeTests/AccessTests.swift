@@ -1,5 +1,6 @@
 import BylawServe
 import BylawSource
+import BylawTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import BylawServe
+import BylawTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 

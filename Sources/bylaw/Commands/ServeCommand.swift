@@ -98,9 +98,7 @@ struct ServeCommand: ParsableCommand {
         switch BylawServer.prepare(configuration, logger: logger) {
         case .success(let prepared): server = prepared
         case .failure(let failure):
-            Terminal.err("bylaw serve: cannot start: \(failure.message)\n")
-            throw InputFailure.report(
-                PolicyLoading.pointing(failure.diagnostics, at: .option, defaulted: policies.isEmpty), limit: options.maxDiagnostics)
+            throw ServiceArguments.cannotStart("serve", failure.message, failure.diagnostics, policies: policies, options: options)
         }
         if !server.warnings.isEmpty { Terminal.err(DiagnosticPrinter(style: Terminal.style(for: 2)).render(DiagnosticBag(server.warnings))) }
         let address = ListenAddress(host: configuration.host, port: configuration.port)
@@ -140,19 +138,16 @@ struct ServeCommand: ParsableCommand {
         (configuration.host, configuration.port) = (address.host, address.port)
         configuration.budgetOverride = options.budgetOverride
         configuration.maxDiagnostics = options.maxDiagnostics
-        if let text = processEnvironment["BYLAW_TODAY"] {
-            guard let date = CalendarDate(text) else { throw ValidationError("BYLAW_TODAY must be a date written YYYY-MM-DD") }
-            configuration.fixedToday = date
-        }
+        configuration.fixedToday = try ServiceArguments.fixedToday()
         configuration.tokenFile = tokenFile
         switch (tlsCertificate, tlsKey) {
         case (let certificate?, let key?): configuration.tls = TLSFiles(certificate: certificate, key: key)
         case (nil, nil): break
         default: throw ValidationError("--tls-cert and --tls-key go together")
         }
-        configuration.limits.maxBody = try Self.size(maxBody, "--max-body")
-        configuration.limits.maxBatchBody = try Self.size(maxBatchBody, "--max-batch-body")
-        configuration.limits.maxLineLength = try Self.size(maxLine, "--max-line")
+        configuration.limits.maxBody = try ServiceArguments.size(maxBody, "--max-body")
+        configuration.limits.maxBatchBody = try ServiceArguments.size(maxBatchBody, "--max-batch-body")
+        configuration.limits.maxLineLength = try ServiceArguments.size(maxLine, "--max-line")
         guard requestTimeout > 0, requestTimeout <= 86_400 else { throw ValidationError("--request-timeout must be more than 0 and at most 86400 seconds") }
         configuration.limits.requestTimeout = .milliseconds(Int64(requestTimeout * 1000))
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
@@ -175,13 +170,6 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("--mask and --drop-allows shape the decision log: add --decision-log PATH")
         }
         return configuration
-    }
-
-    private static func size(_ text: String, _ option: String) throws -> Int {
-        guard let bytes = CELByteCount.parse(text), bytes > 0 else {
-            throw ValidationError("\(option) takes a size such as 1MiB, 512KiB or 1048576 (bytes), found '\(text)'")
-        }
-        return bytes
     }
 }
 

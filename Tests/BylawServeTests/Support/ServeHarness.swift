@@ -1,5 +1,6 @@
 import BylawPolicy
 import BylawServe
+import BylawTestSupport
 import Foundation
 import Logging
 import Testing
@@ -152,19 +153,7 @@ enum Fixtures {
     }
 }
 
-/// A scratch folder, removed when the value goes away.
-final class ScratchFolder: Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("bylaw-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
+extension ScratchFolder {
     /// Copies the shipped policies into `Policies/` here; their path.
     func copyPolicies() throws -> String {
         let target = url.appendingPathComponent("Policies")

@@ -1,3 +1,4 @@
+import BylawTestSupport
 import Foundation
 import Testing
 
@@ -49,17 +50,9 @@ final class ServeProcess: @unchecked Sendable {
         throw HarnessError(message: "bylaw serve did not start")
     }
 
-    /// The environment of a run: a fixed date, no colour, the sanitizers' options of a
-    /// sanitized build (`BYLAW_CLI_ASAN_OPTIONS` replacing `ASAN_OPTIONS` for the CLI alone),
-    /// and `extra`.
+    /// The environment of a run (``BylawTestProcess/environment(_:)``).
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        let parent = ProcessInfo.processInfo.environment
-        var variables = ["PATH": parent["PATH"] ?? "/usr/bin:/bin", "BYLAW_TODAY": "2026-11-22", "NO_COLOR": "1"]
-        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
-            if let value = parent[name] { variables[name] = value }
-        }
-        if let value = parent["BYLAW_CLI_ASAN_OPTIONS"] { variables["ASAN_OPTIONS"] = value }
-        return variables.merging(extra) { _, new in new }
+        BylawTestProcess.environment(extra)
     }
 
     var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }

@@ -1,4 +1,5 @@
 import BylawServe
+import BylawTestSupport
 import Foundation
 #if canImport(NIOSSL)
 import NIOSSL

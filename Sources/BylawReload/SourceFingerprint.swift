@@ -6,11 +6,11 @@ import Darwin
 import BylawSource
 
 /// What the watched files look like on disk: the policy files found under the policy paths,
-/// the workspace config and the token file, each with its inode, size and modification and
-/// change times. Two equal fingerprints mean nothing was written, added, removed or replaced
+/// the workspace config and any other file a reload reads (`bylaw serve`'s token file), each
+/// with its inode, size and modification and change times. Two equal fingerprints mean nothing was written, added, removed or replaced
 /// (an editor's save-by-rename and a swapped symlink, as Kubernetes mounts config maps, both
 /// change the inode or the times).
-struct SourceFingerprint: Equatable, Sendable {
+public struct SourceFingerprint: Equatable, Sendable {
     private struct Stamp: Equatable, Sendable {
         let path: String
         let exists: Bool
@@ -23,12 +23,12 @@ struct SourceFingerprint: Equatable, Sendable {
     private let stamps: [Stamp]
 
     /// Looks at the files now (a directory walk and one `stat` a file).
-    init(policies: [String], workspace: String, tokenFile: String?) {
+    public init(policies: [String], workspace: String, otherFiles: [String] = []) {
         var paths = SourceDiscovery.yamlFiles(policies).files
         // The folders themselves too: a new file changes its folder's times.
         paths += policies
         paths.append(workspace)
-        if let tokenFile { paths.append(tokenFile) }
+        paths += otherFiles
         stamps = paths.map(Self.stamp)
     }
 

@@ -1,0 +1,55 @@
+import BylawTestSupport
+import Foundation
+import Testing
+
+/// A three-node JetStream cluster on loopback, a stream of three replicas, one node killed
+/// mid-stream: nothing lost, nothing doubled.
+@Suite("bylaw consume on a three-node cluster", .serialized, .enabled(if: StreamFixtures.runs, "nats-server is not installed"))
+struct ClusterTests {
+    @Test("the stream's leader killed mid-stream: the members go on through the others; the findings are eval's, exactly")
+    func nodeKilled() async throws {
+        let folder = try ScratchFolder()
+        let routes = try (0..<3).map { _ in try FreePort.take() }
+        var nodes: [NATSServer] = []
+        for (index, port) in routes.enumerated() {
+            nodes.append(try await NATSServer(
+                name: "n\(index + 1)", in: folder.url, cluster: (name: "bylaw", port: port, routes: routes.filter { $0 != port })))
+        }
+        let servers = nodes.map(\.url)
+        let events = try StreamFixtures.events(rounds: MemberFaultTests.rounds, in: folder)
+        // The cluster elects its JetStream leader a few seconds after the nodes start.
+        try await Self.publishWhenReady(events, servers: servers)
+        let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "100"])
+        let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "100"])
+        try await MemberFaultTests.wait("a member to make progress") { first.messages + second.messages > 0 }
+        try MemberFaultTests.expectMidStream(servers)
+        // The node leading the stream: JetStream must elect another from the two left.
+        let leader = try StreamState(servers: servers).leader()
+        let victim = nodes.firstIndex { $0.name == leader } ?? 0
+        nodes[victim].kill()
+        let survivors = servers.enumerated().filter { $0.offset != victim }.map(\.element)
+        _ = try await StreamFixtures.waitUntilDone(survivors, limit: .seconds(90))
+        first.signal(SIGTERM)
+        second.signal(SIGTERM)
+        #expect(try await first.waitForExit() == 0, "\(first.stderr)")
+        #expect(try await second.waitForExit() == 0, "\(second.stderr)")
+        let found = try BylawRunner.readLines(survivors)
+        let expected = try BylawRunner.evalLines(events)
+        expectSameLines(found, expected)
+    }
+
+    static func publishWhenReady(_ file: String, servers: [String]) async throws {
+        let start = ContinuousClock.now
+        while true {
+            let result = try BylawRunner.run([
+                "publish", file, "--server", servers.joined(separator: ","), "--subject", "usage.acme", "--stream", "USAGE", "--replicas", "3",
+            ])
+            if result.status == 0 { return }
+            if ContinuousClock.now - start > .seconds(30) {
+                Issue.record("the cluster never took the stream: \(result.stderr)")
+                throw StreamTestError("cluster not ready")
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+    }
+}
