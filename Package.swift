@@ -11,6 +11,7 @@
 //   → BylawReport (text, json, ndjson, sarif, junit, github printers)
 //   → BylawReload (loading, watching and reloading policies and a workspace: serve and consume share it)
 //   → BylawServe (the HTTP decision API over HummingbirdCore: routes, decision log, metrics)
+//   → BylawStudio (the local web app over the same HTTP stack: policies, tests, handbook, try it, dry-run)
 //   → BylawStreams (the NATS JetStream member and publisher over CNATS, Debian's libnats; no NIO)
 //   → bylaw (the CLI, no logic of its own)
 import PackageDescription
@@ -89,11 +90,22 @@ let package = Package(
             name: "BylawStreams",
             dependencies: ["BylawSource", "BylawModel", "BylawPolicy", "BylawEval", "BylawReport", "BylawReload", "CNATS"]
         ),
+        .target(
+            name: "BylawStudio",
+            dependencies: [
+                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "BylawServe",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "bylaw",
             dependencies: [
                 "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "BylawServe",
-                "BylawStreams", "CBylawBuildInfo",
+                "BylawStreams", "BylawStudio", "CBylawBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -148,6 +160,17 @@ let package = Package(
         .testTarget(
             name: "BylawStreamsTests",
             dependencies: ["BylawStreams", "BylawReload", "BylawEval", "BylawModel", "BylawPolicy", "BylawReport", "BylawSource", "BylawTestSupport", "bylaw"]
+        ),
+        .testTarget(
+            name: "BylawStudioTests",
+            dependencies: [
+                "BylawStudio", "BylawServe", "BylawSource", "BylawPolicy", "BylawReport", "bylaw",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            exclude: ["Journeys"]
         ),
     ]
 )

@@ -41,7 +41,8 @@ public struct AccessTokens: Sendable {
         return found
     }
 
-    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    /// Whether two tokens are equal, compared in full whatever they hold.
+    package static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
         for index in 0..<max(a.count, b.count) {
             let left = index < a.count ? a[index] : 0

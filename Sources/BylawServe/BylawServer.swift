@@ -6,12 +6,8 @@ import Darwin
 import BylawReload
 import BylawSource
 import HummingbirdCore
-#if canImport(NIOSSL)
-import HummingbirdTLS
-#endif
 import Logging
 import NIOCore
-import NIOPosix
 #if canImport(NIOSSL)
 import NIOSSL
 #endif
@@ -87,46 +83,18 @@ public struct BylawServer: Sendable {
     /// Serves until shut down. `onListening` gets the port once the socket listens (the
     /// configured one, or the one the system chose for port 0).
     public func run(control: ServeControl = ServeControl(), onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        // A reader that goes away (a decision log piped to a process that ended) must cost a
-        // write error, not the process.
-        signal(SIGPIPE, SIG_IGN)
         let limits = configuration.limits
-        let timeout = limits.requestTimeout
-        let http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [ExpectContinueHandler(limits: limits), RequestDeadlineHandler(timeout: timeout)],
-            idleTimeout: TimeAmount(limits.idleTimeout))
-        #if canImport(NIOSSL)
-        let server: HTTPServerBuilder = if let tls { try .tls(.http1(configuration: http1), tlsConfiguration: tls) } else { .http1(configuration: http1) }
-        #else
-        let server: HTTPServerBuilder = .http1(configuration: http1)
-        #endif
-        var frameworkLogger = logger
-        // The framework's own lines (its listening line, each connection's errors) are noise
-        // beside the server's; they show at debug level.
-        if frameworkLogger.logLevel > .debug { frameworkLogger.logLevel = .warning }
+        let timeoutBody = APIError(.requestTimeout, .requestTimeout, "the request took longer than the server's limit", hint: "raise it with --request-timeout").json
+        let host = HTTPHost(
+            host: configuration.host, port: configuration.port, limits: limits, logger: logger,
+            bodyLimit: { path in path.hasPrefix(ServeRoute.decideBatch.path) ? limits.maxBatchBody : limits.maxBody },
+            timeoutBody: (JSONResponse.contentType, timeoutBody.compact + "\n"), tls: tls)
         let handlers = self.handlers
-        let http = try server.buildServer(
-            configuration: ServerConfiguration(
-                address: .hostname(configuration.host, port: configuration.port), serverName: nil, backlog: 256, reuseAddress: true,
-                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
-            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: frameworkLogger,
-            responder: { request, writer, _ in
-                let response = try await handlers.respond(to: request)
-                try await writer.write(response: response.head, body: response.body)
-            },
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) })
         // Services shut down in reverse order: readiness drops first, then the listener closes and
         // requests finish, then reloading stops, and last the decision log is written out.
-        var group = ServiceGroupConfiguration(
-            services: [
-                .init(service: DecisionLogService(log: handlers.log)), .init(service: reloader), .init(service: http),
-                .init(service: DrainMarker(store: handlers.store)),
-            ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        group.maximumGracefulShutdownDuration = timeout + .seconds(10)
-        let serviceGroup = ServiceGroup(configuration: group)
-        control.attach(serviceGroup)
-        try await serviceGroup.run()
+        try await host.run(
+            before: [DecisionLogService(log: handlers.log), reloader], after: [DrainMarker(store: handlers.store)], control: control,
+            responder: { request in try await handlers.respond(to: request) }, onListening: onListening)
     }
 }
 
@@ -136,7 +104,7 @@ public final class ServeControl: Sendable {
 
     public init() {}
 
-    fileprivate func attach(_ serviceGroup: ServiceGroup) {
+    func attach(_ serviceGroup: ServiceGroup) {
         group.withLock { $0 = serviceGroup }
     }
 

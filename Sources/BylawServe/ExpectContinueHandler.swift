@@ -11,15 +11,16 @@ final class ExpectContinueHandler: ChannelInboundHandler, RemovableChannelHandle
     typealias InboundOut = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
 
-    private let limits: ServeLimits
+    /// The largest body a request to a path may have.
+    private let bodyLimit: @Sendable (String) -> Int
 
-    init(limits: ServeLimits) {
-        self.limits = limits
+    init(bodyLimit: @escaping @Sendable (String) -> Int) {
+        self.bodyLimit = bodyLimit
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if case .head(let request) = unwrapInboundIn(data), request.headerFields[.expect]?.lowercased() == "100-continue" {
-            let limit = request.path?.hasPrefix(ServeRoute.decideBatch.path) == true ? limits.maxBatchBody : limits.maxBody
+            let limit = bodyLimit(request.path ?? "/")
             let declared = request.headerFields[.contentLength].flatMap { Int($0) } ?? 0
             if declared <= limit {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)

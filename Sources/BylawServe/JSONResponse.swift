@@ -22,24 +22,8 @@ enum JSONResponse {
 }
 
 extension Request {
-    /// The whole body, refused with 413 past `limit` bytes: at once when the declared length is
-    /// larger, else as soon as more arrives (the rest is not read).
+    /// The whole body, refused with the API's 413 past `limit` bytes.
     func collectBody(limit: Int) async throws -> ByteBuffer {
-        if let declared = headers[.contentLength].flatMap({ Int($0) }), declared > limit {
-            throw APIError.tooLarge(limit: limit)
-        }
-        var collected = ByteBuffer()
-        var first = true
-        for try await chunk in body {
-            if collected.readableBytes + chunk.readableBytes > limit { throw APIError.tooLarge(limit: limit) }
-            if first {
-                // Most bodies arrive in one piece: keep it rather than copy it.
-                collected = chunk
-                first = false
-            } else {
-                collected.writeImmutableBuffer(chunk)
-            }
-        }
-        return collected
+        try await collectBody(limit: limit, refusal: APIError.tooLarge(limit: limit))
     }
 }

@@ -21,13 +21,16 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     typealias OutboundOut = HTTPResponsePart
 
     private let timeout: TimeAmount
+    /// The 408's content type and body.
+    private let body: (contentType: String, text: String)
     /// The deadlines of the requests whose responses have not ended, oldest first.
     private var deadlines = CircularBuffer<NIODeadline>()
     private var timer: Scheduled<Void>?
     private var responseStarted = false
     private var closeAfterResponse = false
 
-    init(timeout: Duration) {
+    init(timeout: Duration, body: (contentType: String, text: String)) {
+        self.body = body
         let parts = timeout.components
         self.timeout = .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
     }
@@ -86,12 +89,11 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
             return
         }
         if !responseStarted {
-            let body = APIError(.requestTimeout, .requestTimeout, "the request took longer than the server's limit", hint: "raise it with --request-timeout").json
-            var buffer = context.channel.allocator.buffer(capacity: 256)
-            buffer.writeString(body.compact + "\n")
+            var buffer = context.channel.allocator.buffer(capacity: body.text.utf8.count)
+            buffer.writeString(body.text)
             let head = HTTPResponse(
                 status: .requestTimeout,
-                headerFields: [.contentType: JSONResponse.contentType, .contentLength: String(buffer.readableBytes), .connection: "close"])
+                headerFields: [.contentType: body.contentType, .contentLength: String(buffer.readableBytes), .connection: "close"])
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             context.write(wrapOutboundOut(.body(buffer)), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)

@@ -47,6 +47,16 @@ public enum DidYouMean {
         suggest(name, from: candidates).map { "did you mean '\($0)'?" }
     }
 
+    /// The name a hint made by ``hint(_:from:)`` (or CEL's checker, which words it the same)
+    /// suggests: `x` for `"did you mean 'x'?"`; nil for any other hint. The studio offers it
+    /// as a one-click fix that replaces the diagnostic's span.
+    public static func suggestion(inHint hint: String) -> String? {
+        let prefix = "did you mean '", suffix = "'?"
+        guard hint.hasPrefix(prefix), hint.hasSuffix(suffix), hint.count > prefix.count + suffix.count else { return nil }
+        let name = hint.dropFirst(prefix.count).dropLast(suffix.count)
+        return name.contains("'") ? nil : String(name)
+    }
+
     /// `"did you mean 'x'?"` within `budget`, or nil.
     public static func hint(_ name: String, from candidates: some Collection<String>, budget: inout Budget) -> String? {
         suggest(name, from: candidates, budget: &budget).map { "did you mean '\($0)'?" }

@@ -19,8 +19,8 @@ struct BylawCommand: ParsableCommand {
         version: BylawVersion.current,
         subcommands: [
             InitCommand.self, CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self, PlanCommand.self, ExplainCommand.self,
-            ServeCommand.self, ConsumeCommand.self, PublishCommand.self, ReadCommand.self, HandbookCommand.self, ExprCommand.self,
-            SchemaCommand.self, VersionCommand.self,
+            ServeCommand.self, StudioCommand.self, ConsumeCommand.self, PublishCommand.self, ReadCommand.self, HandbookCommand.self,
+            ExprCommand.self, SchemaCommand.self, VersionCommand.self,
         ]
     )
 

@@ -68,4 +68,12 @@ import Testing
         for index in 0..<3000 where DidYouMean.suggest("rule-numbr-\(index)", from: candidates, budget: &budget) != nil { hints += 1 }
         #expect(hints == 10)
     }
+
+    @Test func theSuggestionOfAHintIsTheNameItSuggests() throws {
+        let hint = try #require(DidYouMean.hint("frobid", from: ["forbid", "require"]))
+        #expect(DidYouMean.suggestion(inHint: hint) == "forbid")
+        #expect(DidYouMean.suggestion(inHint: "did you mean ''?") == nil)
+        #expect(DidYouMean.suggestion(inHint: "use the company app instead") == nil)
+        #expect(DidYouMean.suggestion(inHint: "did you mean 'a' or 'b'?") == nil)
+    }
 }

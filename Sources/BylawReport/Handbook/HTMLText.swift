@@ -5,16 +5,16 @@
 /// attribute the handbook writes is double-quoted, so escaping `&`, `<`, `>` and `"` is enough
 /// for element content and attribute values alike: no text can open a tag, close an attribute or
 /// start a character reference.
-enum HTMLText {
+package enum HTMLText {
     /// `text` with `&`, `<`, `>` and `"` replaced by character references.
-    static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var out = ""
         append(escaping: text, to: &out)
         return out
     }
 
     /// Appends `text` to `out`, escaped as ``escaped(_:)`` does.
-    static func append(escaping text: String, to out: inout String) {
+    package static func append(escaping text: String, to out: inout String) {
         for scalar in text.unicodeScalars { append(escaping: scalar, to: &out) }
     }
 

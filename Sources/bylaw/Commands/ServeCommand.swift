@@ -3,9 +3,7 @@ import BylawPolicy
 import BylawServe
 import BylawSource
 import CEL
-import Dispatch
 import Logging
-import Synchronization
 
 /// `bylaw serve --policies P --workspace W`: the decision API over HTTP.
 struct ServeCommand: ParsableCommand {
@@ -86,14 +84,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try settings()
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        var logger = Logger(label: "bylaw.serve")
-        logger.logLevel = level
+        let logger = ServerProcess.logger(label: "bylaw.serve", level: Logger.Level(rawValue: logLevel) ?? .info)
         let server: BylawServer
         switch BylawServer.prepare(configuration, logger: logger) {
         case .success(let prepared): server = prepared
@@ -107,26 +98,12 @@ struct ServeCommand: ParsableCommand {
         }
         let scheme = configuration.tls == nil ? "http" : "https"
         let (policyCount, ruleCount) = server.counts
-        let outcome = ServeOutcome()
-        let finished = DispatchSemaphore(value: 0)
-        // The server runs on Swift's concurrency threads; this thread only waits for it to end.
-        Task.detached {
-            do {
-                try await server.run { port in
-                    let shown = ListenAddress(host: address.host, port: port)
-                    Terminal.err("bylaw serve: listening on \(scheme)://\(shown) (revision \(server.revision): \(policyCount) policies, \(ruleCount) rules)\n")
-                }
-            } catch {
-                outcome.fail("bylaw serve: \(error)\n")
+        try ServerProcess.run("serve") {
+            try await server.run { port in
+                let shown = ListenAddress(host: address.host, port: port)
+                Terminal.err("bylaw serve: listening on \(scheme)://\(shown) (revision \(server.revision): \(policyCount) policies, \(ruleCount) rules)\n")
             }
-            finished.signal()
         }
-        finished.wait()
-        if let message = outcome.failure {
-            Terminal.err(message)
-            throw BylawExit.invalidInput.exitCode
-        }
-        Terminal.err("bylaw serve: stopped\n")
     }
 
     /// The server's configuration from the options, or why they do not make one.
@@ -171,13 +148,4 @@ struct ServeCommand: ParsableCommand {
         }
         return configuration
     }
-}
-
-/// How the server's run ended, handed from its task to the waiting thread.
-private final class ServeOutcome: Sendable {
-    private let message = Mutex<String?>(nil)
-
-    func fail(_ text: String) { message.withLock { $0 = text } }
-
-    var failure: String? { message.withLock { $0 } }
 }
