@@ -5,8 +5,9 @@
 /// Everything else follows from this table: the CEL declarations the compiler makes, the field
 /// ids the CEL view of the model switches on and the scanner's field ids (generated into
 /// `Generated/SchemaFieldIDs.swift`), the keys the workspace decoder accepts, the keys the event
-/// scanner matches, and the reference page. `BYLAW_UPDATE_SCHEMA=1 swift test --filter
-/// SchemaGeneratedTests` regenerates the generated files after a change; docs/schema-table.md
+/// scanner matches, the reference page and the editor schemas. `BYLAW_UPDATE_SCHEMA=1 swift test
+/// --filter 'SchemaGeneratedTests|EditorSchemaTests'` regenerates the generated files after a
+/// change; docs/schema-table.md
 /// tells what else a new field needs ("Adding a field").
 ///
 /// References are objects: `org.parent` is an Org, `app.owner` a User; an absent reference is

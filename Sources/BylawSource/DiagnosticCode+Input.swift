@@ -32,11 +32,16 @@ extension DiagnosticCode {
             `bylaw expr --event FILE` or `--var NAME=…` holds more than one YAML document: at the second \
             (one event or value each)
             """)
+
+    public static let inputFileExists = DiagnosticCode(
+        "input.file-exists", severity: .error,
+        summary: "A file `bylaw init` would write already exists; nothing was written",
+        help: "a file `bylaw init` would write already exists: nothing is written unless `--force` is given, which replaces it")
 }
 
 extension DiagnosticRegistry {
     /// Files and folders (BylawSource, and the CLI's own inputs).
     public static let input = DiagnosticRegistry(prefix: "input", codes: [
-        .inputUnreadable, .inputTooLarge, .inputOutsideRoot, .inputTooDeep, .inputDocumentCount,
+        .inputUnreadable, .inputTooLarge, .inputOutsideRoot, .inputTooDeep, .inputDocumentCount, .inputFileExists,
     ])
 }

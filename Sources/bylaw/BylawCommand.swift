@@ -18,8 +18,9 @@ struct BylawCommand: ParsableCommand {
             + "Policies default to Policies/ in the current directory. Documentation: docs/ in the repository.",
         version: BylawVersion.current,
         subcommands: [
-            CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self,
-            PlanCommand.self, ExplainCommand.self, ServeCommand.self, StudioCommand.self, ConsumeCommand.self, PublishCommand.self, ReadCommand.self, HandbookCommand.self, ExprCommand.self, VersionCommand.self,
+            InitCommand.self, CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self, PlanCommand.self, ExplainCommand.self,
+            ServeCommand.self, StudioCommand.self, ConsumeCommand.self, PublishCommand.self, ReadCommand.self, HandbookCommand.self,
+            ExprCommand.self, SchemaCommand.self, VersionCommand.self,
         ]
     )
 

@@ -107,7 +107,7 @@ struct HostileExampleTests {
     func exitCodes() throws {
         let check = try Bylaw.run(["check", "Examples/hostile/constant-bomb.yaml"])
         #expect(check.status == 2)
-        #expect(check.stdout.contains("Examples/hostile/constant-bomb.yaml:11:") && check.stdout.contains("[cel.budget-exceeded]"))
+        #expect(check.stdout.contains("Examples/hostile/constant-bomb.yaml:12:") && check.stdout.contains("[cel.budget-exceeded]"))
         let runtime = try Bylaw.run(["eval", Self.stream, "--policies", "Examples/hostile/runtime-bomb", "--workspace", Self.acme, "--format", "json"])
         #expect(runtime.status == 1)
         #expect(runtime.stdout.contains(#""evaluation_errors": 40"#))

@@ -23,7 +23,7 @@ struct CommandLinePolishTests {
     }
 
     @Test("help paragraphs are wrapped by the terminal, not broken mid-sentence", arguments: [
-        "check", "test", "lint", "eval", "plan", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "version",
+        "init", "check", "test", "lint", "eval", "plan", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "schema", "version",
     ])
     func helpUnbroken(command: String) throws {
         let run = try Bylaw.run([command, "--help"], environment: ["COLUMNS": "2000"])
@@ -94,7 +94,7 @@ struct CommandLinePolishTests {
         #expect(text.contains("--generate-completion-script"))
         for flag in Set(text.matches(of: /--[a-z][a-z-]+/).map { String($0.output) }) where flag != "--generate-completion-script" {
             var found = false
-            for command in ["", "check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "version"] {
+            for command in ["", "init", "check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "schema", "version"] {
                 let help = try Bylaw.run((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "1000"]).stdout
                 if help.contains(flag + " ") || help.contains(flag + "\n") || help.contains(flag + "]") { found = true; break }
             }

@@ -25,11 +25,11 @@ struct CommandLineTests {
             guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
             return line.split(separator: " ").first.map(String.init)
         }
-        #expect(listed == ["check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "version"])
+        #expect(listed == ["init", "check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "schema", "version"])
         #expect(run.stdout.contains("Exit codes: 0 clean; 1 findings"))
     }
 
-    @Test("each subcommand has its own help", arguments: ["check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "version"])
+    @Test("each subcommand has its own help", arguments: ["init", "check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "schema", "version"])
     func subcommandHelp(name: String) throws {
         let run = try Bylaw.run([name, "--help"])
         #expect(run.status == 0)
@@ -38,7 +38,7 @@ struct CommandLineTests {
 
     @Test("wrong invocations are invalid input: exit 2, a message on stderr, nothing on stdout", arguments: [
         (["lint", "--no-such-option", "Examples/workspaces/single.yaml"], "Unknown option '--no-such-option'"),
-        (["frobnicate"], "unknown command 'frobnicate'; the commands are check, test, lint"),
+        (["frobnicate"], "unknown command 'frobnicate'; the commands are init, check, test, lint"),
         (["lint"], "Missing expected argument '<workspaces> ...'"),
         (["lint", "Examples/workspaces/single.yaml", "--format", "yaml"], "--format"),
         (["eval", "Examples/usage/examples.ndjson"], "Missing expected argument '--workspace <workspace>'"),

@@ -38,44 +38,44 @@ enum ExampleCatalog {
         Workspace(file: "pooled.yaml", exitCode: 0),
         Workspace(file: "single.yaml", exitCode: 0),
         // Load errors: invalid input, no policy runs.
-        Workspace(file: "broken-cycle.yaml", exitCode: 2, diagnostics: ["workspace.org-cycle@9:13"]),
-        Workspace(file: "broken-duplicate-id.yaml", exitCode: 2, diagnostics: ["workspace.duplicate-id@10:10"]),
+        Workspace(file: "broken-cycle.yaml", exitCode: 2, diagnostics: ["workspace.org-cycle@10:13"]),
+        Workspace(file: "broken-duplicate-id.yaml", exitCode: 2, diagnostics: ["workspace.duplicate-id@11:10"]),
         Workspace(
             file: "broken-unknown-enum.yaml", exitCode: 2,
             diagnostics: [
-                "workspace.unknown-enum@4:9", "workspace.unknown-enum@9:43", "workspace.unknown-enum@11:22",
-                "workspace.unknown-enum@11:62",
+                "workspace.unknown-enum@5:9", "workspace.unknown-enum@10:43", "workspace.unknown-enum@12:22",
+                "workspace.unknown-enum@12:62",
             ]),
-        Workspace(file: "broken-unknown-parent.yaml", exitCode: 2, diagnostics: ["workspace.unknown-reference@9:13"]),
+        Workspace(file: "broken-unknown-parent.yaml", exitCode: 2, diagnostics: ["workspace.unknown-reference@10:13"]),
         Workspace(
             file: "broken-unknown-reference.yaml", exitCode: 2,
             diagnostics: [
-                "workspace.unknown-reference@7:26", "workspace.unknown-reference@11:22",
-                "workspace.unknown-reference@15:38", "workspace.unknown-reference@15:55",
+                "workspace.unknown-reference@8:26", "workspace.unknown-reference@12:22",
+                "workspace.unknown-reference@16:38", "workspace.unknown-reference@16:55",
             ]),
         // One per workspace rule: the rule fires at the field (or object) that decides it.
-        Workspace(file: "violates-app-has-owner.yaml", exitCode: 1, findings: ["apps/app-has-owner@20:5"]),
-        Workspace(file: "violates-app-owner-active.yaml", exitCode: 1, findings: ["apps/app-owner-active@19:5"]),
+        Workspace(file: "violates-app-has-owner.yaml", exitCode: 1, findings: ["apps/app-has-owner@21:5"]),
+        Workspace(file: "violates-app-owner-active.yaml", exitCode: 1, findings: ["apps/app-owner-active@20:5"]),
         Workspace(
             file: "violates-child-org-inherits-account.yaml", exitCode: 1,
-            findings: ["billing-mode/child-org-inherits-account@21:5"]),
+            findings: ["billing-mode/child-org-inherits-account@22:5"]),
         Workspace(
             file: "violates-client-data-needs-byos.yaml", exitCode: 1,
-            findings: ["apps/client-data-needs-byos@22:5", "apps/client-data-needs-byos@27:5"]),
+            findings: ["apps/client-data-needs-byos@23:5", "apps/client-data-needs-byos@28:5"]),
         Workspace(
             file: "violates-consumer-chat-no-client-data.yaml", exitCode: 1,
-            findings: ["apps/consumer-chat-no-client-data@20:5"]),
-        Workspace(file: "violates-offboarded-own-nothing.yaml", exitCode: 1, findings: ["apps/offboarded-own-nothing@15:5"]),
-        Workspace(file: "violates-one-currency.yaml", exitCode: 1, findings: ["billing-mode/one-currency@9:25"]),
+            findings: ["apps/consumer-chat-no-client-data@21:5"]),
+        Workspace(file: "violates-offboarded-own-nothing.yaml", exitCode: 1, findings: ["apps/offboarded-own-nothing@16:5"]),
+        Workspace(file: "violates-one-currency.yaml", exitCode: 1, findings: ["billing-mode/one-currency@10:25"]),
         Workspace(
             file: "violates-pooled-account-contributes.yaml", exitCode: 1,
-            findings: ["billing-mode/pooled-account-contributes@9:7"]),
-        Workspace(file: "violates-pooled-has-accounts.yaml", exitCode: 1, findings: ["billing-mode/pooled-has-accounts@7:3"]),
+            findings: ["billing-mode/pooled-account-contributes@10:7"]),
+        Workspace(file: "violates-pooled-has-accounts.yaml", exitCode: 1, findings: ["billing-mode/pooled-has-accounts@8:3"]),
         Workspace(
-            file: "violates-single-has-one-account.yaml", exitCode: 1, findings: ["billing-mode/single-has-one-account@7:3"]),
+            file: "violates-single-has-one-account.yaml", exitCode: 1, findings: ["billing-mode/single-has-one-account@8:3"]),
         Workspace(
             file: "violates-top-level-org-has-account.yaml", exitCode: 1,
-            findings: ["billing-mode/top-level-org-has-account@20:5"]),
+            findings: ["billing-mode/top-level-org-has-account@21:5"]),
     ]
 
     static let streams: [Stream] = [

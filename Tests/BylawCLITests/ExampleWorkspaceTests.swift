@@ -55,8 +55,8 @@ struct ExampleWorkspaceTests {
         let run = try Bylaw.run(["lint"] + inputs + ["--format", "json"])
         #expect(run.status == 2)
         let report = try ReportDocument(run)
-        #expect(report.findingKeys == ["billing-mode/one-currency@9:25"])
-        #expect(report.diagnosticKeys == ["workspace.org-cycle@9:13"])
+        #expect(report.findingKeys == ["billing-mode/one-currency@10:25"])
+        #expect(report.diagnosticKeys == ["workspace.org-cycle@10:13"])
         #expect(report.summaryInt("inputs") == 3)
         #expect(report.summaryInt("invalid_inputs") == 1)
     }

@@ -14,17 +14,17 @@ struct ExplainCommandTests {
         ])
         #expect(run.status == 1, "stderr: \(run.stderr)")
         #expect(run.stdout == """
-            Policies/client-data.yaml:12:9: client-data/no-client-data-in-consumer-chat fires (block)
+            Policies/client-data.yaml:13:9: client-data/no-client-data-in-consumer-chat fires (block)
               forbid:
-                ✓ all (17:7)
-                  ✓ event.artifact.classification in client_data (18:11)
+                ✓ all (18:7)
+                  ✓ event.artifact.classification in client_data (19:11)
                       event.artifact.classification = "client"
                       client_data = ["client", "patient", "account-number"]
-                  ✓ macro consumer_chat (19:11)
-                    ✓ event.destination.kind == "consumer-chat" (10:18)
+                  ✓ macro consumer_chat (20:11)
+                    ✓ event.destination.kind == "consumer-chat" (11:18)
                         event.destination.kind = "consumer-chat"
-              exception (34:5) "Redacted test documents, approved by legal" (until 2027-03-31): does not apply
-                ✗ event.user == "redaction-bot" (35:12)
+              exception (35:5) "Redacted test documents, approved by legal" (until 2027-03-31): does not apply
+                ✗ event.user == "redaction-bot" (36:12)
                     event.user = "alice"
               message: alice sent client data to chat-free
               hint: Use the company workspace app instead.
@@ -103,7 +103,7 @@ struct ExplainCommandTests {
         #expect(run.status == 1)
         #expect(run.stdout.contains(#"billing-mode/child-org-inherits-account (org = Org "us-marketing") fires (block)"#))
         #expect(run.stdout.contains(#"org.billing_account.id = "acct-eu""#))
-        #expect(run.stdout.contains("  at: Examples/workspaces/violates-child-org-inherits-account.yaml:21:5\n"))
+        #expect(run.stdout.contains("  at: Examples/workspaces/violates-child-org-inherits-account.yaml:22:5\n"))
         #expect(run.stdout.hasSuffix("4 explained: 1 fire, 1 pass, 2 do not apply\n"))
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// docs/output-formats.md, and each listed value runs.
 @Suite("Formats by command")
 struct FormatTableTests {
-    static let commands = ["check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "version"]
+    static let commands = ["init", "check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "schema", "version"]
 
     /// The `--format` values `bylaw COMMAND --help` lists (`(values: a, b; default: a)`), in order;
     /// empty when the command has no `--format`.

@@ -33,12 +33,12 @@ struct LintFormatTests {
             return "\(result["ruleId"] as? String ?? "?") \(result["level"] as? String ?? "?") \(file) \(numbers)"
         }
         #expect(described.sorted() == [
-            // `billing_account: acct-eu`, line 21 columns 5–28 (end exclusive).
-            "billing-mode/child-org-inherits-account error violates-child-org-inherits-account.yaml [21, 5, 21, 29]",
-            // `currency: GBP`, line 9 columns 25–37.
-            "billing-mode/one-currency error violates-one-currency.yaml [9, 25, 9, 38]",
-            // `enginering` after `parent: `, line 9 columns 13–22: an input diagnostic.
-            "workspace.unknown-reference error broken-unknown-parent.yaml [9, 13, 9, 23]",
+            // `billing_account: acct-eu`, line 22 columns 5–28 (end exclusive).
+            "billing-mode/child-org-inherits-account error violates-child-org-inherits-account.yaml [22, 5, 22, 29]",
+            // `currency: GBP`, line 10 columns 25–37.
+            "billing-mode/one-currency error violates-one-currency.yaml [10, 25, 10, 38]",
+            // `enginering` after `parent: `, line 10 columns 13–22: an input diagnostic.
+            "workspace.unknown-reference error broken-unknown-parent.yaml [10, 13, 10, 23]",
         ])
         // The input diagnostic refers to the second tool component, never to a policy rule.
         let input = try #require(results.first { $0["ruleId"] as? String == "workspace.unknown-reference" })
@@ -55,12 +55,12 @@ struct LintFormatTests {
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix(
-            "::error file=Examples/workspaces/violates-child-org-inherits-account.yaml,line=21,col=5,endLine=21,endColumn=29,"
+            "::error file=Examples/workspaces/violates-child-org-inherits-account.yaml,line=22,col=5,endLine=22,endColumn=29,"
                 + "title=billing-mode/child-org-inherits-account%3A In assigned mode a child org never declares a different account::"
                 + "child org us-marketing declares billing account acct-eu, but its silo us is billed to acct-us%0Ahint: "))
         #expect(lines[1].hasPrefix(
-            "::error file=Examples/workspaces/violates-one-currency.yaml,line=9,col=25,endLine=9,endColumn=38,title=billing-mode/one-currency%3A "))
-        #expect(lines[2] == "::error file=Examples/workspaces/broken-unknown-parent.yaml,line=9,col=13,endLine=9,endColumn=23,"
+            "::error file=Examples/workspaces/violates-one-currency.yaml,line=10,col=25,endLine=10,endColumn=38,title=billing-mode/one-currency%3A "))
+        #expect(lines[2] == "::error file=Examples/workspaces/broken-unknown-parent.yaml,line=10,col=13,endLine=10,endColumn=23,"
             + "title=workspace.unknown-reference::unknown parent org 'enginering'%0Ahint: did you mean 'engineering'?")
         #expect(lines[3] == "bylaw: 2 findings (2 block), 1 input diagnostic")
         try ExpectedOutput.expect(run.stdout, matches: "github/lint.txt")

@@ -17,7 +17,7 @@ struct PlanCommandTests {
         let addedRules = added.compactMap { $0["rule"] as? String }.sorted()
         #expect(addedRules == ["apps/client-data-needs-byos", "billing-mode/child-org-inherits-account"])
         let lines = added.compactMap { ($0["location"] as? [String: Any])?["line"] as? Int }.sorted()
-        #expect(lines == [25, 48], "each at the edited line of the proposed config")
+        #expect(lines == [26, 49], "each at the edited line of the proposed config")
         #expect((plan["fixed"] as? [Any])?.isEmpty == true)
         let usage = try #require(plan["usage"] as? [String: Any])
         let newlyBlocked = try #require(usage["newly_blocked"] as? [[String: Any]])
@@ -88,7 +88,7 @@ struct PlanCommandTests {
         let run = try Bylaw.run(["plan", "--before", "Examples/changes/acme-proposed.yaml", "--after", "Examples/workspaces/acme.yaml"])
         #expect(run.status == 0)
         #expect(!run.stdout.contains("error:"))
-        #expect(run.stdout.contains("  fixed: Examples/changes/acme-proposed.yaml:25:48: child org us-legal declares billing account acme-eu"))
+        #expect(run.stdout.contains("  fixed: Examples/changes/acme-proposed.yaml:26:48: child org us-legal declares billing account acme-eu"))
         #expect(run.stdout.hasSuffix("\nverdict: this change fixes 2 findings\n"))
     }
 

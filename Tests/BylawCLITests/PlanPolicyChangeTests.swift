@@ -12,7 +12,8 @@ struct PlanPolicyChangeTests {
         "--policies-after", proposed, "--usage", "Examples/usage/examples.ndjson",
     ]
 
-    /// The files of the proposed set that differ from Policies/ by more than the tests' path.
+    /// The files of the proposed set that differ from Policies/ by more than the paths of the
+    /// tests' workspace and of the schema.
     static let edited: Set<String> = ["apps.yaml", "client-data.yaml", "offboarding.yaml"]
 
     @Test("text output matches Expected/plan/policies-proposed.txt; exit code 1, since an event is newly blocked")
@@ -31,7 +32,7 @@ struct PlanPolicyChangeTests {
         try ExpectedOutput.expectJSON(run.stdoutData, matches: "json/plan-policies-proposed.json")
         let plan = try run.json()
         // chat-free accepts internal data on groq-shared, which trains: reported at its `provider:`.
-        #expect(Self.findings(plan["added"]) == ["apps/internal-data-needs-training-opt-out@49:5 warn"])
+        #expect(Self.findings(plan["added"]) == ["apps/internal-data-needs-training-opt-out@50:5 warn"])
         #expect(Self.findings(plan["fixed"]).isEmpty, "acme.yaml has no finding under the current policies")
         #expect(plan["unchanged"] as? Int == 0)
         let usage = try #require(plan["usage"] as? [String: Any])
@@ -59,7 +60,7 @@ struct PlanPolicyChangeTests {
         #expect(run.status == 1, "the shipped policies block dave's prompt of March 16")
         let plan = try run.json()
         #expect(Self.findings(plan["added"]).isEmpty)
-        #expect(Self.findings(plan["fixed"]) == ["apps/internal-data-needs-training-opt-out@49:5 warn"])
+        #expect(Self.findings(plan["fixed"]) == ["apps/internal-data-needs-training-opt-out@50:5 warn"])
         let usage = try #require(plan["usage"] as? [String: Any])
         #expect(Self.events(usage["newly_blocked"]) == ["23 evt-0023: offboarding/offboarded-user-usage"])
         #expect(Self.events(usage["no_longer_blocked"]) == ["14 evt-0014: client-data/no-org-internal-data-in-consumer-chat"])
@@ -75,7 +76,7 @@ struct PlanPolicyChangeTests {
         #expect(test.stdout.hasSuffix("\n50 passed, 0 failed\n"), "stdout: \(test.stdout)")
     }
 
-    @Test("besides the edited files, the proposed set is Policies/ with the tests' workspace path moved")
+    @Test("besides the edited files, the proposed set is Policies/ with the tests' workspace path and the schema's moved")
     func copiesStayInStep() throws {
         let shipped = Bylaw.packageRoot.appendingPathComponent("Policies")
         let proposed = Bylaw.packageRoot.appendingPathComponent(Self.proposed)
@@ -84,6 +85,7 @@ struct PlanPolicyChangeTests {
         for file in files {
             let original = try String(contentsOf: shipped.appendingPathComponent(file), encoding: .utf8)
                 .replacingOccurrences(of: "../Examples/workspaces/", with: "../../workspaces/")
+                .replacingOccurrences(of: "$schema=../schemas/", with: "$schema=../../../schemas/")
             let copy = try String(contentsOf: proposed.appendingPathComponent(file), encoding: .utf8)
             #expect((copy == original) == !Self.edited.contains(file), "\(file)")
         }

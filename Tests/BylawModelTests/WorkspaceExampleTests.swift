@@ -40,22 +40,22 @@ import Testing
         let research = try #require(workspace.org("us-clinical-research"))
         #expect(research.billing.accounts.map(\.currency) == ["USD"])
         #expect(research.billing.silo == "us")
-        #expect(research.billing.provenance.describe(for: research).hasSuffix("assigned.yaml:16)"))
+        #expect(research.billing.provenance.describe(for: research).hasSuffix("assigned.yaml:17)"))
         #expect(research.billing.provenance.describe(for: research).hasPrefix("inherited from org `us` ("))
         #expect(workspace.org("eu-sales")?.billing.silo == "eu")
     }
 
     @Test(arguments: [
-        ("broken-cycle.yaml", ["workspace.org-cycle@9:13"]),
-        ("broken-unknown-parent.yaml", ["workspace.unknown-reference@9:13"]),
-        ("broken-duplicate-id.yaml", ["workspace.duplicate-id@10:10"]),
+        ("broken-cycle.yaml", ["workspace.org-cycle@10:13"]),
+        ("broken-unknown-parent.yaml", ["workspace.unknown-reference@10:13"]),
+        ("broken-duplicate-id.yaml", ["workspace.duplicate-id@11:10"]),
         ("broken-unknown-enum.yaml", [
-            "workspace.unknown-enum@4:9", "workspace.unknown-enum@9:43", "workspace.unknown-enum@11:22",
-            "workspace.unknown-enum@11:62",
+            "workspace.unknown-enum@5:9", "workspace.unknown-enum@10:43", "workspace.unknown-enum@12:22",
+            "workspace.unknown-enum@12:62",
         ]),
         ("broken-unknown-reference.yaml", [
-            "workspace.unknown-reference@7:26", "workspace.unknown-reference@11:22", "workspace.unknown-reference@15:38",
-            "workspace.unknown-reference@15:55",
+            "workspace.unknown-reference@8:26", "workspace.unknown-reference@12:22", "workspace.unknown-reference@16:38",
+            "workspace.unknown-reference@16:55",
         ]),
     ])
     func brokenExamplesReportTheirLoadErrors(name: String, expected: [String]) {

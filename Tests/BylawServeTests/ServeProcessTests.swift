@@ -92,7 +92,7 @@ struct ServeProcessTests {
             try ReloadTests.edit(policies + "/client-data.yaml") { $0.replacingOccurrences(of: "classification in", with: "clasification in") }
             let (status, stderr) = try await Self.failing(["--policies", policies, "--workspace", Fixtures.acme, "--listen", "127.0.0.1:0"])
             #expect(status == 2)
-            #expect(stderr.contains("client-data.yaml:18:26: error: undefined field 'clasification'"), "\(stderr)")
+            #expect(stderr.contains("client-data.yaml:19:26: error: undefined field 'clasification'"), "\(stderr)")
         }
     }
 

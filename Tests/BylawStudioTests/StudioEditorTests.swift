@@ -16,7 +16,7 @@ struct StudioEditorTests {
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
         let first = try #require(diagnostics.first)
         #expect(first["code"] as? String == "cel.undefined-field")
-        #expect(first["line"] as? Int == 18 && first["column"] as? Int == 26)
+        #expect(first["line"] as? Int == 19 && first["column"] as? Int == 26)
         #expect(first["fix"] as? String == "classification")
         let utf16 = Array(text.utf16)
         let from = try #require(first["from"] as? Int), to = try #require(first["to"] as? Int)
@@ -77,7 +77,7 @@ struct StudioEditorTests {
         let broken = original.replacingOccurrences(of: "enforcement: block", with: "enforcement: blok")
         let refused = try await fixture.change("/api/save", [("file", "client-data.yaml"), ("text", broken), ("version", version)])
         #expect(refused.status == 422)
-        #expect(try refused.json()["first"] as? String ?? "" == "client-data.yaml:15:18: 'enforcement' must be one of audit, warn, block; found 'blok'")
+        #expect(try refused.json()["first"] as? String ?? "" == "client-data.yaml:16:18: 'enforcement' must be one of audit, warn, block; found 'blok'")
         #expect(try fixture.text("client-data.yaml") == original)
         let confirmed = try await fixture.change(
             "/api/save", [("file", "client-data.yaml"), ("text", broken), ("version", version), ("confirm", "1")])

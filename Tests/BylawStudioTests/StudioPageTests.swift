@@ -84,7 +84,7 @@ struct StudioPageTests {
         #expect(page.body.contains("client-data/no-client-data-in-consumer-chat"))
         // Each rule's explanation, as bylaw explain prints it: the condition that held, the value read.
         #expect(page.body.contains("<span class=\"badge block\">fires (block)</span>"))
-        #expect(page.body.contains("</span> event.artifact.classification in client_data <span class=\"sgr-2\">(18:11)</span>"))
+        #expect(page.body.contains("</span> event.artifact.classification in client_data <span class=\"sgr-2\">(19:11)</span>"))
         #expect(page.body.contains("event.artifact.classification = &quot;client&quot;"))
         #expect(page.body.contains("<span class=\"badge muted\">does not apply</span>") || page.body.contains("<span class=\"badge ok\">passes</span>"))
         #expect(page.body.contains("&quot;tokens&quot;:{&quot;in&quot;:12}"), "the form's JSON is shown")

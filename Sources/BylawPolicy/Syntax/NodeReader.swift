@@ -84,6 +84,11 @@ final class NodeReader {
         return result
     }
 
+    /// ``keyed(_:allowed:in:)`` with the keys a section of the policy syntax declares.
+    func keyed(_ pairs: [YAMLPair], _ section: PolicySection) -> [String: YAMLPair] {
+        keyed(pairs, allowed: section.keyNames, in: section.noun)
+    }
+
     /// The value for a required key, or a `policy.missing-field` error at `owner`.
     func required(_ keyed: [String: YAMLPair], _ key: String, in what: String, owner: YAMLNode) -> YAMLNode? {
         if let pair = keyed[key] { return pair.value }

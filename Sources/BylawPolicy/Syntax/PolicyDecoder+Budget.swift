@@ -11,13 +11,11 @@ public struct BudgetSetting: Sendable {
 }
 
 extension PolicyDecoder {
-    static let budgetKeys = CELBudgetDimension.allCases.map(\.rawValue)
-
     /// `budget: {iterations: N, memory: 16MiB, regex_steps: N}`: each key optional, each value
     /// positive and at most ``CELBudget/ceiling``.
     static func decodeBudget(_ node: YAMLNode, _ reader: NodeReader) -> [BudgetSetting] {
         guard let pairs = reader.mapping(node, "'budget'") else { return [] }
-        let keys = reader.keyed(pairs, allowed: budgetKeys, in: "'budget'")
+        let keys = reader.keyed(pairs, PolicySyntax.budget)
         var settings: [BudgetSetting] = []
         for dimension in CELBudgetDimension.allCases {
             guard let value = keys[dimension.rawValue]?.value, let text = reader.nonEmptyText(value, "'budget.\(dimension.rawValue)'") else { continue }

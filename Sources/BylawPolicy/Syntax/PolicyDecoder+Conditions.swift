@@ -44,15 +44,15 @@ extension PolicyDecoder {
                 hint: "write 'all:' (every condition holds) or 'any:' (one holds) above the list")
             return nil
         case .mapping(let pairs):
-            guard pairs.count == 1, let pair = pairs.first, let key = pair.key.scalar?.text, ["all", "any", "not"].contains(key) else {
+            guard pairs.count == 1, let pair = pairs.first, let key = pair.key.scalar?.text, PolicySyntax.combinators.keyNames.contains(key) else {
                 let names = pairs.compactMap { $0.key.scalar?.text }
-                let unknown = names.first { !["all", "any", "not"].contains($0) }
+                let unknown = names.first { !PolicySyntax.combinators.keyNames.contains($0) }
                 let range = pairs.first { $0.key.scalar?.text == unknown }?.key.range ?? node.range
                 reader.error(
                     .policyInvalidCondition,
                     unknown.map { "unknown combinator '\($0)' in \(what)" } ?? "\(what) must have exactly one of 'all', 'any' or 'not'",
                     at: range,
-                    hint: unknown.flatMap { DidYouMean.hint($0, from: ["all", "any", "not"]) }
+                    hint: unknown.flatMap { DidYouMean.hint($0, from: PolicySyntax.combinators.keyNames) }
                         ?? "a condition is a CEL expression, or a mapping with one key: all, any or not")
                 return nil
             }
@@ -99,7 +99,7 @@ extension PolicyDecoder {
             kept.append(pair)
             index += 1
             guard let key = pair.key.scalar?.text, ["forbid", "require", "where"].contains(key), pair.value.scalar?.value == .null,
-                  pair.value.tag == nil, index < pairs.count, let next = pairs[index].key.scalar?.text, ["all", "any", "not"].contains(next)
+                  pair.value.tag == nil, index < pairs.count, let next = pairs[index].key.scalar?.text, PolicySyntax.combinators.keyNames.contains(next)
             else { continue }
             let combinator = pairs[index]
             lifted[key] = combinator

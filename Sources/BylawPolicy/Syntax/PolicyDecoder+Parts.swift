@@ -5,7 +5,7 @@ extension PolicyDecoder {
     static func decodeException(_ node: YAMLNode, _ reader: NodeReader) -> ExceptionDecl? {
         guard let written = reader.mapping(node, "an exception") else { return nil }
         let (pairs, lifted) = liftMisplacedCombinators(written, reader)
-        let keys = reader.keyed(pairs, allowed: exceptionKeys, in: "an exception")
+        let keys = reader.keyed(pairs, PolicySyntax.exception)
         guard let ruleNode = reader.required(keys, "rule", in: "this exception", owner: node),
               let rule = reader.nonEmptyText(ruleNode, "'rule'") else { return nil }
         let whereCondition = keys["where"].flatMap { condition($0, lifted: lifted, "'where' of the exception", reader) }
@@ -34,7 +34,7 @@ extension PolicyDecoder {
 
     static func decodeTest(_ node: YAMLNode, _ reader: NodeReader) -> PolicyTestDecl? {
         guard let pairs = reader.mapping(node, "a test") else { return nil }
-        let keys = reader.keyed(pairs, allowed: testKeys, in: "a test")
+        let keys = reader.keyed(pairs, PolicySyntax.test)
         guard let nameNode = reader.required(keys, "name", in: "this test", owner: node),
               let name = reader.nonEmptyText(nameNode, "the test name") else { return nil }
         guard let expectNode = reader.required(keys, "expect", in: "test '\(name)'", owner: node) else { return nil }

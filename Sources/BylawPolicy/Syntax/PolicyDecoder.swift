@@ -6,10 +6,6 @@ import BylawYAML
 /// It checks shape only (keys, types, required fields, `forbid`/`require`, the `for:` form);
 /// names and types inside expressions are the compiler's job.
 public enum PolicyDecoder {
-    static let policyKeys = ["policy", "title", "owner", "handbook", "budget", "lists", "macros", "rules", "exceptions", "tests"]
-    static let ruleKeys = ["id", "title", "on", "for", "where", "forbid", "require", "enforcement", "message", "hint"]
-    static let exceptionKeys = ["rule", "where", "reason", "expires"]
-    static let testKeys = ["name", "event", "workspace", "before", "after", "expect"]
     /// Combinators nest as deep as needed, but not without bound.
     static let maxConditionDepth = 64
 
@@ -22,7 +18,7 @@ public enum PolicyDecoder {
 
     private static func decodePolicy(_ node: YAMLNode, _ reader: NodeReader) -> PolicyDocument? {
         guard let pairs = reader.mapping(node, "a policy document") else { return nil }
-        let keys = reader.keyed(pairs, allowed: policyKeys, in: "a policy")
+        let keys = reader.keyed(pairs, PolicySyntax.policy)
         guard let idNode = reader.required(keys, "policy", in: "this policy", owner: node),
               let id = identifier(idNode, "the policy id", reader) else { return nil }
         let title = keys["title"].flatMap { reader.text($0.value, "'title'") }
@@ -105,7 +101,7 @@ public enum PolicyDecoder {
     private static func decodeRule(_ node: YAMLNode, _ reader: NodeReader) -> RuleDecl? {
         guard let written = reader.mapping(node, "a rule") else { return nil }
         let (pairs, lifted) = liftMisplacedCombinators(written, reader)
-        let keys = reader.keyed(pairs, allowed: ruleKeys, in: "a rule")
+        let keys = reader.keyed(pairs, PolicySyntax.rule)
         guard let idNode = reader.required(keys, "id", in: "this rule", owner: node),
               let id = identifier(idNode, "the rule id", reader) else { return nil }
         let what = "rule '\(id)'"

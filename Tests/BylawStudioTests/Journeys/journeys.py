@@ -90,17 +90,17 @@ def journeys(driver):
     driver.find_element(By.LINK_TEXT, "client-data.yaml").click()
     wait(driver, status_is("Compiles"))
     source = driver.find_element(By.ID, "source")
-    assert driver.find_element(By.ID, "line-number-18").text == "18"
+    assert driver.find_element(By.ID, "line-number-19").text == "19"
 
     step("introduce a typo: the diagnostic appears at its line")
     put_caret(driver, source, "classification in client_data", 4)
     source.send_keys(Keys.DELETE)
     wait(driver, status_is("1 error"))
-    line = driver.find_element(By.CSS_SELECTOR, '.highlights .line.error[data-line="18"]')
+    line = driver.find_element(By.CSS_SELECTOR, '.highlights .line.error[data-line="19"]')
     assert "undefined field 'clasification'" in line.get_attribute("data-message"), line.get_attribute("data-message")
-    assert "error" in driver.find_element(By.ID, "line-number-18").get_attribute("class")
+    assert "error" in driver.find_element(By.ID, "line-number-19").get_attribute("class")
     problems = text_of(driver, "#problems")
-    assert "client-data.yaml:18:26" in problems and "did you mean 'classification'?" in problems, problems
+    assert "client-data.yaml:19:26" in problems and "did you mean 'classification'?" in problems, problems
     assert "undefined field 'clasification'" in text_of(driver, "#caret-message")
     shot(driver, "studio-editor-diagnostic.png")
 
@@ -168,7 +168,7 @@ def journeys(driver):
     assert decision.lower() == "deny", decision
     assert "client-data/no-client-data-in-consumer-chat" in text_of(driver, ".findings")
     why = driver.find_element(By.CSS_SELECTOR, "details.explanation[open] pre").text
-    assert "event.artifact.classification in client_data (18:11)" in text_of(driver, ".explanations"), why
+    assert "event.artifact.classification in client_data (19:11)" in text_of(driver, ".explanations"), why
     driver.execute_script("document.getElementById('result').scrollIntoView()")
     shot(driver, "studio-try-event.png")
 
