@@ -43,7 +43,7 @@ enum ServeTLS {
 }
 #else
 /// Built without TLS (`BYLAW_WITHOUT_TLS=1`, as the sanitizer runs build): no configuration exists.
-typealias TLSConfiguration = Never
+package typealias TLSConfiguration = Never
 
 enum ServeTLS {
     static func configuration(_ files: TLSFiles) -> Result<TLSConfiguration, BylawServer.StartupFailure> {
