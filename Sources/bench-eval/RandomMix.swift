@@ -226,21 +226,6 @@ struct RandomMix {
 
     /// Writes `count` events to `path`; returns the byte count.
     mutating func write(count: Int, path: String) -> Int {
-        guard let file = fopen(path, "wb") else {
-            warn("bench-eval: cannot write \(path)\n")
-            exit(2)
-        }
-        defer { fclose(file) }
-        var block: [UInt8] = []
-        block.reserveCapacity(1 << 20)
-        var total = 0
-        for number in 1...max(1, count) {
-            event(number, into: &block)
-            if block.count >= (1 << 20) - 1024 || number == count {
-                total += block.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-                block.removeAll(keepingCapacity: true)
-            }
-        }
-        return total
+        writeEvents(count: count, path: path) { event($0, into: &$1) }
     }
 }

@@ -81,19 +81,25 @@ struct EventGenerator {
     }
 }
 
-/// Writes `count` events to `path`; returns the byte count.
+/// Writes `count` events of the acme generator to `path`; returns the byte count.
 func generate(count: Int, path: String) -> Int {
+    var generator = EventGenerator()
+    return writeEvents(count: count, path: path) { generator.event($0, into: &$1) }
+}
+
+/// Writes events `1...count`, each appended by `event`, to `path` in blocks of about 1 MiB;
+/// returns the byte count.
+func writeEvents(count: Int, path: String, _ event: (Int, inout [UInt8]) -> Void) -> Int {
     guard let file = fopen(path, "wb") else {
         warn("bench-eval: cannot write \(path)\n")
         exit(2)
     }
     defer { fclose(file) }
-    var generator = EventGenerator()
     var block: [UInt8] = []
     block.reserveCapacity(1 << 20)
     var total = 0
     for number in 1...max(1, count) {
-        generator.event(number, into: &block)
+        event(number, &block)
         if block.count >= (1 << 20) - 1024 || number == count {
             total += block.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
             block.removeAll(keepingCapacity: true)

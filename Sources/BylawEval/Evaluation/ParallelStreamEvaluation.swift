@@ -189,19 +189,10 @@ struct BlockMerger {
         slot.done.wait()
         if let failure = slot.failure { throw failure }
         let outcome = slot.outcome
-        // What this block has handed on so far, for a stop in the middle of it.
-        var partial = RunTally()
-        for item in outcome.items {
+        for (index, item) in outcome.items.enumerated() {
             switch item {
             case .finding(let finding):
                 callbacks.finding(finding)
-                partial.count(finding)
-                if callbacks.stop() {
-                    // As on one thread: the findings handed on count (a block finding is exit 1).
-                    tally.add(partial)
-                    counts.stoppedByCaller = true
-                    return false
-                }
             case .malformed(let diagnostic, let mark):
                 callbacks.diagnostic(diagnostic)
                 if let maxErrors, counts.malformed + mark.malformed >= maxErrors {
@@ -211,16 +202,16 @@ struct BlockMerger {
                     counts.malformed += mark.malformed
                     counts.bytes = mark.bytes
                     counts.stoppedEarly = true
-                    partial.excepted = mark.excepted
-                    tally.add(partial)
+                    tally.add(Self.tally(of: outcome.items[...index], excepted: mark.excepted))
                     attribute(outcome.attributed.prefix(mark.attributed), into: &attribution)
                     return false
                 }
-                if callbacks.stop() {
-                    tally.add(partial)
-                    counts.stoppedByCaller = true
-                    return false
-                }
+            }
+            if callbacks.stop() {
+                // As on one thread: the findings handed on count (a block finding is exit 1).
+                tally.add(Self.tally(of: outcome.items[...index], excepted: 0))
+                counts.stoppedByCaller = true
+                return false
             }
         }
         counts.lines += outcome.counts.lines
@@ -236,6 +227,16 @@ struct BlockMerger {
             return false
         }
         return true
+    }
+
+    /// The tally of the findings among a block's first items, for a run that stops inside the
+    /// block (the worker's tally covers the whole block). Worked out only then, so that handing
+    /// findings on costs no counting.
+    private static func tally(of items: ArraySlice<BlockOutcome.Item>, excepted: Int) -> RunTally {
+        var tally = RunTally()
+        for case .finding(let finding) in items { tally.count(finding) }
+        tally.excepted = excepted
+        return tally
     }
 
     private func attribute(_ events: ArraySlice<AttributedEvent>, into attribution: inout Attribution?) {
