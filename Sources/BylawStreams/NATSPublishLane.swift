@@ -88,6 +88,11 @@ final class NATSPublishLane {
         if js_PublishAsyncComplete(context, &options) == NATS_OK { return true }
         var pending = natsMsgList()
         if js_PublishAsyncGetPendingList(&pending, context) == NATS_OK { natsMsgList_Destroy(&pending) }
+        // An acknowledgement taken off the wire just before is still being handled, and would
+        // be counted after this returns, as if it were the next run's: the library counts it as
+        // pending until its handler returns, so waiting once more lets it finish.
+        options.MaxWait = 1000
+        _ = js_PublishAsyncComplete(context, &options)
         return false
     }
 }

@@ -32,9 +32,8 @@ public final class StreamMember {
     private let events: ConnectionEventCounts
     private var stats = MemberStats()
     private var evaluator: BatchEvaluator
-    /// Two lanes, one per batch unacknowledged; a lane that gave up on its acknowledgements is
-    /// replaced (``settle(_:answered:)``).
-    private var lanes: [NATSPublishLane]
+    /// Two lanes, one per batch unacknowledged.
+    private let lanes: [NATSPublishLane]
     /// The batch published whose findings are not all acknowledged yet.
     private var inFlight: PublishedBatch?
 
@@ -169,7 +168,6 @@ public final class StreamMember {
     private func settle(_ published: PublishedBatch, answered: Bool) {
         let batch = published.messages
         let counts = published.lane.counts.since(published.before)
-        if !answered { retire(published.lane) }
         guard published.publishError == nil, answered, counts.failed == 0, counts.stored + counts.duplicates == published.outcome.published else {
             let reason = published.publishError.map { "\($0)" }
                 ?? (!answered ? "no acknowledgement within \(configuration.publishTimeout)"
@@ -185,17 +183,6 @@ public final class StreamMember {
         published.outcome.fold(into: &stats)
         stats.stored += counts.stored
         stats.duplicates += counts.duplicates
-    }
-
-    /// Replaces a lane that gave up on its acknowledgements: one already taken off the wire
-    /// could still be counted on it, and must not be taken for the next batch's.
-    private func retire(_ lane: NATSPublishLane) {
-        guard let index = lanes.firstIndex(where: { $0 === lane }) else { return }
-        do {
-            lanes[index] = try NATSPublishLane(connection, maxPending: configuration.maxPendingPublishes)
-        } catch {
-            log("\(error); publishing on the same lane")
-        }
     }
 }
 

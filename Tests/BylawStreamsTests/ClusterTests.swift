@@ -23,6 +23,11 @@ struct ClusterTests {
         // however fast the machine.
         let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "10"])
         let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "10"])
+        // Both members past start-up (a member still setting up when its node dies exits 2, as
+        // documented, which is not what this test is about), and one making progress.
+        try await MemberFaultTests.wait("both members to start") {
+            first.stderr.contains("member of consumer") && second.stderr.contains("member of consumer")
+        }
         try await MemberFaultTests.wait("a member to make progress") { first.messages + second.messages > 0 }
         try MemberFaultTests.expectMidStream(servers)
         // The node leading the stream: JetStream must elect another from the two left.

@@ -10,8 +10,8 @@ struct MemberFaultTests {
     @Test("a member killed with SIGKILL mid-batch: its messages go to the other member; the findings are eval's, exactly")
     func killedMember() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
-        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "200"])
-        let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "200"])
+        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "20"])
+        let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "20"])
         try await Self.wait("the first member to make progress") { first.messages > 0 }
         try Self.expectMidStream([server.url])
         first.signal(SIGKILL)
