@@ -52,15 +52,17 @@ grep -q ' 0 stored' "$work/again.log" || fail "the second publish stored somethi
 step "3. Two members of the consumer 'bylaw'"
 member() {
     "$BYLAW" consume --server "$server" --stream USAGE --consumer bylaw --workspace Examples/workspaces/acme.yaml \
-        --batch 100 --ack-wait 2 --report-interval 0.2 --watch-interval 0 2>"$work/$1.log" &
+        --batch 10 --ack-wait 2 --report-interval 0.2 --watch-interval 0 2>"$work/$1.log" &
     pids+=($!)
 }
+# The second joins once the first is under way: started together, the one that starts faster
+# can take the whole stream before the other asks for anything.
 member first
 first=${pids[-1]}
-member second
-second=${pids[-1]}
 for _ in $(seq 300); do [ "$(progress "$work/first.log")" -gt 0 ] && break; sleep 0.05; done
 [ "$(progress "$work/first.log")" -gt 0 ] || fail "the first member made no progress: $(cat "$work/first.log")"
+member second
+second=${pids[-1]}
 
 step "4. Kill the first member mid-stream (SIGKILL): what it held goes to the second"
 kill -9 "$first"

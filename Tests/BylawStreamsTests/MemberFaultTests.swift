@@ -28,7 +28,8 @@ struct MemberFaultTests {
     @Test("SIGTERM: the member finishes and acknowledges its batch, drains, exits 0; another member takes the rest")
     func terminatedMember() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
-        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "20"])
+        // Small batches: many of them, so the signal lands mid-stream however fast the member.
+        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "5"])
         try await Self.wait("the member to make progress") { first.messages > 0 }
         first.signal(SIGTERM)
         #expect(try await first.waitForExit(limit: .seconds(15)) == 0, "\(first.stderr)")
