@@ -5,6 +5,7 @@
 // rule of Policies/ on the loaded model.
 //
 //     swift run -c release bench-lint [--sizes 10000,100000,1000000]
+//     swift run -c release bench-lint --write 1000000 ws-1m.yaml   # the file alone, for `bylaw lint`
 //
 // Workspaces are deterministic: one org per 50 users, in trees of branching 5 and 4-6 levels,
 // assigned billing with one account per top-level org, 2% of users offboarded, one app per
@@ -73,13 +74,21 @@ func generateWorkspace(users: Int) -> String {
     return out
 }
 
-
-
-
-
-
 var sizes = [10_000, 100_000, 1_000_000]
 let arguments = CommandLine.arguments
+if let flag = arguments.firstIndex(of: "--write"), flag + 2 < arguments.count, let users = Int(arguments[flag + 1]) {
+    // The same workspace as a file, to time the whole `bylaw lint` process (reading included).
+    let path = arguments[flag + 2]
+    guard let out = fopen(path, "wb") else {
+        print("cannot write \(path)")
+        exit(2)
+    }
+    var text = generateWorkspace(users: users)
+    let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, out) }
+    fclose(out)
+    print("wrote \(path): \(written) bytes, \(users) users")
+    exit(0)
+}
 if let flag = arguments.firstIndex(of: "--sizes"), flag + 1 < arguments.count {
     sizes = arguments[flag + 1].split(separator: ",").compactMap { Int($0) }
 }
