@@ -84,6 +84,8 @@ struct YAMLComposer {
     var stopped = false
     /// The sequence whose items go to a consumer, if the load asked for one.
     var streaming: YAMLComposer.StreamState?
+    /// Where streamed items go (kept apart from `streaming`, which is copied on access).
+    var streamConsumer: ((YAMLNode) -> Void)?
     /// The arena index of the sequence being streamed while it is open, else -1: compared
     /// on every node attached, so a plain integer.
     var streamedSequence = -1
@@ -95,7 +97,8 @@ struct YAMLComposer {
         self.limits = limits
         self.marks = marks
         self.builder = YAMLDocumentBuilder(source: file.bytes)
-        self.streaming = streaming.map { StreamState(stream: $0) }
+        self.streaming = streaming.map { StreamState(key: Array($0.key.utf8)) }
+        self.streamConsumer = streaming?.consume
     }
 
     /// The documents composed, as nodes sharing one storage, and the sequences whose items

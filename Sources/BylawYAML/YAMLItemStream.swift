@@ -30,7 +30,8 @@ extension YAMLComposer {
     /// Where the streamed sequence's items start in the arena, and what they must not have
     /// done to be dropped.
     struct StreamState {
-        let stream: YAMLItemStream
+        /// The streamed key's bytes.
+        let key: [UInt8]
         /// Whether the sequence has been found (only the first match is streamed).
         var found = false
         /// The arena's size before the current item.
@@ -47,10 +48,7 @@ extension YAMLComposer {
         else { return false }
         let record = builder.records[Int(key.node)]
         guard record.kind == .scalar, record.valueKind != .null else { return false }
-        var wanted = state.stream.key
-        return wanted.withUTF8 { wanted in
-            builder.withText(record) { text in text.count == wanted.count && text.elementsEqual(wanted) }
-        }
+        return builder.withText(record) { text in text.elementsEqual(state.key) }
     }
 
     /// Starts streaming the items of the sequence just appended at `node`.
@@ -65,10 +63,10 @@ extension YAMLComposer {
     /// when it defined an anchor, keeps it as an item of the sequence.
     @inline(never)
     mutating func streamItem(_ node: Int) {
-        guard let state = streaming else { return }
-        state.stream.consume(YAMLNode(storage: builder.build(), index: node))
-        if anchorsDefined == state.anchorsAtMark {
-            builder.truncate(to: state.mark)
+        guard let consume = streamConsumer, let mark = streaming?.mark else { return }
+        consume(YAMLNode(storage: builder.build(), index: node))
+        if anchorsDefined == streaming?.anchorsAtMark {
+            builder.truncate(to: mark)
         } else {
             pending.append(Pending(node: UInt32(truncatingIfNeeded: node), print: .none))
             streaming?.mark = builder.mark

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Ids interned once: every distinct id's bytes in one buffer, a dense integer handle per id,
 /// and an open-addressing hash table from bytes to handle.
 ///
@@ -75,8 +81,7 @@ struct IDTable: Sendable {
                         if entry == 0 { return nil }
                         let handle = Int(entry - 1)
                         let start = Int(starts[handle])
-                        let length = Int(starts[handle + 1]) - start
-                        if length == id.count, UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]).elementsEqual(id) {
+                        if Int(starts[handle + 1]) - start == id.count, Self.equal(bytes.baseAddress.map { $0 + start }, id) {
                             return UInt32(handle)
                         }
                         slot = (slot + 1) & mask
@@ -84,6 +89,12 @@ struct IDTable: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether the `id.count` bytes at `stored` are `id`'s.
+    private static func equal(_ stored: UnsafePointer<UInt8>?, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let stored, let wanted = id.baseAddress else { return id.isEmpty }
+        return memcmp(stored, wanted, id.count) == 0
     }
 
     private mutating func insert(_ handle: UInt32, hash: UInt64) {
@@ -104,11 +115,26 @@ struct IDTable: Sendable {
         }
     }
 
-    /// FNV-1a over the bytes, then a final mix: ids are short, and the table's low bits must
+    /// A hash of the bytes read eight at a time (ids are short; the tail is one more word,
+    /// zero-padded), with the length mixed in and a final mix so that the table's low bits
     /// depend on every byte.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var hash = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(base[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
         hash ^= hash >> 33
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
         return hash ^ hash >> 33

@@ -55,7 +55,7 @@ struct WorkspaceBuilder {
             apps.append(built)
         }
         let relations = WorkspaceRelations(
-            orgParents: orgParents, userOrgs: users.table.columns.records.map { Int($0.org) }, appOwners: apps.map { $0.owner?.index },
+            orgParents: orgParents, userOrgs: { Int(users.table.columns.records[$0].org) }, appOwners: apps.map { $0.owner?.index },
             subscriptionAccounts: subscriptions.map(\.account.index), orgCount: orgs.count, userCount: users.count, accountCount: accounts.count)
         return Workspace(
             id: id, values: decl.values, billing: billing, subscriptions: subscriptions,

@@ -10,14 +10,21 @@ extension WorkspaceDecoder {
     /// Decodes one item of `users:` and appends it to `users`; an item that is not a mapping
     /// is reported and adds no user.
     mutating func user(_ node: YAMLNode, into users: inout UserColumns) {
-        guard let fields = fields(of: node, what: "a user", as: UserField.self) else { return }
+        guard let pairs = node.pairs else {
+            error(.workspaceWrongType, "expected a user (a mapping), found \(node.kindDescription)", at: node.range)
+            return
+        }
         let position = users.count
         var record = UserColumns.Record()
         var spans = FieldRanges<UserField>()
         var idValue = FieldRange.absent
         var orgValue = FieldRange.absent
         spans.object = FieldRange(node.range)
-        for (field, key, pair) in fields {
+        // One pass, keys matched by their bytes: a key's problem and a value's are at different
+        // places, so reporting them as they come sorts as `fields(of:)` reporting keys first.
+        for pair in pairs {
+            guard let field = userField(pair.key) else { continue }
+            let key = field.configKey ?? ""
             let value = pair.value
             switch field {
             case .id:
@@ -62,6 +69,22 @@ extension WorkspaceDecoder {
         users.spans.append(spans)
         users.idValues.append(idValue)
         users.orgValues.append(orgValue)
+    }
+
+    /// The config keys of a user, as bytes.
+    private static let userKeys: [(bytes: [UInt8], field: UserField)] = UserField.allCases.compactMap { field in
+        field.configKey.map { (Array($0.utf8), field) }
+    }
+
+    /// The field a user's key names; nil after reporting a key that names none.
+    private mutating func userField(_ key: YAMLNode) -> UserField? {
+        if !key.isNull,
+            let field = key.withScalarBytes({ bytes in Self.userKeys.first { $0.bytes.elementsEqual(bytes) }?.field }) ?? nil
+        {
+            return field
+        }
+        reportKey(key, name: keyText(key), what: "a user", as: UserField.self)
+        return nil
     }
 
     /// An id or a reference, checked as ``located(_:field:)`` checks it, interned in `table`

@@ -87,17 +87,24 @@ extension WorkspaceLoader {
         if yaml.diagnostics.contains(where: { $0.severity == .error }) {
             return WorkspaceLoadResult(workspace: nil, diagnostics: Diagnostic.sortedForDisplay(yaml.diagnostics))
         }
-        let streamed = yaml.streamed.first.map { StreamedUsers(node: $0, users: sink.users, diagnostics: sink.decoder.diagnostics) }
+        let streamed = yaml.streamed.first.map { StreamedUsers(node: $0, users: sink.state.users, diagnostics: sink.state.decoder.diagnostics) }
         let result = load(documents: yaml.documents, file: file, streamed: streamed)
         guard !yaml.diagnostics.isEmpty else { return result }
         return WorkspaceLoadResult(
             workspace: result.workspace, diagnostics: Diagnostic.sortedForDisplay(yaml.diagnostics + result.diagnostics))
     }
 
-    /// Reads and loads the file at `path`; an unreadable file is an `input.unreadable` diagnostic.
+    /// Reads and loads the file at `path`; an unreadable file is an `input.unreadable` diagnostic,
+    /// one over `limits.maxBytes` `input.too-large`.
     public static func load(path: String, limits: YAMLLimits = .default) -> WorkspaceLoadResult {
         do {
             return load(try SourceFile.read(path: path, maxBytes: limits.maxBytes), limits: limits)
+        } catch where error.code == .inputTooLarge {
+            // A workspace cannot be split like a policy directory: say how to read a larger one.
+            let diagnostic = Diagnostic(
+                code: error.code, message: error.message, path: error.path,
+                hint: "a workspace config is read whole, in memory; `bylaw lint --max-input-size` raises the limit (at most 2GiB)")
+            return WorkspaceLoadResult(workspace: nil, diagnostics: [diagnostic])
         } catch {
             return WorkspaceLoadResult(workspace: nil, diagnostics: [error])
         }
@@ -116,20 +123,25 @@ struct StreamedUsers {
 /// Decodes each user the YAML loader streams. A class: the stream's consumer is a closure
 /// that outlives the call that sets it up.
 final class UserStreamSink {
-    var decoder: WorkspaceDecoder
-    var users = UserColumns()
-    private let file: SourceFile
+    /// The decoder and what it read, in one property: one access per user.
+    struct State {
+        var decoder: WorkspaceDecoder
+        var users = UserColumns()
+
+        mutating func consume(_ item: YAMLNode) {
+            if users.count == 0 { users.reserve(UserStreamSink.estimatedUsers(fileBytes: decoder.file.bytes.count)) }
+            decoder.user(item, into: &users)
+        }
+    }
+
+    var state: State
 
     init(file: SourceFile) {
-        self.file = file
-        decoder = WorkspaceDecoder(file: file)
+        state = State(decoder: WorkspaceDecoder(file: file))
     }
 
     var stream: YAMLItemStream {
-        YAMLItemStream(key: WorkspaceField.users.configKey ?? "users") { [unowned self] item in
-            if users.count == 0 { users.reserve(Self.estimatedUsers(fileBytes: file.bytes.count)) }
-            decoder.user(item, into: &users)
-        }
+        YAMLItemStream(key: WorkspaceField.users.configKey ?? "users") { [unowned self] item in state.consume(item) }
     }
 
     /// At most as many users as a file of this size can hold (`- {id: a, org: b}` and a line
