@@ -79,12 +79,19 @@ extension WorkspaceDecoder {
     /// The field a user's key names; nil after reporting a key that names none.
     private mutating func userField(_ key: YAMLNode) -> UserField? {
         if !key.isNull,
-            let field = key.withScalarBytes({ bytes in Self.userKeys.first { $0.bytes.elementsEqual(bytes) }?.field }) ?? nil
+            let field = scalarBytes(key, { bytes in Self.userKeys.first { $0.bytes.elementsEqual(bytes) }?.field }) ?? nil
         {
             return field
         }
         reportKey(key, name: keyText(key), what: "a user", as: UserField.self)
         return nil
+    }
+
+    /// Calls `body` with a scalar's text: a slice of the file when it is there verbatim (most
+    /// are; read here, without a call into the YAML layer's generic accessor per scalar).
+    private func scalarBytes<Result>(_ node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let range = node.verbatimSourceRange else { return node.withScalarBytes(body) }
+        return file.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// An id or a reference, checked as ``located(_:field:)`` checks it, interned in `table`
@@ -94,7 +101,7 @@ extension WorkspaceDecoder {
             error(.workspaceWrongType, "expected a string for '\(field)', found \(node.kindDescription)", at: node.range)
             return nil
         }
-        let interned = node.withScalarBytes { bytes in bytes.isEmpty ? nil : table.intern(bytes) } ?? nil
+        let interned = scalarBytes(node) { bytes in bytes.isEmpty ? nil : table.intern(bytes) } ?? nil
         if interned == nil { error(.workspaceInvalidValue, "'\(field)' must not be empty", at: node.range) }
         return interned
     }
