@@ -28,7 +28,7 @@ public final class Workspace: WorkspaceObject, Sendable {
     public let id: String
     let values: Values
     public let billing: Billing
-    /// In declaration order, each kind in its own array.
+    /// In declaration order, each kind in its own array (users in their table, as views).
     public let subscriptions: [Subscription]
     public let orgs: [Org]
     public let users: WorkspaceUsers
@@ -108,8 +108,8 @@ public final class Workspace: WorkspaceObject, Sendable {
     }
 }
 
-/// Id → position, per object kind: built once while checking for duplicate ids. Ids are
-/// compared by their bytes (``ObjectID``).
+/// Id → position, per object kind but users (their ids are in their table's ``IDTable``):
+/// built once while checking for duplicate ids. Ids are compared by their bytes (``ObjectID``).
 struct WorkspaceIndex: Sendable {
     var accounts: [ObjectID: Int] = [:]
     var subscriptions: [ObjectID: Int] = [:]
