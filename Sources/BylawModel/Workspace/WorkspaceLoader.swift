@@ -145,7 +145,9 @@ final class UserStreamSink {
     }
 
     /// At most as many users as a file of this size can hold (`- {id: a, org: b}` and a line
-    /// break take 18 bytes): reserved once, the columns are never copied as they grow, and
-    /// memory the users do not use is never touched.
-    static func estimatedUsers(fileBytes: Int) -> Int { fileBytes / 18 + 1 }
+    /// break take 18 bytes), up to four million: reserved once, the columns are not copied as
+    /// they grow to that, and memory the users do not use is never touched. The cap keeps the
+    /// reservation (about 100 bytes a user) reasonable for the largest files, whose columns
+    /// grow past it as arrays do.
+    static func estimatedUsers(fileBytes: Int) -> Int { min(fileBytes / 18 + 1, 4_000_000) }
 }
