@@ -11,9 +11,10 @@ struct MemberFaultTests {
     func killedMember() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
         let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "200"])
-        let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "200"])
         try await Self.wait("the first member to make progress") { first.messages > 0 }
+        try await Self.freezeHoldingBatch(first, servers: [server.url])
         try Self.expectMidStream([server.url])
+        let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "200"])
         first.signal(SIGKILL)
         _ = try await first.waitForExit()
         _ = try await StreamFixtures.waitUntilDone([server.url])
@@ -63,6 +64,22 @@ struct MemberFaultTests {
     /// Usage streams of this many copies of the example stream (60 lines each): long enough
     /// that a fault lands in the middle.
     static let rounds = 150
+
+    /// Stops the member (SIGSTOP) at a moment it holds messages it has not acknowledged, so
+    /// that killing it then certainly leaves a batch for another member: a member stopped
+    /// between two batches (everything acknowledged) is let go on for a moment and stopped again.
+    static func freezeHoldingBatch(_ member: MemberProcess, servers: [String]) async throws {
+        let state = try StreamState(servers: servers)
+        for _ in 0..<200 {
+            member.signal(SIGSTOP)
+            // Acknowledgements sent just before the stop reach the server first.
+            try await Task.sleep(for: .milliseconds(50))
+            if let consumer = try state.consumer(), consumer.ackPending > 0 { return }
+            member.signal(SIGCONT)
+            try await Task.sleep(for: .milliseconds(Int.random(in: 1...15)))
+        }
+        throw StreamTestError("the member never held an unacknowledged batch when stopped")
+    }
 
     /// Records an issue unless the consumer still has messages to deliver.
     static func expectMidStream(_ servers: [String]) throws {
