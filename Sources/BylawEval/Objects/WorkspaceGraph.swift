@@ -89,9 +89,12 @@ struct FieldTrace {
 /// `@unchecked Sendable` because CEL values (which carry these adapters) must be `Sendable`;
 /// the adapters themselves are used only by the one evaluation at a time their graph serves
 /// (the graph is not `Sendable`, so it cannot be handed to another task).
-class GraphNode: @unchecked Sendable {
+class GraphNode: DomainObject, @unchecked Sendable {
     unowned let graph: WorkspaceGraph
-    init(graph: WorkspaceGraph) { self.graph = graph }
+    init(graph: WorkspaceGraph) {
+        self.graph = graph
+        super.init()
+    }
 }
 
 extension Workspace {
