@@ -37,6 +37,11 @@ public final class WorkspaceGraph {
         subscriptions = workspace.subscriptions.map { SubscriptionNode(graph: self, subscription: $0) }
     }
 
+    deinit {
+        // The orgs' remembered lists hold one another (parent and child): let them go.
+        for org in orgs { org.forgetLists() }
+    }
+
     /// The workspace as a CEL value (`workspace`, `before`, `after`).
     public var value: CELValue { .object(root) }
 
