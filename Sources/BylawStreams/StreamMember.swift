@@ -87,6 +87,10 @@ public final class StreamMember {
             if !batch.isEmpty { process(batch) }
             report(snapshot())
         }
+        // Finished too: what the server delivered to this member before the stop but no fetch
+        // returned yet. Left alone, it would wait out the acknowledgement wait and go to another
+        // member as a redelivery.
+        if stats.failure == nil, connection.isConnected, let delivered = subscription.takeDelivered() { process(delivered) }
         revisions.stop()
         connection.drain(timeout: 5000)
         return snapshot()

@@ -23,12 +23,23 @@ struct ClusterTests {
         // however fast the machine.
         let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "10"])
         let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "10"])
-        try await MemberFaultTests.wait("a member to make progress") { first.messages + second.messages > 0 }
+        // Both members started before the kill (one still starting would look the streams up
+        // through a cluster electing a leader), and both stopped mid-stream while it happens.
+        do {
+            try await MemberFaultTests.wait("both members to start", limit: .seconds(60)) {
+                first.stderr.contains("member of consumer") && second.stderr.contains("member of consumer")
+            }
+        } catch {
+            Issue.record("a member did not start:\nfirst:\n\(first.stderr)\nsecond:\n\(second.stderr)")
+            throw error
+        }
+        try await MidStream.stop([first, second], servers: servers, holding: false)
         try MemberFaultTests.expectMidStream(servers)
         // The node leading the stream: JetStream must elect another from the two left.
         let leader = try StreamState(servers: servers).leader()
         let victim = nodes.firstIndex { $0.name == leader } ?? 0
         nodes[victim].kill()
+        MidStream.resume([first, second])
         let survivors = servers.enumerated().filter { $0.offset != victim }.map(\.element)
         _ = try await StreamFixtures.waitUntilDone(survivors, limit: .seconds(90))
         first.signal(SIGTERM)

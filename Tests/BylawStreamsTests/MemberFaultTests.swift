@@ -11,9 +11,9 @@ struct MemberFaultTests {
     func killedMember() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
         let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "200"])
-        let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "200"])
-        try await Self.wait("the first member to make progress") { first.messages > 0 }
+        try await MidStream.stop([first], servers: [server.url], holding: true)
         try Self.expectMidStream([server.url])
+        let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "200"])
         first.signal(SIGKILL)
         _ = try await first.waitForExit()
         _ = try await StreamFixtures.waitUntilDone([server.url])
@@ -29,8 +29,12 @@ struct MemberFaultTests {
     func terminatedMember() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
         let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "20"])
-        try await Self.wait("the member to make progress") { first.messages > 0 }
+        // Stopped while it holds a batch of an unfinished stream, then told to end: on a busy
+        // machine the member could otherwise finish the whole stream before the signal.
+        try await MidStream.stop([first], servers: [server.url], holding: true)
+        try Self.expectMidStream([server.url])
         first.signal(SIGTERM)
+        MidStream.resume([first])
         #expect(try await first.waitForExit(limit: .seconds(15)) == 0, "\(first.stderr)")
         let connection = try StreamState(servers: [server.url])
         let consumer = try #require(try connection.consumer())
@@ -48,9 +52,11 @@ struct MemberFaultTests {
     func restartedServer() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
         let member = try MemberProcess(servers: [server.url], in: folder.url, name: "member", ["--batch", "10"])
-        try await Self.wait("the member to make progress") { member.messages > 0 }
+        // The member stopped mid-stream while the server goes down and comes back.
+        try await MidStream.stop([member], servers: [server.url], holding: false)
         try Self.expectMidStream([server.url])
         server.kill()
+        MidStream.resume([member])
         try await Task.sleep(for: .milliseconds(300))
         try await server.start()
         _ = try await StreamFixtures.waitUntilDone([server.url])
