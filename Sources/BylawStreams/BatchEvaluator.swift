@@ -38,9 +38,14 @@ struct BatchEvaluator {
         malformedSubject = "\(prefix).malformed"
     }
 
-    /// Decides every message of `batch`, publishing as it goes; `outcome` counts them.
-    mutating func evaluate(_ batch: NATSMessageBatch, publisher: NATSConnection, into outcome: inout BatchOutcome) throws(NATSError) {
+    /// Decides every message of `batch`, publishing on `publisher` as it goes; `outcome`
+    /// counts them. `between` is called after each message with its index (for work the
+    /// caller does meanwhile).
+    mutating func evaluate(
+        _ batch: NATSMessageBatch, publisher: NATSPublishLane, into outcome: inout BatchOutcome, between: (Int) -> Void = { _ in }
+    ) throws(NATSError) {
         for index in 0..<batch.count {
+            defer { between(index) }
             let message = batch[index]
             guard let metadata = message.metadata else { continue }
             outcome.counts.messages += 1

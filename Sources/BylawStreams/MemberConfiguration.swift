@@ -51,6 +51,9 @@ public struct MemberConfiguration: Sendable {
         self.sources = sources
     }
 
+    /// The most findings of one batch awaiting their acknowledgement; past it publishing waits.
+    var maxPendingPublishes: Int64 { Int64(max(8192, batchSize * 16)) }
+
     /// The `max_ack_pending` a created consumer gets.
     var effectiveMaxAckPending: Int { maxAckPending > 0 ? maxAckPending : max(1000, batchSize * 16) }
 }

@@ -26,6 +26,8 @@ public enum MemberMetrics {
                [("", "\(stats.batchesRetried)")])
         metric("bylaw_consume_lag_messages", "gauge", "Messages of the consumer not delivered yet (all members).", [("", "\(stats.lag)")])
         metric("bylaw_consume_ack_pending_messages", "gauge", "Messages delivered and not acknowledged yet (all members).", [("", "\(stats.ackPending)")])
+        metric("bylaw_consume_in_flight_messages", "gauge", "Messages of this member decided and published, waiting for their findings to be stored.",
+               [("", "\(stats.inFlight)")])
         metric("bylaw_consume_events_per_second", "gauge", "Events evaluated per second over the last interval.", [("", String(Int(rate.rounded())))])
         metric("bylaw_consume_disconnects_total", "counter", "Times the connection to NATS was lost.", [("", "\(stats.disconnects)")])
         metric("bylaw_reloads_total", "counter", "Reloads of the policies and workspace, by result.", [

@@ -26,6 +26,9 @@ public struct MemberStats: Sendable {
     public var lag: UInt64 = 0
     /// Messages delivered to any member and not acknowledged yet, as of the last look-up.
     public var ackPending: Int64 = 0
+    /// Messages of this member decided and published, waiting for JetStream to store their
+    /// findings before they are acknowledged (the batch in flight).
+    public var inFlight = 0
     public var disconnects = 0
     public var reconnects = 0
     /// Why the member stopped by itself, when it did.

@@ -9,6 +9,7 @@ internal import CNATS
 /// Raw memory: the handles are the library's; this class creates them, hands them only to the
 /// library's calls, and destroys them in `deinit`. The library's connection is safe to use from
 /// several threads (hence `@unchecked Sendable`); its callbacks reach ``NATSCallbacks``.
+/// Publishes go through a ``NATSPublishLane`` of their own.
 ///
 /// Once connected it reconnects by itself, forever, to any server of the cluster it learns of:
 /// what is published while it is away waits in the library's buffer and goes out on reconnect.
@@ -18,6 +19,8 @@ final class NATSConnection: @unchecked Sendable {
     let callbacks: NATSCallbacks
     /// The servers asked for, as given.
     let servers: [String]
+    /// How long a JetStream request waits for its answer, in milliseconds.
+    let requestTimeout: Int64
 
     /// How the connection behaves; the defaults suit a member that must ride out restarts.
     struct Settings: Sendable {
@@ -28,9 +31,6 @@ final class NATSConnection: @unchecked Sendable {
         /// How long a JetStream request (stream and consumer information, a fetch's set-up)
         /// waits for its answer, in milliseconds.
         var requestTimeout: Int64 = 5000
-        /// The most asynchronous publishes awaiting their acknowledgement; past it a publish
-        /// waits (back-pressure).
-        var maxPendingPublishes: Int64 = 8192
         /// How long to wait between reconnect attempts to one server, in milliseconds.
         var reconnectWait: Int64 = 250
     }
@@ -38,6 +38,7 @@ final class NATSConnection: @unchecked Sendable {
     /// Connects to the first server of `servers` that answers (each a `nats://HOST:PORT` URL).
     init(servers: [String], settings: Settings = Settings(), events: @escaping @Sendable (NATSConnectionEvent) -> Void) throws(NATSError) {
         self.servers = servers
+        requestTimeout = settings.requestTimeout
         let callbacks = NATSCallbacks(events: events)
         self.callbacks = callbacks
         let closure = Unmanaged.passRetained(callbacks).toOpaque()
@@ -79,24 +80,6 @@ final class NATSConnection: @unchecked Sendable {
         var jsOptions = jsOptions()
         jsOptions_Init(&jsOptions)
         jsOptions.Wait = settings.requestTimeout
-        jsOptions.PublishAsync.MaxPending = settings.maxPendingPublishes
-        jsOptions.PublishAsync.AckHandlerClosure = closure
-        jsOptions.PublishAsync.AckHandler = { _, message, acknowledgement, failure, closure in
-            defer { natsMsg_Destroy(message) }
-            guard let box = NATSConnection.box(closure) else { return }
-            if let acknowledgement {
-                if acknowledgement.pointee.Duplicate {
-                    box.duplicates.add(1, ordering: .releasing)
-                } else {
-                    box.stored.add(1, ordering: .releasing)
-                }
-            } else {
-                let text = failure?.pointee.ErrText.map { String(cString: $0) }
-                    ?? failure.flatMap { natsStatus_GetText($0.pointee.Err) }.map { String(cString: $0) } ?? "refused"
-                box.lastFailure.withLock { $0 = text }
-                box.failed.add(1, ordering: .releasing)
-            }
-        }
         var jetStream: OpaquePointer?
         let status = natsConnection_JetStream(&jetStream, connection, &jsOptions)
         guard status == NATS_OK, let jetStream else {
@@ -135,34 +118,6 @@ final class NATSConnection: @unchecked Sendable {
 
     /// The largest message the server takes (its `max_payload`), headers included.
     var maxPayload: Int { Int(natsConnection_GetMaxPayload(connection)) }
-
-    /// Publishes to JetStream without waiting for the acknowledgement (which ``NATSCallbacks``
-    /// counts): `payload` as the body, `messageID` as `Nats-Msg-Id`, and `headers`.
-    func publish(subject: String, payload: UnsafeBufferPointer<UInt8>, messageID: String, headers: [(String, String)] = []) throws(NATSError) {
-        var message: OpaquePointer?
-        let data = UnsafeRawPointer(payload.baseAddress)?.assumingMemoryBound(to: CChar.self)
-        try natsMsg_Create(&message, subject, nil, data, Int32(payload.count)).check("cannot publish to \(subject)")
-        defer { natsMsg_Destroy(message) }
-        try natsMsgHeader_Set(message, "Nats-Msg-Id", messageID).check("cannot publish to \(subject)")
-        for (name, value) in headers {
-            try natsMsgHeader_Set(message, name, value).check("cannot publish to \(subject)")
-        }
-        // On success the library takes the message and sets `message` to nil.
-        try js_PublishMsgAsync(context, &message, nil).check("cannot publish to \(subject)")
-    }
-
-    /// Waits until every publish so far is acknowledged, or `timeout` milliseconds. On a
-    /// timeout the publishes still waiting are given up (the library forgets them, so their
-    /// acknowledgements are not counted if they come later) and false is returned.
-    func waitForAcknowledgements(timeout: Int64) -> Bool {
-        var options = jsPubOptions()
-        jsPubOptions_Init(&options)
-        options.MaxWait = timeout
-        if js_PublishAsyncComplete(context, &options) == NATS_OK { return true }
-        var pending = natsMsgList()
-        if js_PublishAsyncGetPendingList(&pending, context) == NATS_OK { natsMsgList_Destroy(&pending) }
-        return false
-    }
 
     /// Sends what is buffered and waits for the server to confirm it has read it.
     func flush(timeout: Int64) throws(NATSError) {

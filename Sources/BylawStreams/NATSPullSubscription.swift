@@ -18,11 +18,21 @@ final class NATSPullSubscription {
     }
 
     /// Up to `batch` messages, waiting up to `timeout` milliseconds for the first; fewer when
-    /// fewer are ready. An empty batch when none came in time.
+    /// fewer are ready. An empty batch when none came in time. More than `batch` only when
+    /// messages of an earlier fetch that timed out arrived after it (see below).
     func fetch(batch: Int, timeout: Int64) throws(NATSError) -> NATSMessageBatch {
+        // A fetch that times out while its messages are on their way leaves them queued on the
+        // subscription for the next fetch, which takes them first. libnats 3.4 then asks the
+        // server for the rest of the batch, but keeps reading until the number it asked for
+        // that second time: when the leftovers were more than half the batch it reads past the
+        // end of its array (fixed in libnats 3.10, nats.c pull request 749). Asking for at least twice the
+        // leftovers keeps the second number above what was taken first.
+        var waiting: Int32 = 0
+        _ = natsSubscription_GetPending(subscription, &waiting, nil)
+        let size = waiting > 0 ? max(batch, 2 * Int(waiting)) : batch
         var list = natsMsgList()
         var code = jsErrCode(rawValue: 0)
-        let status = natsSubscription_Fetch(&list, subscription, Int32(batch), timeout, &code)
+        let status = natsSubscription_Fetch(&list, subscription, Int32(clamping: size), timeout, &code)
         if status == NATS_TIMEOUT {
             natsMsgList_Destroy(&list)
             return NATSMessageBatch(natsMsgList())

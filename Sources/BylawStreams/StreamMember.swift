@@ -11,11 +11,17 @@ import BylawSource
 /// For each fetched batch it decides every message with the same ``UsageDecider`` `bylaw eval`
 /// runs on a line, publishes each finding (the object of `eval --format ndjson`) to
 /// `PREFIX.<enforcement>` and each malformed message's diagnostic to `PREFIX.malformed`, with a
-/// `Nats-Msg-Id` made of the input's stream sequence and the rule (``FindingMessageID``), waits
-/// until JetStream has stored them all, and only then acknowledges the batch. A member that
-/// dies before that leaves the batch to be delivered again, to any member; the findings it
-/// publishes again carry the same ids, so JetStream stores each once (within the findings
-/// stream's duplicate window).
+/// `Nats-Msg-Id` made of the input's stream sequence and the rule (``FindingMessageID``), and
+/// acknowledges the batch only once JetStream has stored them all. A member that dies before
+/// that leaves the batch to be delivered again, to any member; the findings it publishes again
+/// carry the same ids, so JetStream stores each once (within the findings stream's duplicate
+/// window).
+///
+/// Pipelined: while one batch's findings are being stored, the member fetches, decides and
+/// publishes the next (on the other of two ``NATSPublishLane``s, so each batch counts its own
+/// acknowledgements), and acknowledges the first batch's messages as soon as the last of its
+/// findings is stored. At most two batches are unacknowledged at a time: the one in flight and
+/// the one in hand.
 public final class StreamMember {
     public let configuration: MemberConfiguration
     private let revisions: MemberRevisions
@@ -26,6 +32,10 @@ public final class StreamMember {
     private let events: ConnectionEventCounts
     private var stats = MemberStats()
     private var evaluator: BatchEvaluator
+    /// Two lanes, one per batch unacknowledged.
+    private let lanes: [NATSPublishLane]
+    /// The batch published whose findings are not all acknowledged yet.
+    private var inFlight: PublishedBatch?
 
     /// Connects and sets up what the member needs: the stream must exist; the findings stream
     /// and the consumer are created when missing. Throws ``MemberSetupError`` saying what is
@@ -38,7 +48,6 @@ public final class StreamMember {
         self.events = events
         var settings = NATSConnection.Settings()
         settings.name = configuration.clientName
-        settings.maxPendingPublishes = Int64(max(8192, configuration.batchSize * 16))
         do {
             connection = try NATSConnection(servers: configuration.servers, settings: settings) { event in
                 events.record(event, log: log)
@@ -48,6 +57,8 @@ public final class StreamMember {
             try setup.ensureFindingsStream(replicas: replicas)
             try setup.ensureConsumer()
             subscription = try connection.subscribe(stream: configuration.stream, consumer: configuration.consumer)
+            let connection = connection
+            lanes = try (0..<2).map { _ throws(NATSError) in try NATSPublishLane(connection, maxPending: configuration.maxPendingPublishes) }
         } catch let error as MemberSetupError {
             throw error
         } catch {
@@ -60,9 +71,11 @@ public final class StreamMember {
     public var server: String? { connection.connectedServer }
 
     /// Fetches, decides, publishes and acknowledges batch after batch until `control` asks to
-    /// stop (and reloads when it asks to); then finishes the batch in hand, drains the connection and returns what it did.
-    /// `report` is called after every batch and every empty fetch. Returns early, with
-    /// ``MemberStats/failure`` set, when the connection is closed for good (the server refused it).
+    /// stop (and reloads when it asks to); then finishes the batch in hand, waits for the
+    /// findings of every batch in flight and acknowledges them, drains the connection and
+    /// returns what it did. `report` is called after every batch and every empty fetch.
+    /// Returns early, with ``MemberStats/failure`` set, when the connection is closed for good
+    /// (the server refused it).
     public func run(until control: MemberControl, report: (MemberStats) -> Void) -> MemberStats {
         var failures = FailureLog(log: log)
         while !control.stopRequested {
@@ -73,6 +86,11 @@ public final class StreamMember {
             }
             let current = revisions.current
             if current.revision != evaluator.revision { evaluator = BatchEvaluator(configuration: configuration, revision: current) }
+            settleIfStored()
+            // Past the end of the stream a fetch waits for new messages: the batch in flight is
+            // settled first rather than held back for that wait. (A shorter fetch wait instead
+            // would leave messages of a timed-out fetch arriving late; see fetch(batch:timeout:).)
+            if let published = inFlight, published.outcome.lag ?? 0 == 0 { settleInFlight() }
             let batch: NATSMessageBatch
             do {
                 batch = try subscription.fetch(batch: configuration.batchSize, timeout: configuration.fetchWait.milliseconds)
@@ -80,17 +98,23 @@ public final class StreamMember {
             } catch {
                 // The server is away or JetStream is electing a leader: try again shortly.
                 failures.note(error)
+                settleInFlight()
                 sleep(milliseconds: 200)
                 report(snapshot())
                 continue
             }
-            if !batch.isEmpty { process(batch) }
+            if batch.isEmpty {
+                settleInFlight()
+            } else {
+                process(batch)
+            }
             report(snapshot())
         }
         // Finished too: what the server delivered to this member before the stop but no fetch
         // returned yet. Left alone, it would wait out the acknowledgement wait and go to another
         // member as a redelivery.
         if stats.failure == nil, connection.isConnected, let delivered = subscription.takeDelivered() { process(delivered) }
+        settleInFlight()
         revisions.stop()
         connection.drain(timeout: 5000)
         return snapshot()
@@ -105,27 +129,53 @@ public final class StreamMember {
 
     private func snapshot() -> MemberStats {
         var copy = stats
+        copy.inFlight = inFlight?.outcome.counts.messages ?? 0
         (copy.disconnects, copy.reconnects) = events.counts
         return copy
     }
 
-    /// Decides a batch, publishes what it found, and acknowledges it once JetStream has stored
-    /// every finding; otherwise leaves it to be delivered again.
+    /// Decides a batch and publishes what it found on the lane the batch in flight does not
+    /// use; meanwhile acknowledges the batch in flight as soon as its findings are stored. Then
+    /// waits for that batch if it is still in flight, and leaves this one in flight.
     private func process(_ batch: NATSMessageBatch) {
-        let before = connection.callbacks.acknowledgements
-        var outcome = BatchOutcome()
-        var publishError: NATSError?
+        let lane = inFlight?.lane === lanes[0] ? lanes[1] : lanes[0]
+        var published = PublishedBatch(messages: batch, lane: lane)
         do {
-            try evaluator.evaluate(batch, publisher: connection, into: &outcome)
+            try evaluator.evaluate(batch, publisher: lane, into: &published.outcome) { index in
+                if index % 16 == 15 { settleIfStored() }
+            }
         } catch {
-            publishError = error
+            published.publishError = error
         }
-        let acknowledged = connection.waitForAcknowledgements(timeout: configuration.publishTimeout.milliseconds)
-        let counts = connection.callbacks.acknowledgements.since(before)
-        guard publishError == nil, acknowledged, counts.failed == 0, counts.stored + counts.duplicates == outcome.published else {
-            let reason = publishError.map { "\($0)" }
-                ?? (!acknowledged ? "no acknowledgement within \(configuration.publishTimeout)"
-                    : "\(counts.failed) refused (\(connection.callbacks.lastFailure.withLock { $0 } ?? "?"))")
+        settleInFlight()
+        inFlight = published
+    }
+
+    /// Acknowledges the batch in flight if all its findings are answered, without waiting.
+    private func settleIfStored() {
+        guard let published = inFlight, published.isAnswered else { return }
+        inFlight = nil
+        settle(published, answered: true)
+    }
+
+    /// Waits for the findings of the batch in flight (up to the publish timeout) and settles it.
+    private func settleInFlight() {
+        guard let published = inFlight else { return }
+        inFlight = nil
+        // A closed connection answers nothing more, and can acknowledge nothing either.
+        guard !connection.isClosed else { return }
+        settle(published, answered: published.lane.waitForAcknowledgements(timeout: configuration.publishTimeout.milliseconds))
+    }
+
+    /// Acknowledges a batch whose findings JetStream has all stored; otherwise leaves it to be
+    /// delivered again.
+    private func settle(_ published: PublishedBatch, answered: Bool) {
+        let batch = published.messages
+        let counts = published.lane.counts.since(published.before)
+        guard published.publishError == nil, answered, counts.failed == 0, counts.stored + counts.duplicates == published.outcome.published else {
+            let reason = published.publishError.map { "\($0)" }
+                ?? (!answered ? "no acknowledgement within \(configuration.publishTimeout)"
+                    : "\(counts.failed) refused (\(published.lane.lastFailure ?? "?"))")
             log("a batch of \(batch.count) messages is left to be delivered again: its findings were not all stored: \(reason)")
             for index in 0..<batch.count { batch[index].reject() }
             stats.batchesRetried += 1
@@ -134,10 +184,31 @@ public final class StreamMember {
         for index in 0..<batch.count {
             do { try batch[index].acknowledge() } catch { log("\(error) (it will be delivered again)") }
         }
-        outcome.fold(into: &stats)
+        published.outcome.fold(into: &stats)
         stats.stored += counts.stored
         stats.duplicates += counts.duplicates
     }
+}
+
+/// A batch decided and published, waiting for its findings' acknowledgements before its
+/// messages are acknowledged.
+struct PublishedBatch {
+    let messages: NATSMessageBatch
+    let lane: NATSPublishLane
+    /// The lane's counts before the batch's first publish.
+    let before: NATSPublishCounts
+    var outcome = BatchOutcome()
+    /// Why publishing stopped part-way, when it did: the batch is delivered again.
+    var publishError: NATSError?
+
+    init(messages: NATSMessageBatch, lane: NATSPublishLane) {
+        self.messages = messages
+        self.lane = lane
+        before = lane.counts
+    }
+
+    /// Every publish of the batch answered (stored, duplicate or refused).
+    var isAnswered: Bool { publishError == nil && lane.counts.since(before).total >= outcome.published }
 }
 
 /// Why a member cannot start: the server cannot be reached, the stream does not exist, the

@@ -62,6 +62,7 @@ public struct PublishSummary: Sendable {
 public final class StreamPublisher {
     public let configuration: PublishConfiguration
     private let connection: NATSConnection
+    private let lane: NATSPublishLane
     private let log: @Sendable (String) -> Void
 
     /// Connects, and makes sure the stream named by ``PublishConfiguration/stream`` exists.
@@ -74,6 +75,7 @@ public final class StreamPublisher {
             connection = try NATSConnection(servers: configuration.servers, settings: settings) { event in
                 if case .error(let text) = event { log("NATS: \(text)") }
             }
+            lane = try NATSPublishLane(connection, maxPending: 8192)
             if let stream = configuration.stream { try ensure(stream) }
         } catch let error as MemberSetupError {
             throw error
@@ -114,7 +116,7 @@ public final class StreamPublisher {
         var summary = PublishSummary()
         let prefix = configuration.idPrefix ?? source
         let subject = configuration.subject
-        let before = connection.callbacks.acknowledgements
+        let before = lane.counts
         let window = 4096
         var inFlight = 0
         var failedToSend = 0
@@ -144,7 +146,7 @@ public final class StreamPublisher {
                 return
             }
             do {
-                try connection.publish(subject: subject, payload: bytes, messageID: Self.lineID(prefix: prefix, line: line.number, bytes: line.bytes), headers: headers)
+                try lane.publish(subject: subject, payload: bytes, messageID: Self.lineID(prefix: prefix, line: line.number, bytes: line.bytes), headers: headers)
             } catch {
                 failedToSend += 1
                 diagnostic(Diagnostic(code: .inputUnreadable, message: "line \(line.number): \(error)", path: source))
@@ -153,16 +155,16 @@ public final class StreamPublisher {
             inFlight += 1
             if inFlight == window {
                 inFlight = 0
-                _ = connection.waitForAcknowledgements(timeout: 30_000)
+                _ = lane.waitForAcknowledgements(timeout: 30_000)
             }
         }
-        let complete = connection.waitForAcknowledgements(timeout: 30_000)
-        let counts = connection.callbacks.acknowledgements.since(before)
+        let complete = lane.waitForAcknowledgements(timeout: 30_000)
+        let counts = lane.counts.since(before)
         summary.stored = counts.stored
         summary.duplicates = counts.duplicates
         summary.failed = summary.lines - summary.blank - counts.stored - counts.duplicates
         if counts.failed > 0 {
-            log("\(counts.failed) lines refused: \(connection.callbacks.lastFailure.withLock { $0 } ?? "?")")
+            log("\(counts.failed) lines refused: \(lane.lastFailure ?? "?")")
         } else if !complete {
             log("some lines were not acknowledged in time: run again to publish what is missing (the ids keep it from storing anything twice)")
         }

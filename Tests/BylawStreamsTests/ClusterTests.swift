@@ -22,6 +22,9 @@ struct ClusterTests {
         // Small batches: many round trips through the replicas, so the kill lands mid-stream
         // however fast the machine.
         let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "10"])
+        // The second starts once the first has created the findings stream: two members creating
+        // and looking up a three-replica stream at the same moment can time out in start-up.
+        try await MemberFaultTests.wait("the first member to start", limit: .seconds(60)) { first.stderr.contains("member of consumer") }
         let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "10"])
         // Both members started before the kill (one still starting would look the streams up
         // through a cluster electing a leader), and both stopped mid-stream while it happens.

@@ -22,6 +22,28 @@ enum MidStream {
         }
     }
 
+    /// Sends `number` to the member once it holds a batch of an unfinished stream, without
+    /// stopping it first: a member stopped in the middle of a fetch finds the fetch's time up
+    /// when it goes on, which is not the moment a signal usually comes.
+    static func signal(_ number: Int32, to member: MemberProcess, servers: [String]) async throws {
+        let pid = member.process.processIdentifier
+        let sent = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            Thread.detachNewThread {
+                guard let state = try? StreamState(servers: servers) else { return continuation.resume(returning: false) }
+                let start = ContinuousClock.now
+                while ContinuousClock.now - start < .seconds(60) {
+                    if let consumer = try? state.consumer(), consumer.pending > 0, consumer.ackPending > 0 {
+                        kill(pid, number)
+                        return continuation.resume(returning: true)
+                    }
+                    usleep(1_000)
+                }
+                continuation.resume(returning: false)
+            }
+        }
+        if !sent { throw StreamTestError("the member never held a batch of an unfinished stream") }
+    }
+
     /// Lets stopped members go on (SIGCONT).
     static func resume(_ members: [MemberProcess]) {
         for member in members { member.signal(SIGCONT) }
