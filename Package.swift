@@ -131,7 +131,7 @@ let package = Package(
         .executableTarget(name: "fuzz-policy", dependencies: ["FuzzSupport", "BylawSource", "BylawPolicy"], path: "Sources/Fuzz/FuzzPolicy"),
         .executableTarget(name: "fuzz-cel", dependencies: ["FuzzSupport", "CEL"], path: "Sources/Fuzz/FuzzCEL"),
         .executableTarget(name: "fuzz-stream", dependencies: ["FuzzSupport", "BylawModel"], path: "Sources/Fuzz/FuzzStream"),
-        .executableTarget(name: "fuzz-workspace", dependencies: ["FuzzSupport", "BylawSource", "BylawModel"], path: "Sources/Fuzz/FuzzWorkspace"),
+        .executableTarget(name: "fuzz-workspace", dependencies: ["FuzzSupport", "BylawSource", "BylawYAML", "BylawModel"], path: "Sources/Fuzz/FuzzWorkspace"),
         .executableTarget(
             name: "fuzz-handbook", dependencies: ["FuzzSupport", "BylawSource", "BylawPolicy", "BylawReport"], path: "Sources/Fuzz/FuzzHandbook"),
         // What the test targets that run processes share (their environment, scratch folders).

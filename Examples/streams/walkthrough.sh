@@ -33,7 +33,7 @@ step "1. Start a NATS server with JetStream on a free loopback port, storage in 
 # Port -1: the server picks a free one and names it in its log.
 nats-server -js -a 127.0.0.1 -p -1 -sd "$work/store" >"$work/server.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 100); do grep -q 'Server is ready' "$work/server.log" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q 'Server is ready' "$work/server.log" && break; sleep 0.1; done
 grep -q 'Server is ready' "$work/server.log" || fail "the server did not start: $(cat "$work/server.log")"
 port=$(grep -o 'client connections on 127.0.0.1:[0-9]*' "$work/server.log" | grep -o '[0-9]*$')
 server="nats://127.0.0.1:$port"
@@ -59,7 +59,7 @@ member() {
 # can take the whole stream before the other asks for anything.
 member first
 first=${pids[-1]}
-for _ in $(seq 300); do [ "$(progress "$work/first.log")" -gt 0 ] && break; sleep 0.05; done
+for _ in $(seq 1200); do [ "$(progress "$work/first.log")" -gt 0 ] && break; sleep 0.05; done
 [ "$(progress "$work/first.log")" -gt 0 ] || fail "the first member made no progress: $(cat "$work/first.log")"
 member second
 second=${pids[-1]}

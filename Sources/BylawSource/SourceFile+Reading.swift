@@ -44,10 +44,17 @@ extension SourceFile {
         return SourceFile(path: path, bytes: bytes)
     }
 
+    /// `256 MiB`, `64 KiB` or `1000 bytes`: a limit as it was most likely given.
+    private static func describeSize(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+
     private static func tooLarge(path: String, maxBytes: Int) -> Diagnostic {
         Diagnostic(
             code: .inputTooLarge,
-            message: "'\(path)' is larger than the \(maxBytes >> 20) MiB limit for a whole-file input",
+            message: "'\(path)' is larger than the \(describeSize(maxBytes)) limit for a whole-file input",
             path: path,
             hint: "split it into several files")
     }

@@ -43,6 +43,17 @@ final class NATSPullSubscription {
         }
         return NATSMessageBatch(list)
     }
+
+    /// The messages the server has delivered to this subscription that no fetch has returned
+    /// yet (a fetch that timed out while its messages were on their way leaves them queued
+    /// here), without waiting for more; nil when there are none.
+    func takeDelivered() -> NATSMessageBatch? {
+        var messages: Int32 = 0
+        var bytes: Int32 = 0
+        guard natsSubscription_GetPending(subscription, &messages, &bytes) == NATS_OK, messages > 0 else { return nil }
+        guard let batch = try? fetch(batch: Int(messages), timeout: 1), !batch.isEmpty else { return nil }
+        return batch
+    }
 }
 
 /// The messages of one fetch: the owner of the library's message list (raw memory: each

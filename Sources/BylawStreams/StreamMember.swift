@@ -110,6 +110,10 @@ public final class StreamMember {
             }
             report(snapshot())
         }
+        // Finished too: what the server delivered to this member before the stop but no fetch
+        // returned yet. Left alone, it would wait out the acknowledgement wait and go to another
+        // member as a redelivery.
+        if stats.failure == nil, connection.isConnected, let delivered = subscription.takeDelivered() { process(delivered) }
         settleInFlight()
         revisions.stop()
         connection.drain(timeout: 5000)

@@ -79,20 +79,34 @@ struct YAMLComposer {
     var keyIndexes: [Int: [YAMLKeyIdentity: Int]] = [:]
     var sourceNodes = 0
     var aliasNodes = 0
+    /// Anchors defined so far (a streamed item that defines one is kept).
+    var anchorsDefined = 0
     var stopped = false
+    /// The sequence whose items go to a consumer, if the load asked for one.
+    var streaming: YAMLComposer.StreamState?
+    /// Where streamed items go (kept apart from `streaming`, which is copied on access).
+    var streamConsumer: ((YAMLNode) -> Void)?
+    /// The arena index of the sequence being streamed while it is open, else -1: compared
+    /// on every node attached, so a plain integer.
+    var streamedSequence = -1
+    /// The sequences whose items were streamed, by arena index.
+    var streamedSequences: [Int] = []
 
-    init(file: SourceFile, limits: YAMLLimits, marks: MarkConverter) {
+    init(file: SourceFile, limits: YAMLLimits, marks: MarkConverter, streaming: YAMLItemStream? = nil) {
         self.file = file
         self.limits = limits
         self.marks = marks
         self.builder = YAMLDocumentBuilder(source: file.bytes)
+        self.streaming = streaming.map { StreamState(key: Array($0.key.utf8)) }
+        self.streamConsumer = streaming?.consume
     }
 
-    /// The documents composed, as nodes sharing one storage.
-    func documentNodes() -> [YAMLNode] {
-        guard !documents.isEmpty else { return [] }
+    /// The documents composed, as nodes sharing one storage, and the sequences whose items
+    /// were streamed.
+    func documentNodes() -> (documents: [YAMLNode], streamed: [YAMLNode]) {
+        guard !documents.isEmpty else { return ([], []) }
         let storage = builder.build()
-        return documents.map { YAMLNode(storage: storage, index: $0) }
+        return (documents.map { YAMLNode(storage: storage, index: $0) }, streamedSequences.map { YAMLNode(storage: storage, index: $0) })
     }
 
     /// Reads events until the stream ends, a syntax error, or a crossed limit.
@@ -151,11 +165,13 @@ struct YAMLComposer {
             .collection(isMapping ? .mapping : .sequence, start: start, tag: 0), tag: tagIndex,
             contentStart: UInt32(clamping: start), indentation: .max)
         if let anchorPointer { openAnchors[node] = Self.anchorName(anchorPointer) }
+        let streams = !isMapping && streaming != nil && opensStreamedSequence(hasAnchor: anchorPointer != nil)
         if depth > 0 { outer.append(top) }
         top = Frame(
             node: node, isMapping: isMapping, isFlow: isFlow, start: start, childStart: pending.count,
             hasAnchor: anchorPointer != nil, end: start)
         depth += 1
+        if streams { startStream(at: node) }
     }
 
     /// Reports nesting past ``YAMLLimits/maxDepth`` and stops the composer.
@@ -204,6 +220,7 @@ struct YAMLComposer {
         builder.records[frame.node].first = UInt32(clamping: first)
         builder.records[frame.node].count = UInt32(clamping: childCount)
         if frame.isIndexed { keyIndexes[frame.node] = nil }
+        if frame.node == streamedSequence { endStream(at: frame.node) }
         add(frame.node, expanded: frame.expanded, anchor: frame.hasAnchor ? openAnchors.removeValue(forKey: frame.node) : nil)
     }
 
@@ -250,7 +267,10 @@ struct YAMLComposer {
     /// Attaches the node at `node` (already in the arena) to the innermost open collection, or
     /// makes it the document's root.
     mutating func add(_ node: Int, expanded: Int, anchor: String?) {
-        if let anchor { anchors[anchor] = Anchored(node: node, expanded: expanded) }
+        if let anchor {
+            anchors[anchor] = Anchored(node: node, expanded: expanded)
+            anchorsDefined += 1
+        }
         attach(node, end: Int(builder.records[node].end), expanded: expanded)
     }
 
@@ -264,6 +284,10 @@ struct YAMLComposer {
         }
         top.expanded = Self.saturatingAdd(top.expanded, expanded)
         top.end = end
+        if top.node == streamedSequence {
+            streamItem(node)
+            return
+        }
         // One append at the end, not one per case: this is inlined where every node is made.
         var print = YAMLKeyPrint.none
         var kept = true

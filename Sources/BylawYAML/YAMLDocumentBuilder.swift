@@ -19,6 +19,25 @@ struct YAMLDocumentBuilder {
         children = YAMLArenaBuffer(capacity: source.count / 6 + 16)
     }
 
+    /// The size of the arena at one moment, to drop what was appended after it.
+    struct Mark {
+        var records = 0
+        var children = 0
+        var text = 0
+    }
+
+    /// The arena's size now.
+    var mark: Mark { Mark(records: records.count, children: children.count, text: text.count) }
+
+    /// Drops every node, child run and text appended since `mark` (a streamed item once its
+    /// consumer has read it). Tags stay: they are names, shared by any node.
+    mutating func truncate(to mark: Mark) {
+        records.removeLast(records.count - mark.records)
+        children.removeLast(children.count - mark.children)
+        text.removeLast(text.count - mark.text)
+        extras.removeEntries(fromNode: mark.records)
+    }
+
     /// The index plus one of `name` in `tags`, added if new.
     mutating func tag(_ name: String) -> UInt32 {
         if let index = tagIndex[name] { return index }

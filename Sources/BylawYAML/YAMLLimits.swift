@@ -49,11 +49,15 @@ public struct YAMLLoadResult: Sendable {
     public var documents: [YAMLNode]
     /// Problems, in the order found.
     public var diagnostics: [Diagnostic]
+    /// The sequences whose items went to a ``YAMLItemStream`` rather than into the document:
+    /// each holds only the items that stayed (see ``YAMLItemStream``).
+    public var streamed: [YAMLNode]
 
     /// Creates a result.
-    public init(documents: [YAMLNode], diagnostics: [Diagnostic]) {
+    public init(documents: [YAMLNode], diagnostics: [Diagnostic], streamed: [YAMLNode] = []) {
         self.documents = documents
         self.diagnostics = diagnostics
+        self.streamed = streamed
     }
 
     /// Whether any diagnostic is an error.

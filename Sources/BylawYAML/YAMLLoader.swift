@@ -9,7 +9,10 @@ public enum YAMLLoader {
     /// Never traps and never hangs: every problem is a diagnostic in the result, with the byte
     /// range it is about. A file with no document (0 bytes, or only comments and blanks) yields
     /// no documents and, when `limits.requireDocument`, the error `yaml.empty-file`.
-    public static func load(_ file: SourceFile, limits: YAMLLimits = .default) -> YAMLLoadResult {
+    ///
+    /// With `streaming`, the items of one sequence go to its consumer as they are composed
+    /// rather than into the document (see ``YAMLItemStream``).
+    public static func load(_ file: SourceFile, limits: YAMLLimits = .default, streaming: YAMLItemStream? = nil) -> YAMLLoadResult {
         let check: YAMLInputCheck
         switch YAMLInputCheck.run(file, limits: limits) {
         case .success(let passed): check = passed
@@ -23,7 +26,8 @@ public enum YAMLLoader {
             var composer = YAMLComposer(
                 file: file, limits: limits,
                 marks: MarkConverter(
-                    bytes: buffer, isASCII: check.isASCII, bomLength: check.bomLength, multibyte: check.multibyte))
+                    bytes: buffer, isASCII: check.isASCII, bomLength: check.bomLength, multibyte: check.multibyte),
+                streaming: streaming)
             composer.run(parser)
             // The input check left control characters to libyaml, which refuses them: a parse that
             // ran to the end read them all and met none. When it failed or stopped, the first
@@ -38,7 +42,8 @@ public enum YAMLLoader {
                     message: "\(composer.suppressedDiagnostics) more problems in this file were not recorded",
                     path: file.path))
             }
-            return YAMLLoadResult(documents: composer.documentNodes(), diagnostics: composer.diagnostics)
+            let (documents, streamed) = composer.documentNodes()
+            return YAMLLoadResult(documents: documents, diagnostics: composer.diagnostics, streamed: streamed)
         }
         if result.documents.isEmpty, result.diagnostics.isEmpty, limits.requireDocument {
             result.diagnostics.append(.error(

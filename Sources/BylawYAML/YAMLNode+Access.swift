@@ -51,6 +51,28 @@ extension YAMLNode {
         return record.value { storage.string(record) }
     }
 
+    /// Calls `body` with a scalar's text as UTF-8 bytes, in place; nil for a mapping or sequence.
+    public func withScalarBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let record = self.record
+        guard record.kind == .scalar else { return nil }
+        return storage.withText(record, body)
+    }
+
+    /// Where a scalar's text is found, byte for byte, in its file (a plain or quoted scalar
+    /// without escapes or folding): a reader may keep the range instead of the text. Nil when
+    /// the text differs from every range of the source, or for a mapping or sequence.
+    public var verbatimSourceRange: Range<Int>? {
+        let record = self.record
+        guard record.kind == .scalar, record.textInSource else { return nil }
+        let start = Int(record.first)
+        return start..<(start + Int(record.count))
+    }
+
+    /// Whether `other` is this very node (not merely an equal one).
+    public func isSameNode(as other: YAMLNode) -> Bool {
+        storage === other.storage && index == other.index
+    }
+
     /// Whether the node is a scalar whose text is exactly `text`; compares bytes in place.
     public func scalarText(equals text: String) -> Bool {
         let record = self.record

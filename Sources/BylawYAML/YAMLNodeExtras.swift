@@ -19,6 +19,11 @@ struct YAMLNodeExtras: Sendable {
         entries.append(entry)
     }
 
+    /// Drops the entries of nodes `node` and later (nodes dropped from the arena's end).
+    mutating func removeEntries(fromNode node: Int) {
+        while let last = entries.last, Int(last.node) >= node { entries.removeLast() }
+    }
+
     /// The entry of `node`, if it has one.
     func entry(_ node: Int) -> Entry? {
         var low = 0

@@ -27,31 +27,32 @@ import Testing
     @Test func theModelIsFreedWithItsWorkspace() throws {
         weak var workspace: Workspace?
         weak var org: Org?
-        weak var user: User?
         weak var app: App?
         do {
             let loaded = try loadValid(Self.ownerInAppOrg)
             workspace = loaded
             org = loaded.org("advisory")
-            user = loaded.users.first
             app = loaded.apps.first
-            #expect(org != nil && user != nil && app != nil)
-            #expect(try #require(user.map(loaded.apps(ownedBy:))).first === app)
+            // Users are rows of the workspace's table, not objects: nothing to outlive it.
+            let user = try #require(loaded.users.first)
+            #expect(org != nil && app != nil)
+            #expect(loaded.apps(ownedBy: user).first === app)
         }
-        let freed = (workspace: workspace == nil, org: org == nil, user: user == nil, app: app == nil)
+        let freed = (workspace: workspace == nil, org: org == nil, app: app == nil)
         #expect(freed.workspace, "the workspace outlived its last reference")
         #expect(freed.org, "the org outlived its workspace")
-        #expect(freed.user, "the user outlived its workspace")
         #expect(freed.app, "the app outlived its workspace")
     }
 
     @Test func objectsKeptAfterTheirWorkspaceStillAnswer() throws {
         var app: App?
+        var user: User?
         weak var workspace: Workspace?
         do {
             let loaded = try loadValid(Self.ownerInAppOrg)
             workspace = loaded
             app = loaded.apps.first
+            user = loaded.users.first
         }
         #expect(workspace == nil, "the workspace outlived its last reference")
         // Every link an app holds reaches objects it keeps alive: no trap, the same answers.
@@ -59,5 +60,6 @@ import Testing
         #expect(app?.provider.vendor == "openai")
         #expect(app?.orgs.map(\.id) == ["advisory", "tax"])
         #expect(app?.orgs.last?.parent?.root.id == "advisory")
+        #expect(user?.email == "anna@example.com" && user?.org.id == "advisory")
     }
 }

@@ -22,18 +22,27 @@ struct ClusterTests {
         // Small batches: many round trips through the replicas, so the kill lands mid-stream
         // however fast the machine.
         let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "10"])
+        // The second starts once the first has created the findings stream: two members creating
+        // and looking up a three-replica stream at the same moment can time out in start-up.
+        try await MemberFaultTests.wait("the first member to start", limit: .seconds(60)) { first.stderr.contains("member of consumer") }
         let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "10"])
-        // Both members past start-up (a member still setting up when its node dies exits 2, as
-        // documented, which is not what this test is about), and one making progress.
-        try await MemberFaultTests.wait("both members to start") {
-            first.stderr.contains("member of consumer") && second.stderr.contains("member of consumer")
+        // Both members started before the kill (one still starting would look the streams up
+        // through a cluster electing a leader), and both stopped mid-stream while it happens.
+        do {
+            try await MemberFaultTests.wait("both members to start", limit: .seconds(60)) {
+                first.stderr.contains("member of consumer") && second.stderr.contains("member of consumer")
+            }
+        } catch {
+            Issue.record("a member did not start:\nfirst:\n\(first.stderr)\nsecond:\n\(second.stderr)")
+            throw error
         }
-        try await MemberFaultTests.wait("a member to make progress") { first.messages + second.messages > 0 }
+        try await MidStream.stop([first, second], servers: servers, holding: false)
         try MemberFaultTests.expectMidStream(servers)
         // The node leading the stream: JetStream must elect another from the two left.
         let leader = try StreamState(servers: servers).leader()
         let victim = nodes.firstIndex { $0.name == leader } ?? 0
         nodes[victim].kill()
+        MidStream.resume([first, second])
         let survivors = servers.enumerated().filter { $0.offset != victim }.map(\.element)
         _ = try await StreamFixtures.waitUntilDone(survivors, limit: .seconds(90))
         first.signal(SIGTERM)

@@ -10,10 +10,10 @@ struct MemberFaultTests {
     @Test("a member killed with SIGKILL mid-batch: its messages go to the other member; the findings are eval's, exactly")
     func killedMember() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
-        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "20"])
-        let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "20"])
-        try await Self.wait("the first member to make progress") { first.messages > 0 }
+        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "200"])
+        try await MidStream.stop([first], servers: [server.url], holding: true)
         try Self.expectMidStream([server.url])
+        let second = try MemberProcess(servers: [server.url], in: folder.url, name: "second", ["--batch", "200"])
         first.signal(SIGKILL)
         _ = try await first.waitForExit()
         _ = try await StreamFixtures.waitUntilDone([server.url])
@@ -28,10 +28,10 @@ struct MemberFaultTests {
     @Test("SIGTERM: the member finishes and acknowledges its batch, drains, exits 0; another member takes the rest")
     func terminatedMember() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
-        // Small batches: many of them, so the signal lands mid-stream however fast the member.
-        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "5"])
-        try await Self.wait("the member to make progress") { first.messages > 0 }
-        first.signal(SIGTERM)
+        let first = try MemberProcess(servers: [server.url], in: folder.url, name: "first", ["--batch", "20"])
+        // Told to end while it holds a batch of an unfinished stream: on a busy machine the
+        // member could otherwise finish the whole stream before a test task sends the signal.
+        try await MidStream.signal(SIGTERM, to: first, servers: [server.url])
         #expect(try await first.waitForExit(limit: .seconds(15)) == 0, "\(first.stderr)")
         let connection = try StreamState(servers: [server.url])
         let consumer = try #require(try connection.consumer())
@@ -49,9 +49,11 @@ struct MemberFaultTests {
     func restartedServer() async throws {
         let (folder, server, events) = try await StreamFixtures.publishedStream(rounds: Self.rounds)
         let member = try MemberProcess(servers: [server.url], in: folder.url, name: "member", ["--batch", "10"])
-        try await Self.wait("the member to make progress") { member.messages > 0 }
+        // The member stopped mid-stream while the server goes down and comes back.
+        try await MidStream.stop([member], servers: [server.url], holding: false)
         try Self.expectMidStream([server.url])
         server.kill()
+        MidStream.resume([member])
         try await Task.sleep(for: .milliseconds(300))
         try await server.start()
         _ = try await StreamFixtures.waitUntilDone([server.url])

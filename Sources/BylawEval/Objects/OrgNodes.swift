@@ -16,6 +16,13 @@ final class OrgNode: GraphNode, IdentifiedObject, @unchecked Sendable {
 
     var celTypeName: String { DomainSchema.org.name }
     var celID: String { org.id }
+    /// The lists a rule navigates through (ancestors, children, users), built on first read and
+    /// then reused: a stream reads the same orgs' ancestors event after event, and building the
+    /// list each time cost more than the rest of the rule. They refer to other nodes (an org's
+    /// children list its parent among their ancestors), so the graph empties them when it goes.
+    private var lists: (ancestors: CELValue?, children: CELValue?, users: CELValue?) = (nil, nil, nil)
+
+    func forgetLists() { lists = (nil, nil, nil) }
 
     func celField(_ index: Int) -> CELValue {
         guard let field = OrgField(rawValue: index) else { return .error(CELError("no field \(index) on Org")) }
@@ -23,8 +30,14 @@ final class OrgNode: GraphNode, IdentifiedObject, @unchecked Sendable {
         case .id: graph.trace.record(self, org.span(of: .id)); return .string(org.id)
         case .parent: graph.trace.record(self, org.span(of: .parent)); return graph.value(org.parent)
         case .root: return graph.value(org.root)
-        case .ancestors: return graph.list(org.ancestors)
-        case .children: return graph.list(graph.workspace.children(of: org))
+        case .ancestors:
+            if let list = lists.ancestors { return list }
+            lists.ancestors = graph.list(org.ancestors)
+            return lists.ancestors ?? .null
+        case .children:
+            if let list = lists.children { return list }
+            lists.children = graph.list(graph.workspace.children(of: org))
+            return lists.children ?? .null
         case .depth: return .int(Int64(org.depth))
         case .billing_account:
             graph.trace.record(self, org.span(of: .billing_account))
@@ -33,7 +46,10 @@ final class OrgNode: GraphNode, IdentifiedObject, @unchecked Sendable {
             // What decided the billing is the root's `billing_account:` (or `billing.accounts:`).
             graph.trace.record(self, org.billing.provenance.span)
             return .object(graph.orgBillings[org.index])
-        case .users: return graph.list(graph.workspace.users(of: org))
+        case .users:
+            if let list = lists.users { return list }
+            lists.users = graph.list(graph.workspace.users(of: org))
+            return lists.users ?? .null
         default: return plainField(field, of: org, id: org.id)
         }
     }

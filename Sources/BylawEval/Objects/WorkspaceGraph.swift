@@ -37,6 +37,11 @@ public final class WorkspaceGraph {
         subscriptions = workspace.subscriptions.map { SubscriptionNode(graph: self, subscription: $0) }
     }
 
+    deinit {
+        // The orgs' remembered lists hold one another (parent and child): let them go.
+        for org in orgs { org.forgetLists() }
+    }
+
     /// The workspace as a CEL value (`workspace`, `before`, `after`).
     public var value: CELValue { .object(root) }
 
@@ -89,9 +94,12 @@ struct FieldTrace {
 /// `@unchecked Sendable` because CEL values (which carry these adapters) must be `Sendable`;
 /// the adapters themselves are used only by the one evaluation at a time their graph serves
 /// (the graph is not `Sendable`, so it cannot be handed to another task).
-class GraphNode: @unchecked Sendable {
+class GraphNode: DomainObject, @unchecked Sendable {
     unowned let graph: WorkspaceGraph
-    init(graph: WorkspaceGraph) { self.graph = graph }
+    init(graph: WorkspaceGraph) {
+        self.graph = graph
+        super.init()
+    }
 }
 
 extension Workspace {

@@ -4,7 +4,7 @@ import BylawSource
 import CEL
 
 /// `workspace`: fields, and the id lookups (`workspace.org(id)`, …).
-final class WorkspaceNode: GraphNode, WorkspaceLookupObject, IdentifiedObject, @unchecked Sendable {
+final class WorkspaceNode: GraphNode, IdentifiedObject, @unchecked Sendable {
     var celTypeName: String { DomainSchema.workspace.name }
     var celID: String { graph.workspace.id }
     private lazy var orgList: CELValue = .list(graph.orgs.map { .object($0) })
@@ -12,6 +12,8 @@ final class WorkspaceNode: GraphNode, WorkspaceLookupObject, IdentifiedObject, @
     private lazy var appList: CELValue = .list(graph.apps.map { .object($0) })
     private lazy var providerList: CELValue = .list(graph.providers.map { .object($0) })
     private lazy var subscriptionList: CELValue = .list(graph.subscriptions.map { .object($0) })
+    /// The objects the last ids looked up named (a stream names the same few again and again).
+    @exclusivity(unchecked) private var memo = IDLookupMemo()
 
     func celField(_ index: Int) -> CELValue {
         let workspace = graph.workspace
@@ -33,15 +35,26 @@ final class WorkspaceNode: GraphNode, WorkspaceLookupObject, IdentifiedObject, @
         return field.configValueKind == nil ? celField(index).isSet : hasPlainField(field, of: graph.workspace, id: graph.workspace.id)
     }
 
-    func celLookup(_ kind: WorkspaceLookupKind, id: String) -> CELValue {
+    override func celLookup(_ kind: WorkspaceLookupKind, id: String) -> CELValue {
         let workspace = graph.workspace
+        let found = memo.position(of: id, kind: kind) { id in
+            switch kind {
+            case .org: return workspace.org(id)?.index
+            case .user: return workspace.user(id)?.index
+            case .app: return workspace.app(id)?.index
+            case .provider: return workspace.provider(id)?.index
+            case .account: return workspace.account(id)?.index
+            case .subscription: return workspace.subscription(id)?.index
+            }
+        }
+        guard let position = found else { return .null }
         switch kind {
-        case .org: return graph.value(workspace.org(id))
-        case .user: return graph.value(workspace.user(id))
-        case .app: return graph.value(workspace.app(id))
-        case .provider: return graph.value(workspace.provider(id))
-        case .account: return graph.value(workspace.account(id))
-        case .subscription: return graph.value(workspace.subscription(id))
+        case .org: return .object(graph.orgs[position])
+        case .user: return .object(graph.users[position])
+        case .app: return .object(graph.apps[position])
+        case .provider: return .object(graph.providers[position])
+        case .account: return .object(graph.accounts[position])
+        case .subscription: return .object(graph.subscriptions[position])
         }
     }
 }

@@ -1,6 +1,7 @@
 import BylawModel
 import BylawPolicy
 import BylawSource
+import BylawYAML
 
 /// `bylaw lint` as a library call: the `on: workspace` rules on workspace configs, findings
 /// and input problems streamed to a sink as they are found, the summary and status returned,
@@ -23,10 +24,13 @@ public struct LintRun: Sendable {
     public let policies: PolicySet
     /// Fail on any finding, whatever its enforcement.
     public var strict: Bool
+    /// The largest config file read (each is read whole): a larger one is `input.too-large`.
+    public var maxInputBytes: Int
 
-    public init(policies: PolicySet, strict: Bool = false) {
+    public init(policies: PolicySet, strict: Bool = false, maxInputBytes: Int = SourceFile.defaultMaxBytes) {
         self.policies = policies
         self.strict = strict
+        self.maxInputBytes = maxInputBytes
     }
 
     /// Lints every input in order. The sink receives `begin`, then each input's diagnostics and
@@ -41,7 +45,7 @@ public struct LintRun: Sendable {
         for input in inputs {
             let loaded: WorkspaceLoadResult
             switch input {
-            case .path(let path): loaded = WorkspaceLoader.load(path: path)
+            case .path(let path): loaded = WorkspaceLoader.load(path: path, limits: YAMLLimits(maxBytes: maxInputBytes))
             case .file(let file): loaded = WorkspaceLoader.load(file)
             }
             loaded.diagnostics.forEach(sink.emit)

@@ -28,10 +28,10 @@ public final class Workspace: WorkspaceObject, Sendable {
     public let id: String
     let values: Values
     public let billing: Billing
-    /// In declaration order, each kind in its own array.
+    /// In declaration order, each kind in its own array (users in their table, as views).
     public let subscriptions: [Subscription]
     public let orgs: [Org]
-    public let users: [User]
+    public let users: WorkspaceUsers
     public let providers: [Provider]
     public let apps: [App]
     /// The top-level orgs, in declaration order.
@@ -47,7 +47,7 @@ public final class Workspace: WorkspaceObject, Sendable {
 
     init(
         id: String, values: Values, billing: Billing, subscriptions: [Subscription], orgs: [Org], orgsParentsFirst: [Org],
-        users: [User], providers: [Provider], apps: [App], index: WorkspaceIndex, relations: WorkspaceRelations, file: SourceFile,
+        users: WorkspaceUsers, providers: [Provider], apps: [App], index: WorkspaceIndex, relations: WorkspaceRelations, file: SourceFile,
         spans: FieldRanges<WorkspaceField>
     ) {
         self.id = id
@@ -86,7 +86,7 @@ public final class Workspace: WorkspaceObject, Sendable {
     /// The org with this id, or nil.
     public func org(_ id: String) -> Org? { index.orgs[ObjectID(id)].map { orgs[$0] } }
     /// The user with this id, or nil.
-    public func user(_ id: String) -> User? { index.users[ObjectID(id)].map { users[$0] } }
+    public func user(_ id: String) -> User? { users.table.columns.ids.handle(of: id).map { users[Int($0)] } }
     /// The app with this id, or nil.
     public func app(_ id: String) -> App? { index.apps[ObjectID(id)].map { apps[$0] } }
     /// The billing account with this id, or nil.
@@ -108,13 +108,12 @@ public final class Workspace: WorkspaceObject, Sendable {
     }
 }
 
-/// Id → position, per object kind: built once while checking for duplicate ids. Ids are
-/// compared by their bytes (``ObjectID``).
+/// Id → position, per object kind but users (their ids are in their table's ``IDTable``):
+/// built once while checking for duplicate ids. Ids are compared by their bytes (``ObjectID``).
 struct WorkspaceIndex: Sendable {
     var accounts: [ObjectID: Int] = [:]
     var subscriptions: [ObjectID: Int] = [:]
     var orgs: [ObjectID: Int] = [:]
-    var users: [ObjectID: Int] = [:]
     var providers: [ObjectID: Int] = [:]
     var apps: [ObjectID: Int] = [:]
 }

@@ -11,6 +11,8 @@ struct WorkspaceBuilder {
     let index: WorkspaceIndex
     let orgParents: [Int?]
     let orgOrder: [Int]
+    /// The org position of each distinct org the users name (``WorkspaceResolver``).
+    let userOrgReferences: [Int?]
 
     func build() -> Workspace? {
         guard let id = decl.id?.text else { return nil }
@@ -33,13 +35,7 @@ struct WorkspaceBuilder {
         guard let orgs = buildOrgs(accounts: accounts, billing: billing, workspaceID: id) else { return nil }
         let orgsParentsFirst = orgOrder.map { orgs[$0] }
 
-        var users: [User] = []
-        users.reserveCapacity(decl.users.count)
-        for (position, user) in decl.users.enumerated() {
-            guard let userID = user.id?.text, let org = lookup(user.org, index.orgs, orgs) else { return nil }
-            let built = User(id: userID, values: user.values, org: org, index: position, file: file, spans: user.spans)
-            users.append(built)
-        }
+        guard let users = buildUsers(orgs: orgs) else { return nil }
         var providers: [Provider] = []
         providers.reserveCapacity(decl.providers.count)
         for (position, provider) in decl.providers.enumerated() {
@@ -50,7 +46,7 @@ struct WorkspaceBuilder {
         apps.reserveCapacity(decl.apps.count)
         for (position, app) in decl.apps.enumerated() {
             guard let appID = app.id?.text, let provider = lookup(app.provider, index.providers, providers) else { return nil }
-            let owner = lookup(app.owner, index.users, users)
+            let owner = app.owner.flatMap { users.table.columns.ids.handle(of: $0.text) }.map { users[Int($0)] }
             guard (owner == nil) == (app.owner == nil) else { return nil }
             let appOrgs = app.orgs.compactMap { lookup($0, index.orgs, orgs) }
             guard appOrgs.count == app.orgs.count else { return nil }
@@ -59,12 +55,31 @@ struct WorkspaceBuilder {
             apps.append(built)
         }
         let relations = WorkspaceRelations(
-            orgParents: orgParents, userOrgs: users.map(\.org.index), appOwners: apps.map { $0.owner?.index },
+            orgParents: orgParents, userOrgs: { Int(users.table.columns.records[$0].org) }, appOwners: apps.map { $0.owner?.index },
             subscriptionAccounts: subscriptions.map(\.account.index), orgCount: orgs.count, userCount: users.count, accountCount: accounts.count)
         return Workspace(
             id: id, values: decl.values, billing: billing, subscriptions: subscriptions,
             orgs: orgs, orgsParentsFirst: orgsParentsFirst, users: users, providers: providers, apps: apps, index: index,
             relations: relations, file: file, spans: decl.spans)
+    }
+
+    /// The users' table, each record's org resolved to its position. A user's id handle is
+    /// its position: ids are unique, so each user interned a new one, in order.
+    private func buildUsers(orgs: [Org]) -> WorkspaceUsers? {
+        var columns = decl.users
+        for position in 0..<columns.count {
+            let record = columns.records[position]
+            guard record.id == UInt32(position), record.org != IDTable.none, Int(record.org) < userOrgReferences.count,
+                let org = userOrgReferences[Int(record.org)], orgs.indices.contains(org)
+            else { return nil }
+            columns.records[position].org = UInt32(org)
+        }
+        // What only decoding and resolving needed goes before the table is kept.
+        columns.idValues = []
+        columns.orgValues = []
+        columns.firstPositions = []
+        columns.orgReferences = IDTable()
+        return WorkspaceUsers(table: UserTable(columns: columns, orgs: orgs, file: file))
     }
 
     private func lookup<T>(_ reference: Located?, _ ids: [ObjectID: Int], _ objects: [T]) -> T? {

@@ -40,13 +40,6 @@ struct OrgDecl: ObjectDecl {
     var spans = FieldRanges<OrgField>()
 }
 
-struct UserDecl: ObjectDecl {
-    var id: Located?
-    var org: Located?
-    var values = User.Values()
-    var spans = FieldRanges<UserField>()
-}
-
 struct ProviderDecl: ObjectDecl {
     var id: Located?
     var values = Provider.Values()
@@ -69,7 +62,7 @@ struct WorkspaceDecl: ObjectDecl {
     var accounts: [AccountDecl] = []
     var subscriptions: [SubscriptionDecl] = []
     var orgs: [OrgDecl] = []
-    var users: [UserDecl] = []
+    var users = UserColumns()
     var providers: [ProviderDecl] = []
     var apps: [AppDecl] = []
     var spans = FieldRanges<WorkspaceField>()

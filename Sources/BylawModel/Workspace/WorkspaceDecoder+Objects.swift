@@ -29,14 +29,6 @@ extension WorkspaceDecoder {
         }
     }
 
-    mutating func user(_ node: YAMLNode) -> UserDecl? {
-        object(node, what: "a user", noun: "user") { decoder, decl, field, key, pair in
-            guard field == .org else { return false }
-            decl.org = decoder.located(pair.value, field: key)
-            return true
-        }
-    }
-
     mutating func provider(_ node: YAMLNode) -> ProviderDecl? {
         object(node, what: "a provider", noun: "provider") { _, _, _, _, _ in false }
     }

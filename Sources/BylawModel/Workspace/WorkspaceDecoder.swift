@@ -34,21 +34,30 @@ struct WorkspaceDecoder {
         known.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let name = keyText(pair.key) else {
-                error(.workspaceWrongType, "expected a string key in \(what), found \(pair.key.kindDescription)", at: pair.key.range)
+                reportKey(pair.key, name: nil, what: what, as: Field.self)
                 continue
             }
             if let field = Field(configKey: name) {
                 known.append((field, name, pair))
             } else {
-                let keys = Field.configKeys
-                let hint = DidYouMean.hint(name, from: keys) ?? "\(what) has the keys: \(keys.joined(separator: ", "))"
-                error(.workspaceUnknownKey, "unknown key '\(name)' in \(what)", at: pair.key.range, hint: hint)
+                reportKey(pair.key, name: name, what: what, as: Field.self)
             }
         }
         return known
     }
 
-    private func keyText(_ node: YAMLNode) -> String? {
+    /// Reports a key that names no field of `Field`: not a string (`name` nil), or unknown.
+    mutating func reportKey<Field: ObjectFieldID>(_ key: YAMLNode, name: String?, what: String, as _: Field.Type) {
+        guard let name else {
+            error(.workspaceWrongType, "expected a string key in \(what), found \(key.kindDescription)", at: key.range)
+            return
+        }
+        let keys = Field.configKeys
+        let hint = DidYouMean.hint(name, from: keys) ?? "\(what) has the keys: \(keys.joined(separator: ", "))"
+        error(.workspaceUnknownKey, "unknown key '\(name)' in \(what)", at: key.range, hint: hint)
+    }
+
+    func keyText(_ node: YAMLNode) -> String? {
         guard !node.isNull else { return nil }
         return node.scalarText
     }

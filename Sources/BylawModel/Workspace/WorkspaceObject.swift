@@ -6,7 +6,7 @@ import BylawSource
 /// The positions are a ``FieldRanges`` of the type's field ids (one ``FieldRange`` per key, plus
 /// `object` for the whole mapping); a field's range covers its key and its value
 /// (`billing_account: us`), so a finding about a field points at that line.
-public protocol WorkspaceObject: AnyObject {
+public protocol WorkspaceObject {
     associatedtype Field: ObjectFieldID
     /// The file the object was read from.
     var file: SourceFile { get }

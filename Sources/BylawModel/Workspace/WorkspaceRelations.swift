@@ -10,11 +10,15 @@ struct WorkspaceRelations: Sendable {
     private var userApps = Grouped()
     private var accountSubscriptions = Grouped()
 
-    init(orgParents: [Int?], userOrgs: [Int], appOwners: [Int?], subscriptionAccounts: [Int], orgCount: Int, userCount: Int, accountCount: Int) {
-        orgChildren = Grouped(owners: orgParents, ownerCount: orgCount)
-        orgUsers = Grouped(owners: userOrgs.map { $0 }, ownerCount: orgCount)
-        userApps = Grouped(owners: appOwners, ownerCount: userCount)
-        accountSubscriptions = Grouped(owners: subscriptionAccounts.map { $0 }, ownerCount: accountCount)
+    /// `userOrgs(i)` is the org position of user `i`.
+    init(
+        orgParents: [Int?], userOrgs: (Int) -> Int, appOwners: [Int?], subscriptionAccounts: [Int], orgCount: Int, userCount: Int,
+        accountCount: Int
+    ) {
+        orgChildren = Grouped(members: orgParents.count, ownerCount: orgCount) { orgParents[$0] }
+        orgUsers = Grouped(members: userCount, ownerCount: orgCount) { userOrgs($0) }
+        userApps = Grouped(members: appOwners.count, ownerCount: userCount) { appOwners[$0] }
+        accountSubscriptions = Grouped(members: subscriptionAccounts.count, ownerCount: accountCount) { subscriptionAccounts[$0] }
     }
 
     func children(of org: Int) -> ArraySlice<Int> { orgChildren[org] }
@@ -29,15 +33,18 @@ struct WorkspaceRelations: Sendable {
 
         init() {}
 
-        /// `owners[member]` is the owner of each member, or nil for none.
-        init(owners: [Int?], ownerCount: Int) {
+        /// `owner(member)` is the owner of each of `count` members, or nil for none (a function,
+        /// not an array: the users' owners are read from their columns, with no copy).
+        init(members count: Int, ownerCount: Int, owner: (Int) -> Int?) {
             var starts = [Int](repeating: 0, count: ownerCount + 1)
-            for case let owner? in owners where owner < ownerCount { starts[owner + 1] += 1 }
+            for member in 0..<count {
+                if let owner = owner(member), owner < ownerCount { starts[owner + 1] += 1 }
+            }
             for index in 0..<ownerCount { starts[index + 1] += starts[index] }
             var next = starts
             var members = [Int](repeating: 0, count: starts[ownerCount])
-            for (member, owner) in owners.enumerated() {
-                guard let owner, owner < ownerCount else { continue }
+            for member in 0..<count {
+                guard let owner = owner(member), owner < ownerCount else { continue }
                 members[next[owner]] = member
                 next[owner] += 1
             }

@@ -8,6 +8,9 @@ struct WorkspaceResolver {
     var index = WorkspaceIndex()
     /// Each org's parent position (nil for none or an unknown parent).
     var orgParents: [Int?] = []
+    /// The org position each distinct org reference of the users names (nil for an unknown
+    /// one), by the reference's handle.
+    var userOrgReferences: [Int?] = []
     var orgTree = OrgTree(parents: [])
     /// Edit-distance comparisons left for "did you mean" on unknown references: a file with
     /// thousands of typos among a million ids must not take minutes to report them.
@@ -19,7 +22,7 @@ struct WorkspaceResolver {
         index.accounts = indexIDs(decl.accounts, \.id, kind: "billing account")
         index.subscriptions = indexIDs(decl.subscriptions, \.id, kind: "subscription")
         index.orgs = indexIDs(decl.orgs, \.id, kind: "org")
-        index.users = indexIDs(decl.users, \.id, kind: "user")
+        checkUserIDs(decl.users)
         index.providers = indexIDs(decl.providers, \.id, kind: "provider")
         index.apps = indexIDs(decl.apps, \.id, kind: "app")
 
@@ -30,11 +33,9 @@ struct WorkspaceResolver {
         for org in decl.orgs {
             _ = resolve(org.billingAccount, in: index.accounts, kind: "billing account")
         }
-        for user in decl.users {
-            _ = resolve(user.org, in: index.orgs, kind: "org")
-        }
+        resolveUserOrgs(decl.users)
         for app in decl.apps {
-            _ = resolve(app.owner, in: index.users, kind: "user")
+            _ = resolve(app.owner, in: decl.users, kind: "user")
             _ = resolve(app.provider, in: index.providers, kind: "provider")
             for org in app.orgs { _ = resolve(org, in: index.orgs, kind: "org") }
         }
@@ -64,15 +65,55 @@ struct WorkspaceResolver {
     private mutating func resolve(_ reference: Located?, in ids: [ObjectID: Int], kind: String) -> Int? {
         guard let reference else { return nil }
         if let position = ids[ObjectID(reference.text)] { return position }
+        reportUnknown(reference, kind: kind, among: ids.count) { ids.keys.map(\.text) }
+        return nil
+    }
+
+    /// ``resolve(_:in:kind:)`` for a reference to a user.
+    private mutating func resolve(_ reference: Located?, in users: UserColumns, kind: String) -> Int? {
+        guard let reference else { return nil }
+        if let position = users.position(of: reference.text) { return position }
+        reportUnknown(reference, kind: kind, among: users.ids.count) { users.idStrings }
+        return nil
+    }
+
+    /// Reports a reference to none of `count` ids, with a "did you mean" among `names` while
+    /// the budget lasts.
+    private mutating func reportUnknown(_ reference: Located, kind: String, among count: Int, names: () -> [String]) {
         var hint: String?
-        if suggestionBudget >= ids.count {
-            suggestionBudget -= ids.count
-            hint = DidYouMean.hint(reference.text, from: ids.keys.lazy.map(\.text))
+        if suggestionBudget >= count {
+            suggestionBudget -= count
+            hint = DidYouMean.hint(reference.text, from: names())
         }
         diagnostics.append(.error(
             .workspaceUnknownReference, "unknown \(kind) '\(reference.text)'", in: file, at: reference.range,
             hint: hint))
-        return nil
+    }
+
+    /// Reports each user whose id an earlier user has, with a note at the first.
+    private mutating func checkUserIDs(_ users: UserColumns) {
+        for position in 0..<users.count {
+            let handle = users.records[position].id
+            guard handle != IDTable.none else { continue }
+            let first = Int(users.firstPositions[Int(handle)])
+            guard first != position, let located = users.located(at: position), let firstID = users.located(at: first) else { continue }
+            diagnostics.append(.error(
+                .workspaceDuplicateID, "duplicate user id '\(located.text)'", in: file, at: located.range,
+                notes: [DiagnosticNote("first defined here", at: SourceSpan(file: file, range: firstID.range))],
+                hint: "ids must be unique among the users of a workspace"))
+        }
+    }
+
+    /// Resolves each distinct org the users name once, then reports each user whose org is
+    /// unknown, in order (as many reports, and hints, as users with such an org).
+    private mutating func resolveUserOrgs(_ users: UserColumns) {
+        let orgs = index.orgs
+        userOrgReferences = (0..<users.orgReferences.count).map { orgs[ObjectID(users.orgReferences.string(UInt32($0)))] }
+        for position in 0..<users.count {
+            let handle = users.records[position].org
+            guard handle != IDTable.none, userOrgReferences[Int(handle)] == nil, let reference = users.orgReference(at: position) else { continue }
+            reportUnknown(reference, kind: "org", among: orgs.count) { orgs.keys.map(\.text) }
+        }
     }
 
     /// One error at the parent field of the cycle's first-declared member, naming the whole

@@ -4,7 +4,10 @@ import CEL
 /// A condition (or any expression of a rule) as the compiler leaves it: the checked tree, with
 /// the type of every node and what every name resolved to (lists, macros, the rule's
 /// variables), the program planned from it, and where each part is written.
-public struct CompiledExpression: Sendable {
+///
+/// A class: evaluation hands expressions around for every event (a message's placeholders, a
+/// rule's conditions), and copying one costs one reference count rather than one per field.
+public final class CompiledExpression: Sendable {
     /// The checked tree: what later stages analyse (the fields a rule reads, the kinds it can
     /// fire on), without parsing any text again.
     public let checked: CELCheckedExpr
@@ -12,6 +15,13 @@ public struct CompiledExpression: Sendable {
     let tree: ConditionTree
     /// The identifiers the expression mentions (for the compiler's constant-condition check).
     let names: Set<String>
+
+    init(checked: CELCheckedExpr, program: CELProgram, tree: ConditionTree, names: Set<String>) {
+        self.checked = checked
+        self.program = program
+        self.tree = tree
+        self.names = names
+    }
 
     /// Where the expression (or condition tree) is written in its policy file.
     public var span: SourceSpan { SourceSpan(file: tree.file, range: tree.fallback) }
@@ -51,7 +61,10 @@ public struct CompiledException: Sendable {
 }
 
 /// A rule ready to evaluate.
-public struct CompiledRule: Sendable {
+///
+/// A class, so that handing a rule to the runner for each event it is evaluated on costs one
+/// reference count, not one for each of its fields.
+public final class CompiledRule: Sendable {
     public let descriptor: RuleDescriptor
     public let declaration: RuleDecl
     public let slots: RuleSlots
@@ -68,6 +81,26 @@ public struct CompiledRule: Sendable {
     /// For `on: usage` rules: the event fields the rule reads, the kinds it can fire on and the
     /// placeholders that are plain field reads, worked out once from the checked trees.
     public let analysis: UsageRuleAnalysis?
+
+    /// A rule of these parts (the compiler makes them; tests may too).
+    public init(
+        descriptor: RuleDescriptor, declaration: RuleDecl, slots: RuleSlots, forCollection: CompiledExpression?,
+        whereCondition: CompiledExpression?, mode: RuleMode, condition: CompiledExpression, message: CompiledTemplate?,
+        hint: CompiledTemplate?, exceptions: [CompiledException], expiredExceptions: [CompiledException], analysis: UsageRuleAnalysis?
+    ) {
+        self.descriptor = descriptor
+        self.declaration = declaration
+        self.slots = slots
+        self.forCollection = forCollection
+        self.whereCondition = whereCondition
+        self.mode = mode
+        self.condition = condition
+        self.message = message
+        self.hint = hint
+        self.exceptions = exceptions
+        self.expiredExceptions = expiredExceptions
+        self.analysis = analysis
+    }
 
     public var fullID: String { descriptor.fullID }
     public var trigger: RuleTrigger { descriptor.trigger }

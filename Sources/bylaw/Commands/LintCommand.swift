@@ -37,7 +37,22 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "End the text output with the run's full summary (counts by enforcement and rule).")
     var summary = false
 
+    @Option(
+        name: .customLong("max-input-size"),
+        help: ArgumentHelp("Largest workspace config read (each is read whole, in memory): at most 2GiB.", valueName: "size"))
+    var maxInputSize = "256MiB"
+
     @OptionGroup var options: PolicyOptions
+
+    /// Past 2 GiB the YAML layer's 32-bit offsets would not hold.
+    static let largestInputLimit = 2 << 30
+
+    func validate() throws {
+        let bytes = try ServiceArguments.size(maxInputSize, "--max-input-size")
+        guard bytes <= Self.largestInputLimit else {
+            throw ValidationError("--max-input-size must be at most 2GiB, found '\(maxInputSize)'")
+        }
+    }
 
     func run() throws {
         let set = try PolicyLoading.compileOrExit(policies, format: format.report, pointer: .option, options: options)
@@ -45,7 +60,8 @@ struct LintCommand: ParsableCommand {
             style: Terminal.style(for: 1), diagnosticLimit: options.maxDiagnostics,
             closing: TextReport.Closing(summary: summary, countsFiles: true), output: Terminal.out,
             bytes: Terminal.out(bytes:))
-        let result = LintRun(policies: set, strict: strict).run(workspaces.map(LintRun.Input.path), into: sink)
+        let maxInputBytes = try ServiceArguments.size(maxInputSize, "--max-input-size")
+        let result = LintRun(policies: set, strict: strict, maxInputBytes: maxInputBytes).run(workspaces.map(LintRun.Input.path), into: sink)
         sink.finish(result)
         PolicyLoading.printWarnings(result.policyWarnings, options: options)
         let exit = BylawExit(result.status)

@@ -37,12 +37,14 @@ final class ServeProcess: @unchecked Sendable {
         try process.run()
         let clock = ContinuousClock()
         let start = clock.now
-        while clock.now - start < .seconds(180) {
+        // Checked after every wait, the deadline included: a busy machine can resume this task
+        // long after its sleep ends, and the server may have been listening all along.
+        while true {
             if let found = Self.listeningPort(in: stderr) {
                 port = found
                 return
             }
-            if !process.isRunning { break }
+            if !process.isRunning || clock.now - start > .seconds(180) { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         if process.isRunning { process.terminate() }

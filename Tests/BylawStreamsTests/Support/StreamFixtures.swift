@@ -51,11 +51,13 @@ enum StreamFixtures {
         let state = try StreamState(servers: servers)
         let start = ContinuousClock.now
         var last: ConsumerDescription?
-        while ContinuousClock.now - start < limit {
+        // Checked after every wait, the deadline included (see NATSServer.start).
+        while true {
             if let consumer = try? state.consumer() {
                 last = consumer
                 if consumer.pending == 0, consumer.ackPending == 0 { return consumer }
             }
+            if ContinuousClock.now - start > limit { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw StreamTestError("the consumer did not finish: \(String(describing: last))")
