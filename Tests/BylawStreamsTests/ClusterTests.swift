@@ -36,7 +36,10 @@ struct ClusterTests {
             Issue.record("a member did not start:\nfirst:\n\(first.stderr)\nsecond:\n\(second.stderr)")
             throw error
         }
-        try await MidStream.stop([first, second], servers: servers, holding: false)
+        try await MemberFaultTests.wait("both members to make progress", limit: .seconds(60)) { first.messages > 0 && second.messages > 0 }
+        // Both stopped while the leader is killed: the kill lands mid-stream however fast they are.
+        first.signal(SIGSTOP)
+        second.signal(SIGSTOP)
         try MemberFaultTests.expectMidStream(servers)
         // The node leading the stream: JetStream must elect another from the two left.
         let leader = try StreamState(servers: servers).leader()
