@@ -19,13 +19,13 @@ struct ClusterTests {
         let events = try StreamFixtures.events(rounds: MemberFaultTests.rounds, in: folder)
         // The cluster elects its JetStream leader a few seconds after the nodes start.
         try await Self.publishWhenReady(events, servers: servers)
-        // Small batches: many round trips through the replicas, so the kill lands mid-stream
-        // however fast the machine.
-        let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "10"])
+        // One message a fetch: a round trip through the replicas for each, so the stream lasts
+        // long after both members are under way, however fast the machine.
+        let first = try MemberProcess(servers: servers, in: folder.url, name: "first", ["--batch", "1"])
         // The second starts once the first has created the findings stream: two members creating
         // and looking up a three-replica stream at the same moment can time out in start-up.
         try await MemberFaultTests.wait("the first member to start", limit: .seconds(60)) { first.stderr.contains("member of consumer") }
-        let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "10"])
+        let second = try MemberProcess(servers: servers, in: folder.url, name: "second", ["--batch", "1"])
         // Both members started before the kill (one still starting would look the streams up
         // through a cluster electing a leader), and both stopped mid-stream while it happens.
         do {
@@ -47,7 +47,7 @@ struct ClusterTests {
         nodes[victim].kill()
         MidStream.resume([first, second])
         let survivors = servers.enumerated().filter { $0.offset != victim }.map(\.element)
-        _ = try await StreamFixtures.waitUntilDone(survivors, limit: .seconds(90))
+        _ = try await StreamFixtures.waitUntilDone(survivors, limit: .seconds(180))
         first.signal(SIGTERM)
         second.signal(SIGTERM)
         #expect(try await first.waitForExit() == 0, "\(first.stderr)")
