@@ -19,6 +19,11 @@ import PackageDescription
 // `BYLAW_WITHOUT_TLS=1` builds `bylaw serve` without TLS: the sanitizer runs of CI set it, since
 // swift-nio-ssl's BoringSSL (C code that is not ours) would take most of each instrumented build.
 let withTLS = Context.environment["BYLAW_WITHOUT_TLS"] == nil
+// `BYLAW_WITHOUT_SERVERS=1` builds the offline tool alone: `bylaw` without `serve`, `studio`,
+// `consume`, `publish` and `read`, and none of their libraries (the HTTP stack, NATS) or test
+// suites. The ThreadSanitizer run of CI sets it: it tests the CLI, CEL and evaluation, and the
+// server stack would be most of its build.
+let withServers = Context.environment["BYLAW_WITHOUT_SERVERS"] == nil
 
 let package = Package(
     name: "Bylaw",
@@ -33,19 +38,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // The server (`bylaw serve`), on HummingbirdCore: Hummingbird's HTTP server without its
-        // router, files and tracing, which the server does not use (its nine routes are one
-        // table). Hummingbird's default traits pull in swift-configuration and full Foundation,
-        // which it does not use either: turned off to keep the build short.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
-    ],
+    ] + (withServers ? serverPackages : []),
     targets: [
         .systemLibrary(
             name: "CLibYAML",
@@ -70,45 +63,13 @@ let package = Package(
         .target(name: "BylawEval", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel"]),
         .target(name: "BylawReport", dependencies: ["BylawSource", "BylawYAML", "BylawPolicy", "BylawModel", "BylawEval"]),
         .target(name: "BylawReload", dependencies: ["BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel"]),
-        .target(
-            name: "BylawServe",
-            dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload",
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
-            ] + (withTLS ? [.product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "NIOSSL", package: "swift-nio-ssl")] : [])
-        ),
-        .target(
-            name: "BylawStreams",
-            dependencies: ["BylawSource", "BylawModel", "BylawPolicy", "BylawEval", "BylawReport", "BylawReload", "CNATS"]
-        ),
-        .target(
-            name: "BylawStudio",
-            dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "BylawServe",
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-            ]
-        ),
         .executableTarget(
             name: "bylaw",
             dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "BylawServe",
-                "BylawStreams", "BylawStudio", "CBylawBuildInfo",
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "CBylawBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            ] + (withServers ? ["BylawServe", "BylawStreams", "BylawStudio", .product(name: "Logging", package: "swift-log")] : []),
+            swiftSettings: withServers ? [.define("BYLAW_SERVERS")] : []
         ),
         .target(name: "CELConformance", dependencies: ["CEL"]),
         .executableTarget(name: "cel-conformance", dependencies: ["CEL", "CELConformance"]),
@@ -148,6 +109,61 @@ let package = Package(
             name: "BylawReportTests", dependencies: ["BylawReport", "BylawEval", "BylawPolicy", "BylawModel", "BylawYAML", "BylawSource"],
             exclude: ["Snapshots"]),
         .testTarget(name: "BylawCLITests", dependencies: ["bylaw"], exclude: ["Expected"]),
+    ] + (withServers ? serverTargets : [])
+)
+
+// The packages only the servers use (left out with `BYLAW_WITHOUT_SERVERS=1`).
+var serverPackages: [Package.Dependency] {
+    [
+        // The server (`bylaw serve`), on HummingbirdCore: Hummingbird's HTTP server without its
+        // router, files and tracing, which the server does not use (its nine routes are one
+        // table). Hummingbird's default traits pull in swift-configuration and full Foundation,
+        // which it does not use either: turned off to keep the build short.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    ]
+}
+
+// The servers' libraries and their test suites (left out with `BYLAW_WITHOUT_SERVERS=1`).
+var serverTargets: [Target] {
+    [
+        .target(
+            name: "BylawServe",
+            dependencies: [
+                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ] + (withTLS ? [.product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "NIOSSL", package: "swift-nio-ssl")] : [])
+        ),
+        .target(
+            name: "BylawStreams",
+            dependencies: ["BylawSource", "BylawModel", "BylawPolicy", "BylawEval", "BylawReport", "BylawReload", "CNATS"]
+        ),
+        .target(
+            name: "BylawStudio",
+            dependencies: [
+                "BylawSource", "BylawYAML", "CEL", "BylawSchema", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "BylawServe",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "BylawServeTests",
             dependencies: [
@@ -173,4 +189,4 @@ let package = Package(
             exclude: ["Journeys"]
         ),
     ]
-)
+}

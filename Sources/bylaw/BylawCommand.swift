@@ -19,10 +19,17 @@ struct BylawCommand: ParsableCommand {
         version: BylawVersion.current,
         subcommands: [
             InitCommand.self, CheckCommand.self, TestCommand.self, LintCommand.self, EvalCommand.self, PlanCommand.self, ExplainCommand.self,
-            ServeCommand.self, StudioCommand.self, ConsumeCommand.self, PublishCommand.self, ReadCommand.self, HandbookCommand.self,
-            ExprCommand.self, SchemaCommand.self, VersionCommand.self,
-        ]
+        ] + serverCommands + [HandbookCommand.self, ExprCommand.self, SchemaCommand.self, VersionCommand.self]
     )
+
+    /// The long-running commands, left out of a build without the servers (Package.swift).
+    #if BYLAW_SERVERS
+    static let serverCommands: [any ParsableCommand.Type] = [
+        ServeCommand.self, StudioCommand.self, ConsumeCommand.self, PublishCommand.self, ReadCommand.self,
+    ]
+    #else
+    static let serverCommands: [any ParsableCommand.Type] = []
+    #endif
 
     /// Runs the command line and exits with Bylaw's exit codes: argument errors are invalid
     /// input (2), not ArgumentParser's default 64.

@@ -37,6 +37,14 @@ enum Bylaw {
         return packageRoot.appendingPathComponent(".build/debug/bylaw")
     }()
 
+    /// Whether `bylaw` was built with its servers: not when built with `BYLAW_WITHOUT_SERVERS=1`
+    /// (the ThreadSanitizer run), which leaves out `serve`, `studio`, `consume`, `publish` and `read`.
+    static let builtWithServers = ProcessInfo.processInfo.environment["BYLAW_WITHOUT_SERVERS"] == nil
+
+    /// Every subcommand, in the order the help lists them (without the servers' when they are not built).
+    static let commands = ["init", "check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "schema", "version"]
+        .filter { builtWithServers || !["serve", "studio", "consume", "publish", "read"].contains($0) }
+
     /// The date exceptions expire against in every run, unless a test overrides it.
     static let today = "2026-11-22"
 

@@ -5,7 +5,7 @@ import Testing
 /// docs/output-formats.md, and each listed value runs.
 @Suite("Formats by command")
 struct FormatTableTests {
-    static let commands = ["init", "check", "test", "lint", "eval", "plan", "explain", "serve", "studio", "consume", "publish", "read", "handbook", "expr", "schema", "version"]
+    static let commands = Bylaw.commands
 
     /// The `--format` values `bylaw COMMAND --help` lists (`(values: a, b; default: a)`), in order;
     /// empty when the command has no `--format`.
@@ -30,7 +30,8 @@ struct FormatTableTests {
         return table
     }
 
-    @Test("the help's subcommands are the table's commands")
+    @Test("the help's subcommands are the table's commands",
+          .enabled(if: Bylaw.builtWithServers, "bylaw is built without its servers, which the table lists"))
     func sameCommands() throws {
         #expect(Set(try Self.documentedFormats().keys) == Set(Self.commands))
     }

@@ -1,3 +1,5 @@
+// Built only with the servers (not with BYLAW_WITHOUT_SERVERS=1: Package.swift).
+#if BYLAW_SERVERS
 import ArgumentParser
 import BylawReload
 import BylawSource
@@ -147,3 +149,4 @@ struct ConsumeCommand: ParsableCommand {
         return configuration
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built only with the servers (not with BYLAW_WITHOUT_SERVERS=1: Package.swift).
+#if BYLAW_SERVERS
 import ArgumentParser
 import BylawModel
 import BylawSource
@@ -90,3 +92,4 @@ struct PublishCommand: ParsableCommand {
         return configuration
     }
 }
+#endif

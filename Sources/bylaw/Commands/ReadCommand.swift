@@ -1,3 +1,5 @@
+// Built only with the servers (not with BYLAW_WITHOUT_SERVERS=1: Package.swift).
+#if BYLAW_SERVERS
 import ArgumentParser
 import BylawStreams
 
@@ -37,3 +39,4 @@ struct ReadCommand: ParsableCommand {
         Terminal.flush()
     }
 }
+#endif

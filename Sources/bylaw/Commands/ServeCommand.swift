@@ -1,3 +1,5 @@
+// Built only with the servers (not with BYLAW_WITHOUT_SERVERS=1: Package.swift).
+#if BYLAW_SERVERS
 import ArgumentParser
 import BylawPolicy
 import BylawServe
@@ -149,3 +151,4 @@ struct ServeCommand: ParsableCommand {
         return configuration
     }
 }
+#endif

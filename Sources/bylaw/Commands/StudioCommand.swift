@@ -1,3 +1,5 @@
+// Built only with the servers (not with BYLAW_WITHOUT_SERVERS=1: Package.swift).
+#if BYLAW_SERVERS
 import ArgumentParser
 import BylawPolicy
 import BylawServe
@@ -97,3 +99,4 @@ struct StudioCommand: ParsableCommand {
         return configuration
     }
 }
+#endif

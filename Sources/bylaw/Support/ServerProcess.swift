@@ -1,3 +1,5 @@
+// Built only with the servers (not with BYLAW_WITHOUT_SERVERS=1: Package.swift).
+#if BYLAW_SERVERS
 import Dispatch
 import Logging
 import Synchronization
@@ -48,3 +50,4 @@ private final class Outcome: Sendable {
 
     var failure: String? { message.withLock { $0 } }
 }
+#endif
