@@ -27,20 +27,15 @@ extension Finding {
             JSONBytes.writeInt(start.column, to: &out)
             out.append(0x7D)
         } else if let event {
-            fragments.writePath(inputPath, to: &out)
-            JSONBytes.write(",\"line\":", to: &out)
-            JSONBytes.writeInt(event.line, to: &out)
-            out.append(0x7D)
+            fragments.writeStreamLocation(inputPath, line: event.line, to: &out)
         } else {
             fragments.writePath(inputPath, to: &out)
             out.append(0x7D)
         }
         if let event {
-            JSONBytes.write(",\"event\":{\"line\":", to: &out)
-            JSONBytes.writeInt(event.line, to: &out)
-            JSONBytes.write(",\"id\":", to: &out)
-            if let id = event.id { JSONBytes.writeString(id, to: &out) } else { JSONBytes.write("null", to: &out) }
-            out.append(0x7D)
+            NDJSONFragments.writeEvent(line: event.line, to: &out) { out in
+                if let id = event.id { JSONBytes.writeString(id, to: &out) } else { JSONBytes.write("null", to: &out) }
+            }
         }
         if let explanation {
             JSONBytes.write(",\"explanation\":", to: &out)
@@ -154,6 +149,23 @@ struct NDJSONFragments {
             pathIsASCII = Self.isASCII(text)
         }
         out.append(contentsOf: pathBytes)
+    }
+
+    /// A stream finding's location: `PATH,"line":N}` (the path's encoding reused).
+    mutating func writeStreamLocation(_ path: String, line: Int, to out: inout [UInt8]) {
+        writePath(path, to: &out)
+        JSONBytes.write(",\"line\":", to: &out)
+        JSONBytes.writeInt(line, to: &out)
+        out.append(0x7D)
+    }
+
+    /// `,"event":{"line":N,"id":ID}`, the id written by `writeID` (a JSON string or `null`).
+    static func writeEvent(line: Int, to out: inout [UInt8], id writeID: (inout [UInt8]) -> Void) {
+        JSONBytes.write(",\"event\":{\"line\":", to: &out)
+        JSONBytes.writeInt(line, to: &out)
+        JSONBytes.write(",\"id\":", to: &out)
+        writeID(&out)
+        out.append(0x7D)
     }
 
     /// Whether `other` has the very bytes of `cached`, a text a piece was encoded from.

@@ -44,16 +44,13 @@ struct NDJSONViolationWriter {
             }
         }
         out.append(contentsOf: pieces.hintPiece)
-        fragments.writePath(violation.inputPath, to: &out)
-        JSONBytes.write(",\"line\":", to: &out)
-        JSONBytes.writeInt(violation.line, to: &out)
-        JSONBytes.write("},\"event\":{\"line\":", to: &out)
-        JSONBytes.writeInt(violation.line, to: &out)
-        JSONBytes.write(",\"id\":", to: &out)
-        violation.withIDUTF8 { id in
-            if let id { JSONBytes.writeString(utf8: id, to: &out) } else { JSONBytes.write("null", to: &out) }
+        fragments.writeStreamLocation(violation.inputPath, line: violation.line, to: &out)
+        NDJSONFragments.writeEvent(line: violation.line, to: &out) { out in
+            violation.withIDUTF8 { id in
+                if let id { JSONBytes.writeString(utf8: id, to: &out) } else { JSONBytes.write("null", to: &out) }
+            }
         }
-        JSONBytes.write("}}\n", to: &out)
+        JSONBytes.write("}\n", to: &out)
     }
 
     /// The rule's pieces, made afresh when the rule number held another rule's.
