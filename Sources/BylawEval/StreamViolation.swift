@@ -25,21 +25,24 @@ public struct StreamViolation {
     /// The enforcement in force: the rule's.
     public var enforcement: Enforcement { rule.enforcement }
 
+    // The three accessors are neither generic nor throwing: a sink in another module would
+    // call a generic one unspecialised, with a run-time conformance lookup per call.
+
     /// Calls `body` with the message's UTF-8 (valid), without making a `String`.
-    public func withMessageUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try message.withUTF8(body)
+    public func withMessageUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        message.withUTF8(body)
     }
 
     /// Calls `body` with the hint's UTF-8 (valid), nil when the rule has no hint.
-    public func withHintUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
-        guard let hint else { return try body(nil) }
-        return try hint.withUTF8(body)
+    public func withHintUTF8(_ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        guard let hint else { return body(nil) }
+        hint.withUTF8 { body($0) }
     }
 
     /// Calls `body` with the event id's UTF-8 (valid), nil when the event has no id.
-    public func withIDUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
-        guard let id else { return try body(nil) }
-        return try id.withUnsafeBufferPointer(body)
+    public func withIDUTF8(_ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        guard let id else { return body(nil) }
+        id.withUnsafeBufferPointer { body($0) }
     }
 
     /// The finding the violation stands for: what the decider hands a sink that takes findings.

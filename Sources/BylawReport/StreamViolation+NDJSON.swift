@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BylawEval
 import BylawPolicy
 import BylawSource
@@ -62,9 +67,13 @@ struct NDJSONViolationWriter {
            NDJSONFragments.same(pieces.policyID, isASCII: pieces.idsAreASCII, rule.policyID) {
             return pieces
         }
-        let hint = violation.withHintUTF8 { $0.map(Array.init) }
-        let pieces = RulePieces(
-            rule: rule, enforcement: violation.enforcement, hint: hint, hintPiece: violation.withHintUTF8 { NDJSONFragments.encodeHint(utf8: $0) })
+        var hint: [UInt8]?
+        var hintPiece: [UInt8] = []
+        violation.withHintUTF8 { bytes in
+            hint = bytes.map(Array.init)
+            hintPiece = NDJSONFragments.encodeHint(utf8: bytes)
+        }
+        let pieces = RulePieces(rule: rule, enforcement: violation.enforcement, hint: hint, hintPiece: hintPiece)
         if number >= 0, number < Self.maxRules {
             if number >= rules.count { rules.append(contentsOf: repeatElement(nil, count: number + 1 - rules.count)) }
             rules[number] = pieces
@@ -75,6 +84,11 @@ struct NDJSONViolationWriter {
     /// Whether `cached` holds exactly the bytes of `hint` (both nil counts).
     private static func same(_ cached: [UInt8]?, _ hint: UnsafeBufferPointer<UInt8>?) -> Bool {
         guard let cached, let hint else { return cached == nil && hint == nil }
-        return cached.withUnsafeBufferPointer { $0.elementsEqual(hint) }
+        guard cached.count == hint.count else { return false }
+        // memcmp: a generic byte loop here cost more than the rest of the hint's handling.
+        return cached.withUnsafeBufferPointer { cached in
+            guard let left = cached.baseAddress, let right = hint.baseAddress else { return true }
+            return memcmp(left, right, hint.count) == 0
+        }
     }
 }
