@@ -27,20 +27,15 @@ extension Finding {
             JSONBytes.writeInt(start.column, to: &out)
             out.append(0x7D)
         } else if let event {
-            fragments.writePath(inputPath, to: &out)
-            JSONBytes.write(",\"line\":", to: &out)
-            JSONBytes.writeInt(event.line, to: &out)
-            out.append(0x7D)
+            fragments.writeStreamLocation(inputPath, line: event.line, to: &out)
         } else {
             fragments.writePath(inputPath, to: &out)
             out.append(0x7D)
         }
         if let event {
-            JSONBytes.write(",\"event\":{\"line\":", to: &out)
-            JSONBytes.writeInt(event.line, to: &out)
-            JSONBytes.write(",\"id\":", to: &out)
-            if let id = event.id { JSONBytes.writeString(id, to: &out) } else { JSONBytes.write("null", to: &out) }
-            out.append(0x7D)
+            NDJSONFragments.writeEvent(line: event.line, to: &out) { out in
+                if let id = event.id { JSONBytes.writeString(id, to: &out) } else { JSONBytes.write("null", to: &out) }
+            }
         }
         if let explanation {
             JSONBytes.write(",\"explanation\":", to: &out)
@@ -127,15 +122,20 @@ struct NDJSONFragments {
     }
 
     private static func encodeHead(of finding: Finding) -> [UInt8] {
+        encodeHead(rule: finding.rule, kind: finding.kind, enforcement: finding.enforcement)
+    }
+
+    /// `{"rule":…,"policy":…,"kind":…,"enforcement":…,"message":`.
+    static func encodeHead(rule: RuleDescriptor, kind: Finding.Kind, enforcement: Enforcement) -> [UInt8] {
         var head: [UInt8] = []
         JSONBytes.write("{\"rule\":", to: &head)
-        JSONBytes.writeString(finding.rule.fullID, to: &head)
+        JSONBytes.writeString(rule.fullID, to: &head)
         JSONBytes.write(",\"policy\":", to: &head)
-        JSONBytes.writeString(finding.rule.policyID, to: &head)
+        JSONBytes.writeString(rule.policyID, to: &head)
         JSONBytes.write(",\"kind\":", to: &head)
-        JSONBytes.writeString(finding.kind.rawValue, to: &head)
+        JSONBytes.writeString(kind.rawValue, to: &head)
         JSONBytes.write(",\"enforcement\":", to: &head)
-        JSONBytes.writeString(finding.enforcement.rawValue, to: &head)
+        JSONBytes.writeString(enforcement.rawValue, to: &head)
         JSONBytes.write(",\"message\":", to: &head)
         return head
     }
@@ -151,6 +151,23 @@ struct NDJSONFragments {
         out.append(contentsOf: pathBytes)
     }
 
+    /// A stream finding's location: `PATH,"line":N}` (the path's encoding reused).
+    mutating func writeStreamLocation(_ path: String, line: Int, to out: inout [UInt8]) {
+        writePath(path, to: &out)
+        JSONBytes.write(",\"line\":", to: &out)
+        JSONBytes.writeInt(line, to: &out)
+        out.append(0x7D)
+    }
+
+    /// `,"event":{"line":N,"id":ID}`, the id written by `writeID` (a JSON string or `null`).
+    static func writeEvent(line: Int, to out: inout [UInt8], id writeID: (inout [UInt8]) -> Void) {
+        JSONBytes.write(",\"event\":{\"line\":", to: &out)
+        JSONBytes.writeInt(line, to: &out)
+        JSONBytes.write(",\"id\":", to: &out)
+        writeID(&out)
+        out.append(0x7D)
+    }
+
     /// Whether `other` has the very bytes of `cached`, a text a piece was encoded from.
     ///
     /// `==` on strings is canonical equivalence (`é` composed equals `e` and a combining
@@ -159,7 +176,7 @@ struct NDJSONFragments {
     /// to ASCII ones (U+037E, U+1FEF, U+212A) are longer in UTF-8. That is the common case, at
     /// the cost of `==`; other texts are compared byte for byte.
     @inline(__always)
-    private static func same(_ cached: String?, isASCII: Bool, _ other: String?) -> Bool {
+    static func same(_ cached: String?, isASCII: Bool, _ other: String?) -> Bool {
         guard let cached, let other else { return cached == nil && other == nil }
         guard cached.utf8.count == other.utf8.count else { return false }
         return isASCII ? cached == other : sameBytes(cached, other)
@@ -171,14 +188,20 @@ struct NDJSONFragments {
         return a.withUTF8 { left in b.withUTF8 { right in left.elementsEqual(right) } }
     }
 
-    private static func isASCII(_ text: String?) -> Bool {
+    static func isASCII(_ text: String?) -> Bool {
         text?.utf8.allSatisfy { $0 < 0x80 } ?? true
     }
 
     private static func encodeHint(_ hint: String?) -> [UInt8] {
+        guard var hint else { return encodeHint(utf8: nil) }
+        return hint.withUTF8 { encodeHint(utf8: $0) }
+    }
+
+    /// `,"hint":…,"location":{"file":` for a hint's UTF-8 (nil: no hint).
+    static func encodeHint(utf8 hint: UnsafeBufferPointer<UInt8>?) -> [UInt8] {
         var bytes: [UInt8] = []
         JSONBytes.write(",\"hint\":", to: &bytes)
-        if let hint { JSONBytes.writeString(hint, to: &bytes) } else { JSONBytes.write("null", to: &bytes) }
+        if let hint { JSONBytes.writeString(utf8: hint, to: &bytes) } else { JSONBytes.write("null", to: &bytes) }
         JSONBytes.write(",\"location\":{\"file\":", to: &bytes)
         return bytes
     }

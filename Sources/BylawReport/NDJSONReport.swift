@@ -5,12 +5,13 @@ import BylawSource
 /// Newline-delimited JSON, streamed: one line per finding (the object of
 /// ``Finding/jsonValue``, recognisable by its `rule` key), one `{"diagnostic": {...}}` line
 /// per input diagnostic, in the order they happen, and a last `{"summary": {...}}` line.
-public final class NDJSONReport: FindingSink {
+public final class NDJSONReport: StreamViolationSink {
     private let output: ReportOutput
     private let byteOutput: ReportByteOutput?
     /// The line being written, its storage reused from finding to finding.
     private var line: [UInt8] = []
     private var fragments = NDJSONFragments()
+    private var violations = NDJSONViolationWriter()
 
     /// A sink writing through `output` (stdout in the CLI, a ``ReportBuffer`` in tests), and
     /// finding lines through `bytes` when given (no `String` made per finding).
@@ -24,6 +25,16 @@ public final class NDJSONReport: FindingSink {
     public func emit(_ finding: Finding) {
         line.removeAll(keepingCapacity: true)
         finding.writeNDJSON(to: &line, fragments: &fragments)
+        write(line)
+    }
+
+    public func emit(_ violation: StreamViolation) {
+        line.removeAll(keepingCapacity: true)
+        violations.write(violation, to: &line, fragments: &fragments)
+        write(line)
+    }
+
+    private func write(_ line: [UInt8]) {
         if let byteOutput {
             line.withUnsafeBufferPointer(byteOutput)
         } else {

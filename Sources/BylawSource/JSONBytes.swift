@@ -4,48 +4,52 @@
 public enum JSONBytes {
     /// Appends `value` as a JSON string literal (RFC 8259 escapes; U+2028/2029 escaped too).
     public static func writeString(_ value: String, to out: inout [UInt8]) {
-        out.append(0x22)
         var value = value
-        value.withUTF8 { bytes in
-            var runStart = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                // Skip eight bytes at a time while none of them needs attention.
-                while index + 8 <= count, !needsAttention(loadWord(bytes, index)) { index += 8 }
-                guard index < count else { break }
-                let byte = bytes[index]
-                var escape: StaticString?
-                var width = 1
-                switch byte {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default:
-                    if byte < 0x20 {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                        appendControlEscape(byte, to: &out)
-                        index += 1
-                        runStart = index
-                        continue
-                    }
-                }
-                if let escape {
+        value.withUTF8 { writeString(utf8: $0, to: &out) }
+    }
+
+    /// Appends valid UTF-8 `bytes` as a JSON string literal: exactly what ``writeString(_:to:)``
+    /// writes for the string of those bytes, without making the string.
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Skip eight bytes at a time while none of them needs attention.
+            while index + 8 <= count, !needsAttention(loadWord(bytes, index)) { index += 8 }
+            guard index < count else { break }
+            let byte = bytes[index]
+            var escape: StaticString?
+            var width = 1
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            default:
+                if byte < 0x20 {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    escape.withUTF8Buffer { out.append(contentsOf: $0) }
-                    index += width
-                    runStart = index
-                } else {
+                    appendControlEscape(byte, to: &out)
                     index += 1
+                    runStart = index
+                    continue
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            if let escape {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                index += width
+                runStart = index
+            } else {
+                index += 1
+            }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         out.append(0x22)
     }
 
@@ -60,8 +64,10 @@ public enum JSONBytes {
         return below0x20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0xE2))
     }
 
+    /// Eight bytes of `bytes` from `index` (at least eight must remain) as a little-endian word,
+    /// for scanning text a word at a time.
     @inline(__always)
-    static func loadWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
+    public static func loadWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
         return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
@@ -96,7 +102,13 @@ public enum JSONBytes {
     }
 
     private static func appendControlEscape(_ byte: UInt8, to out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+        // Byte by byte: an array literal here would allocate for every escaped control character.
+        func digit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
+        out.append(0x5C)
+        out.append(0x75)
+        out.append(0x30)
+        out.append(0x30)
+        out.append(digit(byte >> 4))
+        out.append(digit(byte & 0x0F))
     }
 }

@@ -48,12 +48,17 @@ struct CompiledMix {
 }
 
 /// Passes everything on to a report, counting the events that made at least one finding.
-final class EventCountingSink: FindingSink {
+final class EventCountingSink: StreamViolationSink {
     let report: any FindingSink
     private(set) var events = 0
     private var lastLine = 0
 
-    init(_ report: any FindingSink) { self.report = report }
+    private let lender: (any StreamViolationSink)?
+
+    init(_ report: any FindingSink) {
+        self.report = report
+        lender = report as? any StreamViolationSink
+    }
 
     func begin(rules: [RuleDescriptor], inputs: [String]) { report.begin(rules: rules, inputs: inputs) }
     func emit(_ finding: Finding) {
@@ -62,6 +67,13 @@ final class EventCountingSink: FindingSink {
             lastLine = line
         }
         report.emit(finding)
+    }
+    func emit(_ violation: StreamViolation) {
+        if violation.line != lastLine {
+            events += 1
+            lastLine = violation.line
+        }
+        if let lender { lender.emit(violation) } else { report.emit(violation.finding) }
     }
     func emit(_ diagnostic: Diagnostic) { report.emit(diagnostic) }
     func finish(summary: JSONValue) { report.finish(summary: summary) }

@@ -227,14 +227,14 @@ func evaluateStage(workspace: @escaping () -> Workspace?, shortcuts: StreamEvalu
             exit(2)
         }
         var written = 0
-        let sink = NDJSONReport(output: { written &+= $0.utf8.count })
+        let sink = NDJSONReport(output: { written &+= $0.utf8.count }, bytes: { written &+= $0.count })
         var evaluator = StreamEvaluator(policies: set, workspace: WorkspaceGraph(model))
         evaluator.shortcuts = shortcuts
         let reader = try UsageStreamReader(path: path)
         var tally = RunTally()
         var attribution: Attribution?
         let counts = try evaluator.evaluate(
-            reader, streamPath: path, tally: &tally, attribution: &attribution, callbacks: .init(finding: sink.emit, diagnostic: sink.emit))
+            reader, streamPath: path, tally: &tally, attribution: &attribution, callbacks: .init(finding: sink.emit, violation: { sink.emit($0) }, diagnostic: sink.emit))
         sink.finish(summary: .object([("findings", .int(Int64(tally.findings)))]))
         lastFindings = tally.findings
         return counts.lines

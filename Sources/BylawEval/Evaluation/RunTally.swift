@@ -35,10 +35,16 @@ public struct RunTally: Sendable {
 
     /// ``count(_:)`` for the finding of rule number `rule` in `counts`.
     public mutating func count(_ finding: Finding, rule: Int, in counts: inout RuleCounts) {
+        count(finding.kind, enforcement: finding.enforcement, rule: rule, in: &counts)
+    }
+
+    /// ``count(_:rule:in:)`` for a finding of `kind` at `enforcement` that was never made (a
+    /// lent ``StreamViolation``).
+    public mutating func count(_ kind: Finding.Kind, enforcement: Enforcement, rule: Int, in counts: inout RuleCounts) {
         findings += 1
-        if finding.kind == .evaluationError { evaluationErrors += 1 }
+        if kind == .evaluationError { evaluationErrors += 1 }
         counts.findings[rule] += 1
-        if let level = Enforcement.allCases.firstIndex(of: finding.enforcement) { counts.byEnforcement[level] += 1 }
+        if let level = Enforcement.allCases.firstIndex(of: enforcement) { counts.byEnforcement[level] += 1 }
     }
 
     /// Adds `counts` into `byRule` (rule number `i` is `ruleIDs[i]`) and `byEnforcement`.

@@ -40,7 +40,10 @@ public struct StreamEvaluator {
         public static let cacheDecisions = Shortcuts(rawValue: 2)
         /// Materialise only the fields the rules read.
         public static let narrowFields = Shortcuts(rawValue: 4)
-        public static let all: Shortcuts = [.indexByKind, .cacheDecisions, .narrowFields]
+        /// Print a message's or hint's placeholders that are plain event field reads
+        /// (`{event.user}`) from the event's bytes, without CEL.
+        public static let plainPlaceholders = Shortcuts(rawValue: 8)
+        public static let all: Shortcuts = [.indexByKind, .cacheDecisions, .narrowFields, .plainPlaceholders]
     }
 
     public init(rules: [CompiledRule], workspace graph: WorkspaceGraph) {
@@ -66,6 +69,10 @@ public struct StreamEvaluator {
     /// Where the run reports to.
     public struct Callbacks {
         public var finding: (Finding) -> Void
+        /// Takes violations as the decider has them, without a ``Finding`` each (see
+        /// ``StreamViolation``); nil hands them to ``finding``. Used on one thread only:
+        /// several threads hand their findings over as ``Finding``s.
+        public var violation: ((StreamViolation) -> Void)?
         public var diagnostic: (Diagnostic) -> Void
         /// Called every few thousand lines with the reader (for a progress line).
         public var progress: (UsageStreamReader, StreamCounts) -> Void
@@ -75,10 +82,11 @@ public struct StreamEvaluator {
 
         /// Callbacks for a run; `stop` defaults to never stopping.
         public init(
-            finding: @escaping (Finding) -> Void, diagnostic: @escaping (Diagnostic) -> Void,
+            finding: @escaping (Finding) -> Void, violation: ((StreamViolation) -> Void)? = nil, diagnostic: @escaping (Diagnostic) -> Void,
             progress: @escaping (UsageStreamReader, StreamCounts) -> Void = { _, _ in }, stop: @escaping () -> Bool = { false }
         ) {
             self.finding = finding
+            self.violation = violation
             self.diagnostic = diagnostic
             self.progress = progress
             self.stop = stop
@@ -122,11 +130,15 @@ public struct StreamEvaluator {
         defer { decider.fold(into: &tally) }
         struct Stop: Error {}
         struct CallerStop: Error {}
+        let lend = callbacks.violation
         do {
             try reader.forEachLine { line in
                 counts.lines += 1
-                let outcome = try decider.decide(line, inputPath: streamPath) { finding in
-                    callbacks.finding(finding)
+                let outcome = try decider.decide(line, inputPath: streamPath, lendingViolations: lend != nil) { found in
+                    switch found {
+                    case .finding(let finding): callbacks.finding(finding)
+                    case .violation(let violation): if let lend { lend(violation) } else { callbacks.finding(violation.finding) }
+                    }
                     if callbacks.stop() { throw CallerStop() }
                 }
                 switch outcome {

@@ -14,23 +14,36 @@ final class StreamRulePlan {
         // The parts a finding needs, apart: reading them off `rule` would copy the whole rule.
         let descriptor: RuleDescriptor
         let fullID: String
-        let message: CompiledTemplate?
-        let hint: CompiledTemplate?
+        /// The message (the rule's title when it has none) and hint, ready for the stream.
+        let message: StreamTemplate
+        let hint: StreamTemplate?
+        /// Whether both texts print without CEL: they are then rendered for each lent violation,
+        /// with no cache lookup (which would cost as much).
+        let textsArePlain: Bool
         /// The fields the message and hint read (nil: unknown, their texts are not cached).
         let messageFields: [UsageEventField]?
         /// The rule's policy, for explanations (nil when the plan was given rules alone).
         let policy: CompiledPolicy?
+        /// The event the activation holds, which plain placeholders read.
+        private let node: EventNode?
 
-        init(rule: CompiledRule, activation: CELActivation, cache: StreamDecisionCache, messageFields: [UsageEventField]?, policy: CompiledPolicy?) {
+        init(
+            rule: CompiledRule, activation: CELActivation, node: EventNode?, cache: StreamDecisionCache, messageFields: [UsageEventField]?,
+            plainPlaceholders: Bool, policy: CompiledPolicy?
+        ) {
             self.rule = rule
             self.activation = activation
+            self.node = node
             self.cache = cache
             self.messageFields = messageFields
             self.policy = policy
             descriptor = rule.descriptor
             fullID = rule.fullID
-            message = rule.message
-            hint = rule.hint
+            let plain = plainPlaceholders && node != nil
+            message = rule.message.map { StreamTemplate($0, plainReads: plain ? rule.analysis?.messagePlainReads : nil) }
+                ?? StreamTemplate(literal: rule.descriptor.title)
+            hint = rule.hint.map { StreamTemplate($0, plainReads: plain ? rule.analysis?.hintPlainReads : nil) }
+            textsArePlain = plain && message.isPlain && (hint?.isPlain ?? true)
         }
 
         /// Why the rule decided as it did on the current event (the one its activation holds),
@@ -40,31 +53,33 @@ final class StreamRulePlan {
             RuleExplainer.explain(rule, activation, outcome: RuleRunner.run(rule, activation), location: nil, policy: policy)
         }
 
-        /// The finding for a decision that makes one (nil for `notApplicable`, `passed`,
-        /// `excepted`): as ``Finding/init(_:_:inputPath:location:event:tally:)`` makes it, with
-        /// its explanation when `explaining`. The texts come from `texts` when an earlier event
-        /// agreeing on the fields they read rendered them.
-        func finding(
-            _ decision: StreamDecision, inputPath: String, event: EventReference?,
-            texts: inout StreamMessageCache, usage: UsageEvent, interner: inout StreamFieldInterner, explaining: Bool = false
-        ) -> Finding? {
-            switch decision {
-            case .notApplicable, .passed, .excepted:
-                return nil
-            case .fired:
-                let rendering: StreamMessageCache.Rendering
-                if let cached = texts.lookup(usage, &interner) {
-                    rendering = cached
-                } else {
-                    rendering = StreamMessageCache.Rendering(message: message?.render(activation) ?? descriptor.title, hint: hint?.render(activation))
-                    texts.store(rendering)
-                }
-                return Finding(
-                    rule: descriptor, message: rendering.message, hint: rendering.hint, inputPath: inputPath, location: nil, event: event,
-                    explanation: explaining ? explain() : nil)
-            case .failed(let failed):
-                return Finding(rule: descriptor, failure: failed.failure, inputPath: inputPath, location: nil, event: event, explanation: explaining ? explain() : nil)
+        /// The message and hint of a finding of this rule on the current event (the one its
+        /// activation holds), as ``CompiledTemplate/render(_:)`` renders them: written into
+        /// `messageBuffer` and `hintBuffer`, or taken from `texts` when an earlier event agreeing
+        /// on the fields they read rendered them. `asBytes` says the caller wants bytes, not
+        /// strings (a lent violation): plain texts are then rendered without the cache.
+        func texts(
+            _ texts: inout StreamMessageCache, usage: UsageEvent, interner: inout StreamFieldInterner, messageBuffer: inout [UInt8],
+            hintBuffer: inout [UInt8], asBytes: Bool
+        ) -> (message: StreamText, hint: StreamText?) {
+            // A finding needs strings: a cached one costs no allocation, a rendered one does.
+            let usesCache = !(asBytes && textsArePlain)
+            if usesCache, let cached = texts.lookup(usage, &interner) {
+                return (.string(cached.message), cached.hint.map { .string($0) })
             }
+            let message = render(self.message, into: &messageBuffer)
+            let hint = self.hint.map { render($0, into: &hintBuffer) }
+            guard usesCache, texts.isEnabled else { return (message, hint) }
+            let rendering = StreamMessageCache.Rendering(message: message.string, hint: hint?.string)
+            texts.store(rendering)
+            return (.string(rendering.message), rendering.hint.map { .string($0) })
+        }
+
+        private func render(_ template: StreamTemplate, into buffer: inout [UInt8]) -> StreamText {
+            if let constant = template.constant { return .string(constant) }
+            buffer.removeAll(keepingCapacity: true)
+            template.render(node, activation, into: &buffer)
+            return .bytes(buffer)
         }
     }
 
@@ -82,6 +97,7 @@ final class StreamRulePlan {
         var indexByKind = true
         var cacheDecisions = true
         var narrowFields = true
+        var plainPlaceholders = true
     }
 
     init(rules: [CompiledRule], inputs: RuleInputs, options: Options = Options(), policies: [CompiledPolicy] = []) {
@@ -101,8 +117,9 @@ final class StreamRulePlan {
             }
             let cache = StreamDecisionCache(fields: options.cacheDecisions ? decisionFields : nil, rules: rules.count)
             entries.append(Entry(
-                rule: rule, activation: inputs.activation(for: rule), cache: cache,
-                messageFields: options.cacheDecisions ? templateFields : nil, policy: policyByID[rule.descriptor.policyID]))
+                rule: rule, activation: inputs.activation(for: rule), node: inputs.event, cache: cache,
+                messageFields: options.cacheDecisions ? templateFields : nil, plainPlaceholders: options.plainPlaceholders,
+                policy: policyByID[rule.descriptor.policyID]))
             required.append(options.indexByKind ? analysis?.requiredKinds : nil)
         }
         let kindValues = Array(Set(required.compactMap { $0 }.flatMap { $0 })).sorted()

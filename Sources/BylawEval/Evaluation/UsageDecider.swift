@@ -33,6 +33,10 @@ public struct UsageDecider {
     private var caches: [StreamDecisionCache]
     private var texts: [StreamMessageCache]
     private var interner = StreamFieldInterner()
+    // Where lent violations' texts are written, reused from one to the next.
+    private var messageBuffer: [UInt8] = []
+    private var hintBuffer: [UInt8] = []
+    private var idBuffer: [UInt8] = []
     // Findings are counted by plan entry (`counted` keeps the totals, `ruleCounts` the rest)
     // and folded into a caller's tally by `fold(into:)`.
     private var counted = RunTally()
@@ -50,7 +54,7 @@ public struct UsageDecider {
         let shortcuts = evaluator.shortcuts
         let options = StreamRulePlan.Options(
             indexByKind: shortcuts.contains(.indexByKind), cacheDecisions: shortcuts.contains(.cacheDecisions),
-            narrowFields: shortcuts.contains(.narrowFields))
+            narrowFields: shortcuts.contains(.narrowFields), plainPlaceholders: shortcuts.contains(.plainPlaceholders))
         plan = StreamRulePlan(rules: evaluator.rules, inputs: inputs, options: options, policies: evaluator.policies)
         recordsActors = evaluator.recordsActors
         explains = evaluator.explains
@@ -75,11 +79,23 @@ public struct UsageDecider {
     /// `finding` throws ends the decision there and is rethrown.
     @inline(__always)
     public mutating func decide(_ line: StreamLine, inputPath: String, finding emit: (Finding) throws -> Void) rethrows -> LineOutcome {
+        try decide(line, inputPath: inputPath, lendingViolations: false) { try emit($0.finding) }
+    }
+
+    /// ``decide(_:inputPath:finding:)``, handing violations over as ``StreamViolation``s (their
+    /// texts in the decider's buffers, no ``Finding`` made) when `lendingViolations` and the
+    /// decider does not explain its findings or record actors; evaluation errors and other
+    /// violations come as findings.
+    @inline(__always)
+    public mutating func decide(
+        _ line: StreamLine, inputPath: String, lendingViolations: Bool, _ emit: (StreamFinding) throws -> Void
+    ) rethrows -> LineOutcome {
         switch scanner.scan(line, into: &eventNode.event) {
         case .blank: return .blank
         case .malformed(let issue): return .malformed(issue)
         case .event: break
         }
+        let lends = lendingViolations && !explains && !recordsActors
         var reference: EventReference?
         interner.beginEvent()
         let current = eventNode.event
@@ -95,12 +111,24 @@ public struct UsageDecider {
                 decision = StreamDecision(RuleRunner.run(entry.rule, entry.activation))
                 caches[index].store(decision)
             }
+            let failure: EvaluationFailure?
             switch decision {
             case .notApplicable, .passed: continue
             case .excepted:
                 counted.excepted += 1
                 continue
-            case .fired, .failed: break
+            case .fired: failure = nil
+            case .failed(let failed): failure = failed.failure
+            }
+            let entry = entries[index]
+            if lends, failure == nil {
+                let rendered = entry.texts(
+                    &texts[index], usage: current, interner: &interner, messageBuffer: &messageBuffer, hintBuffer: &hintBuffer, asBytes: true)
+                counted.count(.violation, enforcement: entry.descriptor.enforcement, rule: index, in: &ruleCounts)
+                try emit(.violation(StreamViolation(
+                    rule: entry.descriptor, ruleNumber: index, inputPath: inputPath, line: line.number, message: rendered.message,
+                    hint: rendered.hint, id: eventID(current))))
+                continue
             }
             if reference == nil {
                 reference = EventReference(
@@ -108,15 +136,35 @@ public struct UsageDecider {
                     user: recordsActors && current.has(.user) ? current.user : nil,
                     org: recordsActors && current.has(.org) ? current.org : nil)
             }
-            if let finding = entries[index].finding(
-                decision, inputPath: inputPath, event: reference, texts: &texts[index], usage: current, interner: &interner,
-                explaining: explains)
-            {
-                counted.count(finding, rule: index, in: &ruleCounts)
-                try emit(finding)
+            let explanation = explains ? entry.explain() : nil
+            let finding: Finding
+            if let failure {
+                finding = Finding(rule: entry.descriptor, failure: failure, inputPath: inputPath, location: nil, event: reference, explanation: explanation)
+            } else {
+                let rendered = entry.texts(
+                    &texts[index], usage: current, interner: &interner, messageBuffer: &messageBuffer, hintBuffer: &hintBuffer, asBytes: false)
+                finding = Finding(
+                    rule: entry.descriptor, message: rendered.message.string, hint: rendered.hint?.string, inputPath: inputPath, location: nil,
+                    event: reference, explanation: explanation)
             }
+            counted.count(finding, rule: index, in: &ruleCounts)
+            try emit(.finding(finding))
         }
         return .event
+    }
+
+    /// The event's id as valid UTF-8 (in ``idBuffer``), nil when it has none: the bytes of
+    /// the `String` an ``EventReference`` would hold.
+    private mutating func eventID(_ event: UsageEvent) -> [UInt8]? {
+        guard event.has(.id) else { return nil }
+        idBuffer.removeAll(keepingCapacity: true)
+        let copied = event.withUTF8(.id) { bytes -> Bool in
+            guard StreamTemplate.isValidUTF8(bytes) else { return false }
+            idBuffer.append(contentsOf: bytes)
+            return true
+        }
+        if !copied { idBuffer.append(contentsOf: event.id.utf8) }
+        return idBuffer
     }
 
     /// Exceptions that applied since the decider was made (or last folded): part of the tally

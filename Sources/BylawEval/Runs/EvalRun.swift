@@ -41,10 +41,11 @@ public struct EvalRun {
         sink.begin(rules: rules, inputs: [streamPath])
         var tally = RunTally()
         var attribution: Attribution? = attribution ? Attribution() : nil
+        let lend: ((StreamViolation) -> Void)? = (sink as? any StreamViolationSink).map { sink in { sink.emit($0) } }
         let counts = try evaluator.evaluate(
             reader, streamPath: streamPath, maxErrors: maxErrors, jobs: reader.expectedSize == nil ? 1 : jobs, blockSize: blockSize,
             tally: &tally, attribution: &attribution,
-            callbacks: .init(finding: sink.emit, diagnostic: sink.emit, progress: progress, stop: stop))
+            callbacks: .init(finding: sink.emit, violation: lend, diagnostic: sink.emit, progress: progress, stop: stop))
         let status: RunStatus = counts.stoppedEarly ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
         return RunResult(summary: RunSummary(inputs: .stream(counts), tally: tally, attribution: attribution), status: status)
     }

@@ -1,0 +1,138 @@
+import BylawModel
+import BylawPolicy
+import BylawSource
+import CEL
+
+/// A rule's message or hint as the stream writes it: literal text already in UTF-8, and each
+/// placeholder that is nothing but an event field read (`{event.user}`, the compiler's
+/// ``UsageRuleAnalysis/messagePlainReads``) printed straight from the scanned event's bytes,
+/// with no CEL evaluation and no `String`. Other placeholders are evaluated by CEL as in
+/// ``CompiledTemplate/render(_:)``.
+///
+/// The bytes are exactly the UTF-8 of what ``CompiledTemplate/render(_:)`` returns: a field
+/// prints as ``TemplateFormatting`` prints the value CEL reads for it (``EventNode``), and
+/// wherever that is not plain copying (a decoded string that is not valid UTF-8, one longer
+/// than ``TemplateFormatting/maxPlaceholderBytes``, a time, a part object) the value is
+/// formatted as CEL's would be.
+struct StreamTemplate {
+    enum Part {
+        case literal([UInt8])
+        /// A plain read of the field, and the placeholder (evaluated when there is no event node).
+        case field(UsageEventField, CompiledExpression)
+        case expression(CompiledExpression)
+    }
+
+    let parts: [Part]
+    /// Whether every part prints without CEL (literals and field reads): rendering then costs
+    /// about what looking a cached text up would.
+    let isPlain: Bool
+    /// The text when the template is one literal text (most hints).
+    let constant: String?
+
+    /// `template`'s parts; `plainReads` (one per part, nil for literals and other
+    /// placeholders) says which placeholders are field reads; nil evaluates them all with CEL.
+    init(_ template: CompiledTemplate, plainReads: [UsageEventField?]?) {
+        let reads = plainReads.flatMap { $0.count == template.parts.count ? $0 : nil }
+        parts = template.parts.enumerated().map { index, part in
+            switch part {
+            case .literal(let text): return .literal(Array(text.utf8))
+            case .expression(let expression):
+                guard let field = reads?[index] else { return .expression(expression) }
+                return .field(field, expression)
+            }
+        }
+        isPlain = parts.allSatisfy { if case .expression = $0 { false } else { true } }
+        if template.parts.count == 1, case .literal(let text) = template.parts[0] { constant = text } else { constant = nil }
+    }
+
+    /// A template of one literal text (a rule without a message prints its title).
+    init(literal text: String) {
+        parts = [.literal(Array(text.utf8))]
+        isPlain = true
+        constant = text
+    }
+
+    /// Appends the rendered text's UTF-8 to `out`: the event's fields are read from `node`,
+    /// other placeholders (all of them without a node) are evaluated on `activation`, whose
+    /// `event` is `node`.
+    func render(_ node: EventNode?, _ activation: CELActivation, into out: inout [UInt8]) {
+        for part in parts {
+            switch part {
+            case .literal(let bytes):
+                out.append(contentsOf: bytes)
+            case .field(let field, let expression):
+                if let node { Self.append(field, of: node, to: &out) } else { Self.evaluate(expression, activation, to: &out) }
+            case .expression(let expression):
+                Self.evaluate(expression, activation, to: &out)
+            }
+        }
+    }
+
+    private static func evaluate(_ expression: CompiledExpression, _ activation: CELActivation, to out: inout [UInt8]) {
+        out.append(contentsOf: TemplateFormatting.text(of: expression.program.evaluate(activation)).utf8)
+    }
+
+    /// Appends what ``TemplateFormatting`` prints for the value `event.FIELD` has in CEL.
+    private static func append(_ field: UsageEventField, of node: EventNode, to out: inout [UInt8]) {
+        switch field.valueKind {
+        case .string where field != .time:
+            let copied = node.event.withUTF8(field) { bytes -> Bool in
+                guard bytes.count <= TemplateFormatting.maxPlaceholderBytes, isValidUTF8(bytes) else { return false }
+                out.append(contentsOf: bytes)
+                return true
+            }
+            if !copied { appendFormatted(field, of: node, to: &out) }
+        case .integer:
+            JSONBytes.writeInt(Int(node.event.integer(field)), to: &out)
+        case .decimal:
+            let number = node.event.decimal(field)
+            // TemplateFormatting's rule for doubles: whole numbers print without a fraction.
+            if number == number.rounded(), abs(number) < 1e15 {
+                JSONBytes.writeInt(Int(Int64(number)), to: &out)
+            } else {
+                out.append(contentsOf: String(number).utf8)
+            }
+        case .string, .object:
+            appendFormatted(field, of: node, to: &out)
+        }
+    }
+
+    @inline(never)
+    private static func appendFormatted(_ field: UsageEventField, of node: EventNode, to out: inout [UInt8]) {
+        out.append(contentsOf: TemplateFormatting.text(of: node.value(of: field)).utf8)
+    }
+
+    /// Whether `bytes` are valid UTF-8 (the scanner validates a line's bytes, but a `\u` escape
+    /// can decode to a lone surrogate, which `String` would replace).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            // Eight ASCII bytes at a time.
+            while index + 8 <= count, JSONBytes.loadWord(bytes, index) & 0x8080_8080_8080_8080 == 0 { index += 8 }
+            guard index < count else { return true }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+                index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
+            }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = continuation(1) ? 2 : 0
+            case 0xE0: length = continuation(1, 0xA0) && continuation(2) ? 3 : 0
+            case 0xE1...0xEC, 0xEE...0xEF: length = continuation(1) && continuation(2) ? 3 : 0
+            case 0xED: length = continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
+            case 0xF0: length = continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
+            case 0xF1...0xF3: length = continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+            case 0xF4: length = continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
+            default: length = 0
+            }
+            guard length > 0 else { return false }
+            index += length
+        }
+        return true
+    }
+}

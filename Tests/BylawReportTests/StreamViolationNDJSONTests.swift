@@ -1,0 +1,91 @@
+import BylawEval
+import BylawModel
+import BylawPolicy
+import BylawReport
+import BylawSource
+import Foundation
+import Testing
+
+/// Violations lent by the stream evaluator (``StreamViolation``) are written as exactly the
+/// NDJSON lines of the findings they stand for: per-rule pieces, escaped messages and ids,
+/// absent ids and hints, rejected lines between them, with the evaluator's shortcuts on and off.
+@Suite struct StreamViolationNDJSONTests {
+    static let policy = """
+        policy: lent
+        title: Lent violations
+        rules:
+          - id: ids
+            title: Prints the id and user
+            on: usage
+            forbid: has(event.kind)
+            message: "event {event.id} by {event.user} at {event.time}: {event.tokens.input} tokens, {event.cost.amount}"
+            hint: "Ask \\"{event.org}\\" \\\\ {size(event.org)}"
+          - id: plain-hint
+            title: A fixed hint
+            on: usage
+            where: event.kind == "upload"
+            forbid: "true"
+            message: "{event.artifact.classification} to {event.destination.app}"
+            hint: "Use the \\"company\\" app\\u2028 instead"
+          - id: untitled
+            title: "Title \\u0007 é"
+            enforcement: warn
+            on: usage
+            where: event.kind == "share"
+            forbid: "true"
+        """
+
+    static let stream = [
+        #"{"id":"q\"1\\","time":"2026-03-05T00:00:00Z","kind":"share","user":"tab\t\u0001 \ud83d\ude00","org":"x\u2029y","tokens":{"in":7},"cost":{"amount":0.5}}"#,
+        #"{"id":"lone\ud800","kind":"upload"}"#,
+        #"{"id":"up\u00e9","kind":"upload","user":null,"artifact":{"classification":"cli\u0065nt"},"destination":{"app":"\"a\""}}"#,
+        #"{"kind":"prompt","user":"ü","cost":{"amount":3.0}}"#,
+        #"{"id":null,"kind":"share"}"#,
+        "not json",
+        "",
+    ].joined(separator: "\n") + "\n"
+
+    @Test(arguments: [StreamEvaluator.Shortcuts.all, []])
+    func lentViolationsWriteTheLinesOfTheirFindings(shortcuts: StreamEvaluator.Shortcuts) throws {
+        var loaded = PolicySetLoader.Result()
+        PolicySetLoader.load(file: SourceFile(path: "lent.yaml", text: Self.policy), into: &loaded)
+        let today = try #require(CalendarDate("2026-11-22"))
+        let compiled = PolicyCompiler(today: today).compile(loaded.documents)
+        #expect(!(loaded.diagnostics + compiled.diagnostics).contains { $0.severity == .error })
+        let set = try #require(compiled.set)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let workspace = try #require(WorkspaceLoader.load(path: root + "/Examples/workspaces/acme.yaml").workspace)
+        // Many events, so that per-rule pieces are reused and hints change between findings.
+        var stream = Self.stream
+        for number in 0..<300 {
+            stream += #"{"id":"e\#(number)","kind":"\#(["share", "upload", "prompt"][number % 3])","user":"u\#(number % 7)","org":"o\#(number % 4)"}"# + "\n"
+        }
+        var evaluator = StreamEvaluator(policies: set, workspace: WorkspaceGraph(workspace))
+        evaluator.shortcuts = shortcuts
+        let lent = try Self.ndjson(evaluator, Array(stream.utf8), lending: true)
+        let made = try Self.ndjson(evaluator, Array(stream.utf8), lending: false)
+        let text = String(decoding: lent, as: UTF8.self)
+        #expect(text.contains(#""message":"event q\"1\\ by tab\t\u0001 😀 at 2026-03-05: 7 tokens, 0.5""#))
+        #expect(text.contains(#""message":"event upé by  at 1970-01-01: 0 tokens, 0""#))
+        #expect(text.contains(#""message":"client to \"a\"""#))
+        #expect(text.contains(#"{"diagnostic":{"#))
+        #expect(text.contains(#""hint":"Use the \"company\" app\u2028 instead""#))
+        #expect(text.contains(#""message":"Title \u0007 é""#))
+        #expect(text.contains(#""id":null"#))
+        #expect(lent == made)
+    }
+
+    /// The NDJSON the evaluator's findings make, through lent violations or findings.
+    static func ndjson(_ evaluator: StreamEvaluator, _ stream: [UInt8], lending: Bool) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        let report = NDJSONReport(output: { bytes += Array($0.utf8) }, bytes: { bytes += $0 })
+        var tally = RunTally()
+        var attribution: Attribution?
+        let reader = UsageStreamReader(bytes: stream, name: "s\"1.ndjson", maxLineLength: UsageStreamReader.defaultMaxLineLength, chunkSize: 4096)
+        _ = try evaluator.evaluate(
+            reader, streamPath: "s\"1.ndjson", tally: &tally, attribution: &attribution,
+            callbacks: .init(finding: report.emit, violation: lending ? { report.emit($0) } : nil, diagnostic: report.emit))
+        report.finish(summary: .object(tally.json))
+        return bytes
+    }
+}
