@@ -94,6 +94,9 @@ let package = Package(
         .executableTarget(name: "fuzz-stream", dependencies: ["FuzzSupport", "BylawModel"], path: "Sources/Fuzz/FuzzStream"),
         .executableTarget(name: "fuzz-workspace", dependencies: ["FuzzSupport", "BylawSource", "BylawYAML", "BylawModel"], path: "Sources/Fuzz/FuzzWorkspace"),
         .executableTarget(
+            name: "fuzz-simple-items", dependencies: ["FuzzSupport", "BylawSource", "BylawYAML", "BylawModel"],
+            path: "Sources/Fuzz/FuzzSimpleItems"),
+        .executableTarget(
             name: "fuzz-handbook", dependencies: ["FuzzSupport", "BylawSource", "BylawPolicy", "BylawReport"], path: "Sources/Fuzz/FuzzHandbook"),
         // What the test targets that run processes share (their environment, scratch folders).
         .target(name: "BylawTestSupport", path: "Tests/BylawTestSupport"),

@@ -13,7 +13,7 @@ extension YAMLComposer {
         }
         let offset: Int
         if state.error == YAML_READER_ERROR {
-            offset = min(Int(state.problem_offset) + YAMLInputCheck.bomLength(of: file.bytes), file.bytes.count)
+            offset = min(readerOffset(Int(state.problem_offset) + YAMLInputCheck.bomLength(of: file.bytes)), file.bytes.count)
         } else {
             offset = marks.offset(of: state.problem_mark)
         }
@@ -28,7 +28,7 @@ extension YAMLComposer {
         }
         var notes: [DiagnosticNote] = []
         if let context = state.context.map({ String(cString: $0) }), state.error != YAML_READER_ERROR {
-            let contextOffset = marks.offset(of: state.context_mark)
+            let contextOffset = contextOffset(of: state.context_mark)
             if contextOffset != offset || notes.isEmpty {
                 notes.append(DiagnosticNote(Self.contextNote(context), at: SourceSpan(file: file, range: point(contextOffset))))
             }

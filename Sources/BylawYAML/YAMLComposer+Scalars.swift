@@ -18,16 +18,23 @@ extension YAMLComposer {
     /// kept out of line so that the hot path stays small in the instruction cache, which it
     /// shares with libyaml's parser.
     mutating func scalar(_ event: UnsafeMutablePointer<yaml_event_t>) {
-        sourceNodes += 1
         let data = event.pointee.data.scalar
         let start = marks.offset(of: event.pointee.start_mark)
         let end = marks.offset(of: event.pointee.end_mark)
         let style = Self.style(of: data.style)
         guard data.anchor == nil, data.tag == nil, style != .literal, style != .folded else {
+            sourceNodes += 1
             scalarWithProperties(event, start: start, end: end, style: style)
             return
         }
-        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        flowScalar(UnsafeBufferPointer(start: data.value, count: data.length), style: style, start: start, end: end)
+    }
+
+    /// A plain or quoted scalar without anchor or tag, whose value is `bytes`: what its event
+    /// does, also for the items read without libyaml (see ``YAMLSimpleItemScanner``).
+    @inline(__always)
+    mutating func flowScalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, start: Int, end: Int) {
+        sourceNodes += 1
         let range = SourceRange(start: start, end: end)
         let node = builder.appendFlowScalar(
             bytes, style: style, value: untagged(style, bytes, range: range), start: start, end: end)

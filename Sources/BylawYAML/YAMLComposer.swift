@@ -91,11 +91,22 @@ struct YAMLComposer {
     var streamedSequence = -1
     /// The sequences whose items were streamed, by arena index.
     var streamedSequences: [Int] = []
+    /// The simple items read without libyaml, if any (see ``Splice``).
+    var splice: Splice?
+    /// While the splice is pending, libyaml's character index where the skipped lines were;
+    /// else past every mark. Compared with every event's start.
+    var spliceCheck = Int.max
 
-    init(file: SourceFile, limits: YAMLLimits, marks: MarkConverter, streaming: YAMLItemStream? = nil) {
+    init(file: SourceFile, limits: YAMLLimits, marks: MarkConverter, streaming: YAMLItemStream? = nil, splice: Splice? = nil) {
         self.file = file
         self.limits = limits
         self.marks = marks
+        if let splice {
+            self.splice = splice
+            spliceCheck = splice.resumeIndex
+            self.marks.skippedFrom = splice.resumeIndex
+            self.marks.skippedLength = splice.skipped.count
+        }
         self.builder = YAMLDocumentBuilder(source: file.bytes)
         self.streaming = streaming.map { StreamState(key: Array($0.key.utf8)) }
         self.streamConsumer = streaming?.consume
@@ -113,6 +124,10 @@ struct YAMLComposer {
     mutating func run(_ parser: LibYAMLParser) {
         while !stopped {
             guard parser.next() else {
+                if spliceCheck != .max {
+                    abandonSplice()
+                    return
+                }
                 report(syntaxError(parser))
                 // A stop even when the cap on diagnostics drops the error: the loader then looks
                 // for the control character libyaml may have refused.
@@ -120,6 +135,10 @@ struct YAMLComposer {
                 return
             }
             let event = parser.event
+            if Int(event.pointee.start_mark.index) >= spliceCheck {
+                reachSplice(event)
+                continue
+            }
             switch event.pointee.type {
             case YAML_SCALAR_EVENT: scalar(event)
             case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT: open(event)
@@ -143,11 +162,6 @@ struct YAMLComposer {
     private mutating func open(_ event: UnsafeMutablePointer<yaml_event_t>) {
         let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
         let start = marks.offset(of: event.pointee.start_mark)
-        sourceNodes += 1
-        guard depth < limits.maxDepth else {
-            reportTooDeep(at: start)
-            return
-        }
         let anchorPointer: UnsafeMutablePointer<yaml_char_t>?
         let tagPointer: UnsafeMutablePointer<yaml_char_t>?
         let isFlow: Bool
@@ -159,6 +173,20 @@ struct YAMLComposer {
             let data = event.pointee.data.sequence_start
             (anchorPointer, tagPointer) = (data.anchor, data.implicit == 0 ? data.tag : nil)
             isFlow = data.style == YAML_FLOW_SEQUENCE_STYLE
+        }
+        openCollection(isMapping: isMapping, isFlow: isFlow, start: start, anchor: anchorPointer, tag: tagPointer)
+    }
+
+    /// Opens a mapping or sequence starting at `start`: what a start event does, also for the
+    /// items read without libyaml (see ``YAMLSimpleItemScanner``).
+    mutating func openCollection(
+        isMapping: Bool, isFlow: Bool, start: Int,
+        anchor anchorPointer: UnsafeMutablePointer<yaml_char_t>? = nil, tag tagPointer: UnsafeMutablePointer<yaml_char_t>? = nil
+    ) {
+        sourceNodes += 1
+        guard depth < limits.maxDepth else {
+            reportTooDeep(at: start)
+            return
         }
         let tagIndex = tagPointer.map { collectionTag($0, isMapping: isMapping, at: start) } ?? 0
         let node = builder.append(
@@ -204,12 +232,18 @@ struct YAMLComposer {
 
     private mutating func close(_ event: UnsafeMutablePointer<yaml_event_t>) {
         guard depth > 0 else { return }
+        closeCollection(flowEnd: top.isFlow ? marks.offset(of: event.pointee.end_mark) : 0)
+    }
+
+    /// Closes the innermost open collection; `flowEnd` is where a flow collection ends.
+    mutating func closeCollection(flowEnd: Int) {
+        guard depth > 0 else { return }
         let frame = top
         depth -= 1
         top = outer.popLast() ?? .none
         // A block collection's end event sits at the next token, often lines later; its last
         // child's end is where it really ends.
-        let end = frame.isFlow ? marks.offset(of: event.pointee.end_mark) : frame.end
+        let end = frame.isFlow ? flowEnd : frame.end
         var childCount = pending.count - frame.childStart
         // A key without a value (never produced by libyaml) is dropped.
         if frame.isMapping, childCount % 2 == 1 { childCount -= 1 }

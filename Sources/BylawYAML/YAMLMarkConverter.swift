@@ -108,6 +108,14 @@ struct MarkConverter {
         return byteOffset
     }
 
+    /// The character index from which libyaml's marks fall after lines it did not read (see
+    /// ``YAMLComposer/Splice``), and how many characters those lines hold.
+    var skippedFrom = Int.max
+    var skippedLength = 0
+
     @inline(__always)
-    mutating func offset(of mark: yaml_mark_t) -> Int { offset(of: Int(mark.index)) }
+    mutating func offset(of mark: yaml_mark_t) -> Int {
+        let index = Int(mark.index)
+        return offset(of: index >= skippedFrom ? index + skippedLength : index)
+    }
 }

@@ -59,6 +59,20 @@ import Testing
         }
     }
 
+    /// The simple `users:` items read without libyaml give the same workspace and problems as
+    /// libyaml alone, for each section after a run of simple users (so that the path applies).
+    @Test func simpleItemsLoadAsLibYAMLReadsThem() {
+        let simple = (0..<40).map { "  - {id: s\($0), email: s\($0)@example.com, org: hq}\n" }.joined()
+            + (0..<40).map { "  - id: b\($0)\n    org: 'ops'\n    status: offboarded\n    offboarded_on: 2024-01-0\($0 % 9 + 1)\n" }.joined()
+        for section in Self.usersSections where section.hasPrefix("users:\n") {
+            let file = SourceFile(path: "w.yaml", text: Self.header + "users:\n" + simple + section.dropFirst("users:\n".count))
+            let fast = WorkspaceLoader.load(file, limits: .default, simpleItems: true)
+            let slow = WorkspaceLoader.load(file, limits: .default, simpleItems: false)
+            #expect(Self.rendered(fast.diagnostics) == Self.rendered(slow.diagnostics), "\(section)")
+            #expect(Self.rendered(fast.workspace) == Self.rendered(slow.workspace), "\(section)")
+        }
+    }
+
     @Test func usersKeepTheirFieldsAsWritten() throws {
         let workspace = try loadValid(Self.header + """
             users:

@@ -82,8 +82,14 @@ extension WorkspaceLoader {
     /// node tree never holds a million users; what that decoding found counts only when the
     /// YAML is sound, as if it had run after the parse.
     public static func load(_ file: SourceFile, limits: YAMLLimits = .default) -> WorkspaceLoadResult {
+        load(file, limits: limits, simpleItems: YAMLLoader.simpleItemsByDefault)
+    }
+
+    /// ``load(_:limits:)``, with the YAML loader's path for simple `users:` items on or off
+    /// (the result is the same either way; the differential tests compare them).
+    package static func load(_ file: SourceFile, limits: YAMLLimits, simpleItems: Bool) -> WorkspaceLoadResult {
         let sink = UserStreamSink(file: file)
-        let yaml = YAMLLoader.load(file, limits: limits, streaming: sink.stream)
+        let yaml = YAMLLoader.load(file, limits: limits, streaming: sink.stream, simpleItems: simpleItems)
         if yaml.diagnostics.contains(where: { $0.severity == .error }) {
             return WorkspaceLoadResult(workspace: nil, diagnostics: Diagnostic.sortedForDisplay(yaml.diagnostics))
         }

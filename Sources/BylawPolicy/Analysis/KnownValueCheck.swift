@@ -54,7 +54,7 @@ struct KnownValueSet {
     /// The values of an enumeration, in the order hints list them (a handful: searched in place).
     private let order: [String]
     /// Ids (listed sorted).
-    private let ids: Set<String>
+    private let ids: KnownIDs.Known
     /// How messages name one value (`data classification`) or object (`org`).
     let noun: String
     /// Other values are legitimate (an open enumeration): only a near miss is reported.
@@ -65,14 +65,14 @@ struct KnownValueSet {
     /// The values of an enumeration of the schema table.
     init(_ enumeration: SchemaEnum) {
         order = enumeration.names
-        ids = []
+        ids = KnownIDs.Known(set: [], lists: [])
         noun = enumeration.noun
         isOpen = enumeration.isOpen
         origin = nil
     }
 
     /// The ids of the objects of one type (named `noun`) that workspaces from `origin` declare.
-    init(ids: Set<String>, noun: String, origin: String) {
+    init(ids: KnownIDs.Known, noun: String, origin: String) {
         order = []
         self.ids = ids
         self.noun = noun
@@ -85,10 +85,11 @@ struct KnownValueSet {
     func diagnostic(for text: String, at span: SourceSpan, budget: inout DidYouMean.Budget) -> Diagnostic? {
         guard !text.isEmpty, !contains(text) else { return nil }
         // Ties go to the name that sorts first, so the set's order does not decide.
-        let suggestion = origin == nil ? DidYouMean.suggest(text, from: order, budget: &budget) : DidYouMean.suggest(text, from: ids, budget: &budget)
+        let all = origin == nil ? [] : ids.all
+        let suggestion = origin == nil ? DidYouMean.suggest(text, from: order, budget: &budget) : DidYouMean.suggest(text, from: all, budget: &budget)
         if isOpen, suggestion == nil { return nil }
         let shown = Self.quoted(text)
-        let listed = PolicyCompiler.listed(origin == nil ? order : ids.sorted())
+        let listed = PolicyCompiler.listed(origin == nil ? order : all.sorted())
         guard let origin else {
             return Diagnostic(
                 code: .policyNoSuchValue, severity: .warning, message: "\(shown) is not \(Self.article(noun)) \(noun)", span: span,
