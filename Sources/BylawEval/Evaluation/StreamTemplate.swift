@@ -86,9 +86,8 @@ struct StreamTemplate {
             JSONBytes.writeInt(Int(node.event.integer(field)), to: &out)
         case .decimal:
             let number = node.event.decimal(field)
-            // TemplateFormatting's rule for doubles: whole numbers print without a fraction.
-            if number == number.rounded(), abs(number) < 1e15 {
-                JSONBytes.writeInt(Int(Int64(number)), to: &out)
+            if let whole = TemplateFormatting.wholeNumber(number) {
+                JSONBytes.writeInt(Int(whole), to: &out)
             } else {
                 out.append(contentsOf: String(number).utf8)
             }

@@ -161,6 +161,12 @@ public enum TemplateFormatting {
     /// with `…`.
     public static let maxPlaceholderBytes = 64 << 10
 
+    /// A double that prints as a whole number (no fraction): its integer value, or nil when it
+    /// prints as Swift writes a `Double`.
+    public static func wholeNumber(_ number: Double) -> Int64? {
+        number == number.rounded() && abs(number) < 1e15 ? Int64(number) : nil
+    }
+
     public static func text(of value: CELValue) -> String {
         var out = ""
         append(value, to: &out, limit: maxPlaceholderBytes)
@@ -180,7 +186,7 @@ public enum TemplateFormatting {
         case .int(let number): out += String(number)
         case .uint(let number): out += String(number)
         case .double(let number):
-            if number == number.rounded(), abs(number) < 1e15 { out += String(Int64(number)) } else { out += String(number) }
+            if let whole = wholeNumber(number) { out += String(whole) } else { out += String(number) }
         case .string(let text): return appendCapped(text, to: &out, limit: limit)
         case .bytes(let bytes): return appendCapped(String(decoding: bytes, as: UTF8.self), to: &out, limit: limit)
         case .list(let items):
