@@ -47,14 +47,17 @@ final class FailedDecision: Sendable {
 /// probe reads adjacent words and a hit copies no reference.
 struct StreamDecisionCache {
     /// Most slots per rule (a power of two).
-    static let slotCount = 8192
+    static let slotCount = 1 << 16
     /// Slots at the first lookup (a power of two).
     static let initialSlots = 32
     /// What the decision caches of one run may take together, at most (each rule may have at
     /// least ``initialSlots`` slots, whatever the number of rules).
     static let totalBytes = 32 << 20
-    /// Lookups per trial period; a period with more misses than half of it turns the cache off.
-    static let trialLength = 8192
+    /// Lookups per trial period; a period in which more than seven in eight lookups miss turns
+    /// the cache off. A miss costs the key's lookup beside an evaluation that happens anyway,
+    /// so only a cache that almost never hits (a key with `event.id`, or `event.time`) is worth
+    /// dropping; a key of thousands of users misses most of its first lookups and then hits.
+    static let trialLength = 16384
 
     /// Most fields in a key; a rule reading more is evaluated every time.
     static let maxFields = 8
@@ -126,7 +129,7 @@ struct StreamDecisionCache {
         }
         lookups += 1
         if lookups == Self.trialLength {
-            if misses > Self.trialLength / 2 {
+            if misses > Self.trialLength / 8 * 7 {
                 isEnabled = false
                 storage = nil
                 failures = [:]

@@ -11,34 +11,53 @@ import BylawModel
 ///
 /// Numbers are never reused: a value pushed out of its slot gets a new number when it comes
 /// back, so a number always means one value (decisions cached under an old number are simply
-/// never found again). Absent is 0; a present object (`event.cost`) is 1. Each field keeps a
-/// fixed number of slots (open addressing, emptied when half full): memory is constant
-/// whatever the stream.
+/// never found again). Absent is 0; a present object (`event.cost`) is 1.
+///
+/// Each field has its own table (open addressing) that starts at ``initialSlots`` and doubles
+/// when half full, keeping its values and their numbers, up to ``maxSlots``; a field at its most,
+/// or once all tables together hold ``maxTotalSlots``, starts over when half full. Numbers must
+/// outlive the values of a busy field: were the table of `event.user` smaller than the users
+/// of a stream, every user would get a new number each time round, and every decision keyed
+/// by the user would be evaluated again. Memory is bounded whatever the stream, and grows with
+/// the distinct values actually met.
 struct StreamFieldInterner {
-    static let slotCount = 4096
+    /// Slots of a field's table when its first value comes (a power of two).
+    static let initialSlots = 1024
+    /// Most slots of one field's table (a power of two): half of them hold values.
+    static let maxSlots = 1 << 17
+    /// Most slots of all tables together (48 bytes each: 24 MiB).
+    static let maxTotalSlots = 1 << 19
     /// Values longer than this get no number (rules reading them are evaluated).
     static let maxValueLength = 256
 
     /// One slot: a value's first 16 bytes (zero-padded) and length compare in three word
-    /// compares, so the common short value needs no call; longer values keep the rest apart.
+    /// compares, so the common short value needs no call; longer values keep the rest in the
+    /// field's arena, at `rest`.
     fileprivate struct Slot {
         var number: UInt64
         var hash: UInt64
         var length: Int
         var w0: UInt64
         var w1: UInt64
+        var rest: Int
     }
 
-    /// Every field's slots in one allocation: a field's block is zeroed when first used, so
-    /// untouched fields cost no memory.
+    /// The tables, one per field (nil until the field's first value). A `let` pointer: the
+    /// tables are replaced through it without Swift's exclusivity checks on a class property.
     private final class Storage {
-        let slots: UnsafeMutablePointer<Slot>
+        let tables: UnsafeMutablePointer<UnsafeMutablePointer<Slot>?>
+        let count: Int
 
         init(fieldCount: Int) {
-            slots = UnsafeMutablePointer<Slot>.allocate(capacity: fieldCount * StreamFieldInterner.slotCount)
+            count = fieldCount
+            tables = UnsafeMutablePointer<UnsafeMutablePointer<Slot>?>.allocate(capacity: fieldCount)
+            tables.initialize(repeating: nil, count: fieldCount)
         }
 
-        deinit { slots.deallocate() }
+        deinit {
+            for index in 0..<count { tables[index]?.deallocate() }
+            tables.deallocate()
+        }
     }
 
     private let storage: Storage
@@ -47,17 +66,21 @@ struct StreamFieldInterner {
     private var stamps = InlineArray<32, UInt32>(repeating: 0)
     private var event: UInt32 = 1
     private var next: UInt64 = 2
-    /// Per field: slots in use, and (a bit) whether its block is zeroed yet. Kept here rather
-    /// than in `storage`, whose properties would be checked for exclusive access on every use.
+    /// Per field: slots in use, and slots in its table (0 before its first value). Kept here
+    /// rather than in `storage`, whose properties would be checked for exclusive access.
     private var used = InlineArray<32, Int>(repeating: 0)
-    private var ready: UInt64 = 0
-    /// The bytes past the 16th of long values, by slot.
-    private var rest: [[UInt8]]
+    private var capacities = InlineArray<32, Int>(repeating: 0)
+    private var totalSlots = 0
+    /// Per field, the bytes past the 16th of its long values, one after another.
+    private var arenas: [[UInt8]]
 
     init() {
         storage = Storage(fieldCount: UsageEventField.allCases.count)
-        rest = Array(repeating: [], count: UsageEventField.allCases.count * Self.slotCount)
+        arenas = Array(repeating: [], count: UsageEventField.allCases.count)
     }
+
+    /// Slots in `field`'s table now (0 before its first value): for tests.
+    func capacity(of field: UsageEventField) -> Int { capacities[Int(field.rawValue)] }
 
     /// Forgets the numbers of the previous event's fields.
     @inline(__always)
@@ -114,44 +137,86 @@ struct StreamFieldInterner {
     private mutating func number(_ field: UsageEventField, w0: UInt64, w1: UInt64, length: Int, rest: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let hash = Self.hash(w0: w0, w1: w1, length: length, rest: rest)
         let table = Int(field.rawValue)
-        let first = table &* Self.slotCount
-        let slots = storage.slots + first
-        if ready & (1 << UInt64(table)) == 0 {
-            slots.initialize(repeating: Slot(number: 0, hash: 0, length: 0, w0: 0, w1: 0), count: Self.slotCount)
-            ready |= 1 << UInt64(table)
-        }
-        var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
+        var slots = storage.tables[table] ?? makeTable(table)
+        var mask = capacities[table] &- 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].number != 0 {
             let stored = slots[slot]
             if stored.hash == hash, stored.w0 == w0, stored.w1 == w1, stored.length == length,
-               length <= 16 || Self.equal(self.rest[first + slot], rest) {
+               length <= 16 || Self.equal(arenas[table], at: stored.rest, rest) {
                 return stored.number
             }
-            slot = (slot + 1) & (Self.slotCount - 1)
+            slot = (slot + 1) & mask
         }
-        if used[table] >= Self.slotCount / 2 {
-            // Half full: start over (probes stay short; the values met again get new numbers).
-            for index in 0..<Self.slotCount { slots[index].number = 0 }
-            used[table] = 0
-            slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
+        if used[table] >= capacities[table] / 2 {
+            if capacities[table] < Self.maxSlots, totalSlots + capacities[table] <= Self.maxTotalSlots {
+                // Half full: double, keeping the values and their numbers.
+                slots = grow(table)
+            } else {
+                // Half full at its most: start over (probes stay short; the values met again
+                // get new numbers).
+                for index in 0..<capacities[table] { slots[index].number = 0 }
+                used[table] = 0
+                arenas[table].removeAll(keepingCapacity: true)
+            }
+            mask = capacities[table] &- 1
+            slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot].number != 0 { slot = (slot + 1) & mask }
         }
         used[table] += 1
         let number = next
         next += 1
-        slots[slot] = Slot(number: number, hash: hash, length: length, w0: w0, w1: w1)
+        var offset = 0
         if length > 16 {
-            self.rest[first + slot].removeAll(keepingCapacity: true)
-            self.rest[first + slot].append(contentsOf: rest)
+            offset = arenas[table].count
+            arenas[table].append(contentsOf: rest)
         }
+        slots[slot] = Slot(number: number, hash: hash, length: length, w0: w0, w1: w1, rest: offset)
         return number
     }
 
-    private static func equal(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard stored.count == bytes.count else { return false }
+    /// `table`'s first block of slots, all empty.
+    private mutating func makeTable(_ table: Int) -> UnsafeMutablePointer<Slot> {
+        let made = Self.emptySlots(Self.initialSlots)
+        storage.tables[table] = made
+        capacities[table] = Self.initialSlots
+        totalSlots += Self.initialSlots
+        return made
+    }
+
+    /// Doubles `table`'s slots, moving every value to its slot in the new block by its hash.
+    private mutating func grow(_ table: Int) -> UnsafeMutablePointer<Slot> {
+        let oldCapacity = capacities[table]
+        let capacity = oldCapacity * 2
+        let made = Self.emptySlots(capacity)
+        let mask = capacity &- 1
+        if let old = storage.tables[table] {
+            for index in 0..<oldCapacity where old[index].number != 0 {
+                var slot = Int(truncatingIfNeeded: old[index].hash) & mask
+                while made[slot].number != 0 { slot = (slot + 1) & mask }
+                made[slot] = old[index]
+            }
+            old.deallocate()
+        }
+        storage.tables[table] = made
+        capacities[table] = capacity
+        totalSlots += capacity - oldCapacity
+        return made
+    }
+
+    private static func emptySlots(_ count: Int) -> UnsafeMutablePointer<Slot> {
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+        slots.initialize(repeating: Slot(number: 0, hash: 0, length: 0, w0: 0, w1: 0, rest: 0), count: count)
+        return slots
+    }
+
+    /// Whether the bytes of `arena` from `offset` are `bytes` (whose length the slot matched).
+    private static func equal(_ arena: [UInt8], at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset + bytes.count <= arena.count else { return false }
         guard let other = bytes.baseAddress else { return true }
-        return stored.withUnsafeBufferPointer { mine in
-            guard let base = mine.baseAddress else { return false }
-            return memcmp(base, other, bytes.count) == 0
+        return arena.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress else { return false }
+            return memcmp(base + offset, other, bytes.count) == 0
         }
     }
 
