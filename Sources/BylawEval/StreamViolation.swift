@@ -97,3 +97,21 @@ public protocol StreamViolationSink: FindingSink {
     /// A rule fired on a stream event; the same as `emit(violation.finding)` would print.
     func emit(_ violation: StreamViolation)
 }
+
+/// Writes lent violations as the bytes a sink prints for them. Each thread deciding blocks of
+/// a file gets its own (``StreamViolationEncodingSink/encoderFactory``), so a violation's line
+/// is written on the thread that found it and the sink only copies finished lines, in order.
+public protocol StreamViolationEncoder {
+    /// Appends the bytes the sink would print for `violation` (whole lines) to `bytes`.
+    mutating func encode(_ violation: StreamViolation, into bytes: inout [UInt8])
+}
+
+/// A violation sink whose lines other threads can write: several threads then hand over
+/// bytes instead of a ``Finding`` per violation.
+public protocol StreamViolationEncodingSink: StreamViolationSink {
+    /// Makes an encoder, on the thread that will use it; what it writes must be exactly what
+    /// ``StreamViolationSink/emit(_:)`` prints for the same violations.
+    var encoderFactory: @Sendable () -> any StreamViolationEncoder { get }
+    /// Prints lines an encoder wrote (one violation's).
+    func emitEncoded(_ bytes: UnsafeBufferPointer<UInt8>)
+}

@@ -5,7 +5,7 @@ import BylawSource
 /// Newline-delimited JSON, streamed: one line per finding (the object of
 /// ``Finding/jsonValue``, recognisable by its `rule` key), one `{"diagnostic": {...}}` line
 /// per input diagnostic, in the order they happen, and a last `{"summary": {...}}` line.
-public final class NDJSONReport: StreamViolationSink {
+public final class NDJSONReport: StreamViolationEncodingSink {
     private let output: ReportOutput
     private let byteOutput: ReportByteOutput?
     /// The line being written, its storage reused from finding to finding.
@@ -34,6 +34,16 @@ public final class NDJSONReport: StreamViolationSink {
         write(line)
     }
 
+    public var encoderFactory: @Sendable () -> any StreamViolationEncoder { { NDJSONViolationEncoder() } }
+
+    public func emitEncoded(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let byteOutput {
+            byteOutput(bytes)
+        } else {
+            output(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     private func write(_ line: [UInt8]) {
         if let byteOutput {
             line.withUnsafeBufferPointer(byteOutput)
@@ -48,6 +58,17 @@ public final class NDJSONReport: StreamViolationSink {
 
     public func finish(summary: JSONValue) {
         output(JSONValue.object([("summary", summary)]).compact + "\n")
+    }
+}
+
+/// The lines of ``NDJSONReport`` for violations, written on a thread of its own (one deciding
+/// blocks of a file); the pieces it encodes once are its own.
+struct NDJSONViolationEncoder: StreamViolationEncoder {
+    private var fragments = NDJSONFragments()
+    private var violations = NDJSONViolationWriter()
+
+    mutating func encode(_ violation: StreamViolation, into bytes: inout [UInt8]) {
+        violations.write(violation, to: &bytes, fragments: &fragments)
     }
 }
 

@@ -75,15 +75,47 @@ import Testing
         #expect(lent == made)
     }
 
+    /// On several threads each worker writes its violations' lines itself (the report's
+    /// encoder), and the report copies them in order: the bytes, the summary and a stop at
+    /// `--max-errors` inside a block are those of one thread handing over findings.
+    @Test(arguments: [(2, 300, nil), (3, 1_000, nil), (3, 700, 2), (2, 64 << 10, 1)] as [(Int, Int, Int?)])
+    func encodedViolationsOnSeveralThreadsWriteTheLinesOfOne(jobs: Int, blockSize: Int, maxErrors: Int?) throws {
+        var loaded = PolicySetLoader.Result()
+        PolicySetLoader.load(file: SourceFile(path: "lent.yaml", text: Self.policy), into: &loaded)
+        let today = try #require(CalendarDate("2026-11-22"))
+        let set = try #require(PolicyCompiler(today: today).compile(loaded.documents).set)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let workspace = try #require(WorkspaceLoader.load(path: root + "/Examples/workspaces/acme.yaml").workspace)
+        var stream = ""
+        for number in 0..<2_000 {
+            stream += number % 500 == 499 ? "not json\n" : #"{"id":"e\#(number)","kind":"\#(["share", "upload", "prompt"][number % 3])","user":"u\#(number % 7)","org":"o\#(number % 4)"}"# + "\n"
+        }
+        let bytes = Array(stream.utf8)
+        var evaluator = StreamEvaluator(policies: set, workspace: WorkspaceGraph(workspace))
+        evaluator.shortcuts = .all
+        let one = try Self.ndjson(evaluator, bytes, lending: false, maxErrors: maxErrors)
+        var run = EvalRun(policies: set, workspace: WorkspaceGraph(workspace))
+        run.jobs = jobs
+        run.blockSize = blockSize
+        run.maxErrors = maxErrors
+        var written: [UInt8] = []
+        let report = NDJSONReport(output: { written += Array($0.utf8) }, bytes: { written += $0 })
+        let reader = UsageStreamReader(bytes: bytes, name: "s\"1.ndjson", maxLineLength: UsageStreamReader.defaultMaxLineLength, chunkSize: 4096)
+        let result = try run.run(reader, streamPath: "s\"1.ndjson", into: report)
+        report.finish(summary: .object(result.summary.tally.json))
+        #expect(result.summary.tally.findings > 1_000 || maxErrors != nil)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: one, as: UTF8.self))
+    }
+
     /// The NDJSON the evaluator's findings make, through lent violations or findings.
-    static func ndjson(_ evaluator: StreamEvaluator, _ stream: [UInt8], lending: Bool) throws -> [UInt8] {
+    static func ndjson(_ evaluator: StreamEvaluator, _ stream: [UInt8], lending: Bool, maxErrors: Int? = nil) throws -> [UInt8] {
         var bytes: [UInt8] = []
         let report = NDJSONReport(output: { bytes += Array($0.utf8) }, bytes: { bytes += $0 })
         var tally = RunTally()
         var attribution: Attribution?
         let reader = UsageStreamReader(bytes: stream, name: "s\"1.ndjson", maxLineLength: UsageStreamReader.defaultMaxLineLength, chunkSize: 4096)
         _ = try evaluator.evaluate(
-            reader, streamPath: "s\"1.ndjson", tally: &tally, attribution: &attribution,
+            reader, streamPath: "s\"1.ndjson", maxErrors: maxErrors, tally: &tally, attribution: &attribution,
             callbacks: .init(finding: report.emit, violation: lending ? { report.emit($0) } : nil, diagnostic: report.emit))
         report.finish(summary: .object(tally.json))
         return bytes

@@ -28,8 +28,8 @@ struct ParallelStreamEvaluation {
         let workers = (0..<jobs).map { _ in BlockWorker(setup: setup) }
         let task = BlockTask(
             streamPath: streamPath, name: reader.name, maxLineLength: reader.maxLineLength, chunkSize: reader.chunkSize,
-            attribution: attribution != nil)
-        var merger = BlockMerger(maxErrors: maxErrors, callbacks: callbacks, workspace: setup.workspace)
+            attribution: attribution != nil, encoder: callbacks.encoded == nil ? nil : callbacks.encoder)
+        var merger = BlockMerger(maxErrors: maxErrors, callbacks: callbacks, workspace: setup.workspace, ruleIDs: setup.rules.map(\.fullID))
         var pending: [BlockSlot] = []
         let window = 2 * jobs
         var submitted = 0
@@ -88,17 +88,24 @@ struct BlockTask: Sendable {
     let maxLineLength: Int
     let chunkSize: Int
     let attribution: Bool
+    /// Makes each worker's encoder of violations (nil: workers hand over findings).
+    let encoder: (@Sendable () -> any StreamViolationEncoder)?
 }
 
 /// One block's results, in the order one thread would have produced them.
 struct BlockOutcome: Sendable {
     enum Item: Sendable {
         case finding(Finding)
+        /// A violation written by the worker's encoder: its bytes end at `end` in
+        /// ``BlockOutcome/bytes`` (they start where the previous encoded item's end).
+        case encoded(end: Int, rule: Int, enforcement: Enforcement)
         /// A malformed line's diagnostic, with the block's counts up to and including it.
         case malformed(Diagnostic, BlockMark)
     }
 
     var items: [Item] = []
+    /// The encoded violations' bytes, one after another.
+    var bytes: [UInt8] = []
     var counts = StreamCounts()
     var tally = RunTally()
     var attributed: [AttributedEvent] = []
@@ -130,6 +137,7 @@ final class BlockWorker: @unchecked Sendable {
     // Touched only on `queue`.
     private var decider: UsageDecider?
     private var graph: WorkspaceGraph?
+    private var encoder: (any StreamViolationEncoder)?
 
     init(setup: DeciderSetup) {
         self.setup = setup
@@ -148,14 +156,30 @@ final class BlockWorker: @unchecked Sendable {
 
     private func decide(_ block: StreamBlock, task: BlockTask) throws -> BlockOutcome {
         if self.decider == nil { (self.decider, self.graph) = setup.makeDecider() }
+        if self.encoder == nil, let make = task.encoder { self.encoder = make() }
         guard var decider = self.decider else { return BlockOutcome() }
-        defer { self.decider = decider }
+        var encoder = self.encoder
+        self.encoder = nil
+        defer {
+            self.decider = decider
+            self.encoder = encoder
+        }
         var outcome = BlockOutcome()
         outcome.items.reserveCapacity(64)
         let reader = UsageStreamReader(block: block, name: task.name, maxLineLength: task.maxLineLength, chunkSize: task.chunkSize)
         try reader.forEachLine { line in
             outcome.counts.lines += 1
-            switch decider.decide(line, inputPath: task.streamPath, finding: { outcome.items.append(.finding($0)) }) {
+            let decided = decider.decide(line, inputPath: task.streamPath, lendingViolations: encoder != nil) { found in
+                switch found {
+                case .finding(let finding):
+                    outcome.items.append(.finding(finding))
+                case .violation(let violation):
+                    // Lent only when there is an encoder.
+                    encoder?.encode(violation, into: &outcome.bytes)
+                    outcome.items.append(.encoded(end: outcome.bytes.count, rule: violation.ruleNumber, enforcement: violation.enforcement))
+                }
+            }
+            switch decided {
             case .blank:
                 outcome.counts.blank += 1
             case .malformed(let issue):
@@ -181,6 +205,8 @@ struct BlockMerger {
     let maxErrors: Int?
     let callbacks: StreamEvaluator.Callbacks
     let workspace: Workspace
+    /// The rules' full ids by rule number, for tallying encoded violations.
+    let ruleIDs: [String]
     var counts = StreamCounts()
 
     /// Waits for the block, hands its findings and diagnostics to the callbacks and adds its
@@ -189,10 +215,16 @@ struct BlockMerger {
         slot.done.wait()
         if let failure = slot.failure { throw failure }
         let outcome = slot.outcome
+        var start = 0
         for (index, item) in outcome.items.enumerated() {
             switch item {
             case .finding(let finding):
                 callbacks.finding(finding)
+            case .encoded(let end, _, _):
+                outcome.bytes.withUnsafeBufferPointer { bytes in
+                    callbacks.encoded?(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                }
+                start = end
             case .malformed(let diagnostic, let mark):
                 callbacks.diagnostic(diagnostic)
                 if let maxErrors, counts.malformed + mark.malformed >= maxErrors {
@@ -202,14 +234,14 @@ struct BlockMerger {
                     counts.malformed += mark.malformed
                     counts.bytes = mark.bytes
                     counts.stoppedEarly = true
-                    tally.add(Self.tally(of: outcome.items[...index], excepted: mark.excepted))
+                    tally.add(self.tally(of: outcome.items[...index], excepted: mark.excepted))
                     attribute(outcome.attributed.prefix(mark.attributed), into: &attribution)
                     return false
                 }
             }
             if callbacks.stop() {
                 // As on one thread: the findings handed on count (a block finding is exit 1).
-                tally.add(Self.tally(of: outcome.items[...index], excepted: 0))
+                tally.add(self.tally(of: outcome.items[...index], excepted: 0))
                 counts.stoppedByCaller = true
                 return false
             }
@@ -232,9 +264,17 @@ struct BlockMerger {
     /// The tally of the findings among a block's first items, for a run that stops inside the
     /// block (the worker's tally covers the whole block). Worked out only then, so that handing
     /// findings on costs no counting.
-    private static func tally(of items: ArraySlice<BlockOutcome.Item>, excepted: Int) -> RunTally {
+    private func tally(of items: ArraySlice<BlockOutcome.Item>, excepted: Int) -> RunTally {
         var tally = RunTally()
-        for case .finding(let finding) in items { tally.count(finding) }
+        var counts = RunTally.RuleCounts(rules: ruleIDs.count)
+        for item in items {
+            switch item {
+            case .finding(let finding): tally.count(finding)
+            case .encoded(_, let rule, let enforcement): tally.count(.violation, enforcement: enforcement, rule: rule, in: &counts)
+            case .malformed: break
+            }
+        }
+        tally.fold(counts, ruleIDs: ruleIDs)
         tally.excepted = excepted
         return tally
     }

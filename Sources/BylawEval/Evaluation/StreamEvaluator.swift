@@ -73,6 +73,12 @@ public struct StreamEvaluator {
         /// ``StreamViolation``); nil hands them to ``finding``. Used on one thread only:
         /// several threads hand their findings over as ``Finding``s.
         public var violation: ((StreamViolation) -> Void)?
+        /// Makes, for each thread deciding blocks of a file, an encoder writing violations as
+        /// bytes (see ``StreamViolationEncodingSink``); nil hands them over as ``Finding``s.
+        /// Used with ``encoded`` when there are several threads.
+        public var encoder: (@Sendable () -> any StreamViolationEncoder)?
+        /// Takes the bytes an ``encoder`` wrote for one violation, in stream order.
+        public var encoded: ((UnsafeBufferPointer<UInt8>) -> Void)?
         public var diagnostic: (Diagnostic) -> Void
         /// Called every few thousand lines with the reader (for a progress line).
         public var progress: (UsageStreamReader, StreamCounts) -> Void

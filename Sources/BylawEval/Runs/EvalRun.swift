@@ -42,10 +42,14 @@ public struct EvalRun {
         var tally = RunTally()
         var attribution: Attribution? = attribution ? Attribution() : nil
         let lend: ((StreamViolation) -> Void)? = (sink as? any StreamViolationSink).map { sink in { sink.emit($0) } }
+        var callbacks = StreamEvaluator.Callbacks(finding: sink.emit, violation: lend, diagnostic: sink.emit, progress: progress, stop: stop)
+        if let encoding = sink as? any StreamViolationEncodingSink {
+            callbacks.encoder = encoding.encoderFactory
+            callbacks.encoded = encoding.emitEncoded
+        }
         let counts = try evaluator.evaluate(
             reader, streamPath: streamPath, maxErrors: maxErrors, jobs: reader.expectedSize == nil ? 1 : jobs, blockSize: blockSize,
-            tally: &tally, attribution: &attribution,
-            callbacks: .init(finding: sink.emit, violation: lend, diagnostic: sink.emit, progress: progress, stop: stop))
+            tally: &tally, attribution: &attribution, callbacks: callbacks)
         let status: RunStatus = counts.stoppedEarly ? .invalidInput : (tally.fails(strict: strict) ? .findings : .clean)
         return RunResult(summary: RunSummary(inputs: .stream(counts), tally: tally, attribution: attribution), status: status)
     }
