@@ -47,17 +47,16 @@ struct CompiledMix {
     }
 }
 
-/// Passes everything on to a report, counting the events that made at least one finding.
-final class EventCountingSink: StreamViolationSink {
-    let report: any FindingSink
+/// Passes everything on to an NDJSON report, counting the events that made at least one
+/// finding (on one thread: with several, violations arrive as finished lines, uncounted, as
+/// `bylaw eval` hands them to its report).
+final class EventCountingSink: StreamViolationEncodingSink {
+    let report: NDJSONReport
     private(set) var events = 0
     private var lastLine = 0
 
-    private let lender: (any StreamViolationSink)?
-
-    init(_ report: any FindingSink) {
+    init(_ report: NDJSONReport) {
         self.report = report
-        lender = report as? any StreamViolationSink
     }
 
     func begin(rules: [RuleDescriptor], inputs: [String]) { report.begin(rules: rules, inputs: inputs) }
@@ -73,8 +72,10 @@ final class EventCountingSink: StreamViolationSink {
             events += 1
             lastLine = violation.line
         }
-        if let lender { lender.emit(violation) } else { report.emit(violation.finding) }
+        report.emit(violation)
     }
+    var encoderFactory: @Sendable () -> any StreamViolationEncoder { report.encoderFactory }
+    func emitEncoded(_ bytes: UnsafeBufferPointer<UInt8>) { report.emitEncoded(bytes) }
     func emit(_ diagnostic: Diagnostic) { report.emit(diagnostic) }
     func finish(summary: JSONValue) { report.finish(summary: summary) }
     func finish(_ result: RunResult) { report.finish(result) }
