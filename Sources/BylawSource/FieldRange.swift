@@ -2,8 +2,8 @@
 ///
 /// A workspace with a million users keeps several ranges per user; two `UInt32`s instead of a
 /// ``SourceRange`` (two `Int`s) halves that. Offsets past 4 GiB are clamped, which no whole-file
-/// input reaches (``SourceFile/defaultMaxBytes`` is 64 MiB). ``absent`` marks a field the
-/// source did not write.
+/// input reaches (``SourceFile/defaultMaxBytes`` is 256 MiB, and `--max-input-size` allows at
+/// most 2 GiB). ``absent`` marks a field the source did not write.
 public struct FieldRange: Hashable, Sendable {
     public let start: UInt32
     public let end: UInt32

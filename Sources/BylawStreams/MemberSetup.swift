@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What a member checks and creates before its first fetch: the stream it reads, the stream
 /// its findings go to, and the durable consumer the members share.
 struct MemberSetup {
@@ -6,6 +10,34 @@ struct MemberSetup {
     let log: @Sendable (String) -> Void
 
     private var where_: String { connection.connectedServer ?? configuration.servers.joined(separator: ",") }
+
+    /// Tries for each setup step: JetStream's API answers nothing while a cluster that has
+    /// just started elects its leaders, so members started together may see their first
+    /// look-ups time out.
+    static let attempts = 5
+
+    /// Runs `step`, again after a pause when it times out, up to ``attempts`` times; any other
+    /// error, or the last timeout, is thrown. `pause` is given the attempt that timed out (1…).
+    static func retryingTimeouts<T>(
+        _ what: String, log: (String) -> Void, pause: (Int) -> Void = { Self.sleep(seconds: 0.25 * Double($0)) }, _ step: () throws -> T
+    ) throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try step()
+            } catch let error as NATSError where error.isTimeout && attempt < attempts {
+                log("\(what): \(error.message); trying again (attempt \(attempt + 1) of \(attempts))")
+                pause(attempt)
+                attempt += 1
+            }
+        }
+    }
+
+    private static func sleep(seconds: Double) {
+        var remaining = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
+        var left = timespec()
+        while nanosleep(&remaining, &left) != 0, errno == EINTR { remaining = left }
+    }
 
     /// The stream of usage events, which must exist.
     func inputStream() throws -> StreamDescription {

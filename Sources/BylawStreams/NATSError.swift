@@ -34,6 +34,9 @@ public struct NATSError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// A timeout, as the client reports a request that got no answer in time.
+    static func timedOut(_ context: String) -> NATSError { NATSError(NATS_TIMEOUT, context: context) }
+
     /// `context: message`.
     public var description: String { "\(context): \(message)" }
 

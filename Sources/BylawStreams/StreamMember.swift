@@ -53,9 +53,13 @@ public final class StreamMember {
                 events.record(event, log: log)
             }
             let setup = MemberSetup(configuration: configuration, connection: connection, log: log)
-            let replicas = try setup.inputStream().replicas
-            try setup.ensureFindingsStream(replicas: replicas)
-            try setup.ensureConsumer()
+            let replicas = try MemberSetup.retryingTimeouts("looking up stream '\(configuration.stream)'", log: log) {
+                try setup.inputStream().replicas
+            }
+            try MemberSetup.retryingTimeouts("setting up stream '\(configuration.findingsStream)'", log: log) {
+                try setup.ensureFindingsStream(replicas: replicas)
+            }
+            try MemberSetup.retryingTimeouts("setting up consumer '\(configuration.consumer)'", log: log) { try setup.ensureConsumer() }
             subscription = try connection.subscribe(stream: configuration.stream, consumer: configuration.consumer)
             let connection = connection
             lanes = try (0..<2).map { _ throws(NATSError) in try NATSPublishLane(connection, maxPending: configuration.maxPendingPublishes) }
