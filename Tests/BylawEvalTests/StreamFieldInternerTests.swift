@@ -7,7 +7,7 @@ import Testing
 /// stream names.
 @Suite struct StreamFieldInternerTests {
     /// The number of `event.user` in a line naming `user` (the scanner reads only the user).
-    private static func number(of user: String, _ interner: inout StreamFieldInterner, _ scanner: inout UsageEventScanner) -> UInt64? {
+    static func number(of user: String, _ interner: inout StreamFieldInterner, _ scanner: inout UsageEventScanner) -> UInt64? {
         var event = UsageEvent()
         let line = "{\"user\":\"\(user)\"}"
         guard case .event = scanner.scan(line, lineNumber: 1, into: &event) else { return nil }
@@ -64,5 +64,25 @@ import Testing
         #expect(Set([a, b, c]).count == 3)
         #expect(Self.number(of: "0123456789abcdef-tail-a", &interner, &scanner) == a)
         #expect(Self.number(of: String(repeating: "x", count: StreamFieldInterner.maxValueLength + 1), &interner, &scanner) == nil)
+    }
+}
+
+extension StreamFieldInternerTests {
+    /// Long values keep their tails in a budget shared by all fields: past it a field starts
+    /// over, and every number still stands for one value.
+    @Test func longValuesStayWithinTheirBudget() throws {
+        var interner = StreamFieldInterner()
+        var scanner = UsageEventScanner(fields: UsageEventFields([.user]))
+        let tail = String(repeating: "t", count: 200)
+        let count = StreamFieldInterner.maxArenaBytes / 190 + 100
+        var numbers: [UInt64: Int] = [:]
+        for index in 0..<count {
+            let number = try #require(Self.number(of: "\(index)-\(tail)", &interner, &scanner))
+            // A number is never given to two values.
+            #expect(numbers.updateValue(index, forKey: number) == nil)
+        }
+        #expect(interner.arenaBytesKept <= StreamFieldInterner.maxArenaBytes)
+        let last = "\(count - 1)-\(tail)"
+        #expect(Self.number(of: last, &interner, &scanner) == Self.number(of: last, &interner, &scanner))
     }
 }

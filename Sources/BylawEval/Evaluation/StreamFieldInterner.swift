@@ -19,7 +19,8 @@ import BylawModel
 /// outlive the values of a busy field: were the table of `event.user` smaller than the users
 /// of a stream, every user would get a new number each time round, and every decision keyed
 /// by the user would be evaluated again. Memory is bounded whatever the stream, and grows with
-/// the distinct values actually met.
+/// the distinct values actually met: at most ``maxTotalSlots`` slots and ``maxArenaBytes`` of
+/// long values' tails.
 struct StreamFieldInterner {
     /// Slots of a field's table when its first value comes (a power of two).
     static let initialSlots = 1024
@@ -27,6 +28,9 @@ struct StreamFieldInterner {
     static let maxSlots = 1 << 17
     /// Most slots of all tables together (48 bytes each: 24 MiB).
     static let maxTotalSlots = 1 << 19
+    /// Most bytes past the 16th of long values kept for all fields together: past it, the
+    /// field keeping the most starts over.
+    static let maxArenaBytes = 8 << 20
     /// Values longer than this get no number (rules reading them are evaluated).
     static let maxValueLength = 256
 
@@ -73,6 +77,7 @@ struct StreamFieldInterner {
     private var totalSlots = 0
     /// Per field, the bytes past the 16th of its long values, one after another.
     private var arenas: [[UInt8]]
+    private var arenaBytes = 0
 
     init() {
         storage = Storage(fieldCount: UsageEventField.allCases.count)
@@ -81,6 +86,9 @@ struct StreamFieldInterner {
 
     /// Slots in `field`'s table now (0 before its first value): for tests.
     func capacity(of field: UsageEventField) -> Int { capacities[Int(field.rawValue)] }
+
+    /// Bytes of long values' tails kept now: for tests.
+    var arenaBytesKept: Int { arenaBytes }
 
     /// Forgets the numbers of the previous event's fields.
     @inline(__always)
@@ -155,24 +163,38 @@ struct StreamFieldInterner {
             } else {
                 // Half full at its most: start over (probes stay short; the values met again
                 // get new numbers).
-                for index in 0..<capacities[table] { slots[index].number = 0 }
-                used[table] = 0
-                arenas[table].removeAll(keepingCapacity: true)
+                startOver(table, slots)
             }
             mask = capacities[table] &- 1
             slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot].number != 0 { slot = (slot + 1) & mask }
         }
+        var offset = 0
+        if length > 16 {
+            if arenaBytes + rest.count > Self.maxArenaBytes {
+                // The field keeping the most bytes starts over (this one, most of the time).
+                var largest = table
+                for other in arenas.indices where arenas[other].count > arenas[largest].count { largest = other }
+                if let largestSlots = storage.tables[largest] { startOver(largest, largestSlots) }
+                if largest == table { slot = Int(truncatingIfNeeded: hash) & mask }
+            }
+            offset = arenas[table].count
+            arenas[table].append(contentsOf: rest)
+            arenaBytes += rest.count
+        }
         used[table] += 1
         let number = next
         next += 1
-        var offset = 0
-        if length > 16 {
-            offset = arenas[table].count
-            arenas[table].append(contentsOf: rest)
-        }
         slots[slot] = Slot(number: number, hash: hash, length: length, w0: w0, w1: w1, rest: offset)
         return number
+    }
+
+    /// Empties `table` (its values get new numbers when they come again).
+    private mutating func startOver(_ table: Int, _ slots: UnsafeMutablePointer<Slot>) {
+        for index in 0..<capacities[table] { slots[index].number = 0 }
+        used[table] = 0
+        arenaBytes -= arenas[table].count
+        arenas[table].removeAll(keepingCapacity: true)
     }
 
     /// `table`'s first block of slots, all empty.
