@@ -88,16 +88,20 @@ public enum JSONBytes {
             }
         }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        if magnitude < 10 {
+            out.append(UInt8(truncatingIfNeeded: magnitude) + 0x30)
+            return
+        }
+        // Digits from the right into a stack buffer (a `UInt64` has 20 at most), appended as
+        // one buffer: appending a slice of raw bytes went through the generic path, byte by byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var count = 0
             repeat {
                 buffer[19 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            out.append(contentsOf: buffer[(20 - count)...])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(20 - count)...]))
         }
     }
 
