@@ -103,35 +103,5 @@ struct StreamTemplate {
 
     /// Whether `bytes` are valid UTF-8 (the scanner validates a line's bytes, but a `\u` escape
     /// can decode to a lone surrogate, which `String` would replace).
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // Eight ASCII bytes at a time.
-            while index + 8 <= count, JSONBytes.loadWord(bytes, index) & 0x8080_8080_8080_8080 == 0 { index += 8 }
-            guard index < count else { return true }
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
-            }
-            let length: Int
-            switch lead {
-            case 0xC2...0xDF: length = continuation(1) ? 2 : 0
-            case 0xE0: length = continuation(1, 0xA0) && continuation(2) ? 3 : 0
-            case 0xE1...0xEC, 0xEE...0xEF: length = continuation(1) && continuation(2) ? 3 : 0
-            case 0xED: length = continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
-            case 0xF0: length = continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
-            case 0xF1...0xF3: length = continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-            case 0xF4: length = continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
-            default: length = 0
-            }
-            guard length > 0 else { return false }
-            index += length
-        }
-        return true
-    }
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Sequences.areValid(bytes) }
 }

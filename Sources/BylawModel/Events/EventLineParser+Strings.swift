@@ -1,3 +1,5 @@
+import BylawSource
+
 extension EventLineParser {
     /// Scans a string's body from just after its opening quote to just after its closing
     /// quote, validating escapes and UTF-8. Returns whether the string holds escapes.
@@ -148,23 +150,7 @@ extension EventLineParser {
 
     /// Length of the valid UTF-8 sequence starting at `at`, 0 when it is not valid (overlong
     /// forms, surrogates and code points past U+10FFFF are not).
-    func utf8SequenceLength(at start: Int) -> Int {
-        let lead = base[start]
-        if lead < 0x80 { return 1 }
-        func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            start + offset < count && base[start + offset] >= low && base[start + offset] <= high
-        }
-        switch lead {
-        case 0xC2...0xDF: return continuation(1) ? 2 : 0
-        case 0xE0: return continuation(1, 0xA0) && continuation(2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
-        case 0xED: return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
-        case 0xF0: return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
-        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-        case 0xF4: return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
-        default: return 0
-        }
-    }
+    func utf8SequenceLength(at start: Int) -> Int { UTF8Sequences.length(at: start, of: base, count: count) }
 
     /// Appends the decoded UTF-8 of a string body already validated by ``scanStringBody()``.
     func decodeEscapes(_ body: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
