@@ -89,7 +89,8 @@ extension StreamShortcutTests {
         let template = StreamTemplate(message, plainReads: rule.analysis?.messagePlainReads)
         #expect(template.isPlain)
         var bytes: [UInt8] = []
-        template.render(node, activation, into: &bytes)
+        var interner = StreamFieldInterner()
+        template.render(node, activation, interner: &interner, into: &bytes)
         let expected = message.render(activation)
         #expect(expected.contains("|a\u{FFFD}\u{FFFD}\u{FFFD}b\u{FFFD}\u{FFFD}|xxx"))
         #expect(expected.contains("x…|"))

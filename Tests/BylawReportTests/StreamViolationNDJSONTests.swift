@@ -107,6 +107,44 @@ import Testing
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: one, as: UTF8.self))
     }
 
+    /// Placeholders that are not plain reads keep their texts by the fields they read: a text
+    /// keyed by the org is reused across users, one keyed by user and org is not mixed up with
+    /// another, and the lines are those of plain evaluation, lent or not.
+    @Test func placeholderTextsCachedByTheirFieldsPrintWhatEvaluationPrints() throws {
+        let policy = """
+            policy: parts
+            title: Cached placeholders
+            rules:
+              - id: parts
+                title: Placeholders reading the workspace
+                on: usage
+                forbid: has(event.user)
+                message: "{event.user} in {workspace.org(event.org) == null ? 'nowhere' : workspace.org(event.org).name} ({size(event.user) + size(event.org)})"
+                hint: "{event.org + '/' + event.user}"
+            """
+        var loaded = PolicySetLoader.Result()
+        PolicySetLoader.load(file: SourceFile(path: "parts.yaml", text: policy), into: &loaded)
+        let today = try #require(CalendarDate("2026-11-22"))
+        let set = try #require(PolicyCompiler(today: today).compile(loaded.documents).set)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let workspace = try #require(WorkspaceLoader.load(path: root + "/Examples/workspaces/acme.yaml").workspace)
+        var stream = ""
+        for number in 0..<3_000 {
+            let org = ["us", "eu", "us-legal", "mars", "eu-research"][number % 5]
+            stream += #"{"id":"e\#(number)","user":"u\#(number % 97)","org":"\#(org)"}"# + "\n"
+        }
+        var plain = StreamEvaluator(policies: set, workspace: WorkspaceGraph(workspace))
+        plain.shortcuts = []
+        let expected = try Self.ndjson(plain, Array(stream.utf8), lending: false)
+        let text = String(decoding: expected, as: UTF8.self)
+        #expect(text.contains(#""message":"u0 in Acme US (4)""#))
+        #expect(text.contains(#" in nowhere ("#))
+        #expect(text.contains(#""hint":"mars/u3""#))
+        let fast = StreamEvaluator(policies: set, workspace: WorkspaceGraph(workspace))
+        #expect(try Self.ndjson(fast, Array(stream.utf8), lending: true) == expected)
+        #expect(try Self.ndjson(fast, Array(stream.utf8), lending: false) == expected)
+    }
+
     /// The NDJSON the evaluator's findings make, through lent violations or findings.
     static func ndjson(_ evaluator: StreamEvaluator, _ stream: [UInt8], lending: Bool, maxErrors: Int? = nil) throws -> [UInt8] {
         var bytes: [UInt8] = []

@@ -17,9 +17,10 @@ final class StreamRulePlan {
         /// The message (the rule's title when it has none) and hint, ready for the stream.
         let message: StreamTemplate
         let hint: StreamTemplate?
-        /// Whether both texts print without CEL: they are then rendered for each lent violation,
-        /// with no cache lookup (which would cost as much).
-        let textsArePlain: Bool
+        /// Whether both texts print without CEL, or from their placeholders' caches: they are
+        /// then rendered for each lent violation, with no lookup of the whole texts (which would
+        /// cost as much, and allocate for each text it keeps).
+        let textsAreCheap: Bool
         /// The fields the message and hint read (nil: unknown, their texts are not cached).
         let messageFields: [UsageEventField]?
         /// The rule's policy, for explanations (nil when the plan was given rules alone).
@@ -29,7 +30,7 @@ final class StreamRulePlan {
 
         init(
             rule: CompiledRule, activation: CELActivation, node: EventNode?, cache: StreamDecisionCache, messageFields: [UsageEventField]?,
-            plainPlaceholders: Bool, policy: CompiledPolicy?
+            plainPlaceholders: Bool, policy: CompiledPolicy?, rules: Int
         ) {
             self.rule = rule
             self.activation = activation
@@ -40,10 +41,17 @@ final class StreamRulePlan {
             descriptor = rule.descriptor
             fullID = rule.fullID
             let plain = plainPlaceholders && node != nil
-            message = rule.message.map { StreamTemplate($0, plainReads: plain ? rule.analysis?.messagePlainReads : nil) }
-                ?? StreamTemplate(literal: rule.descriptor.title)
-            hint = rule.hint.map { StreamTemplate($0, plainReads: plain ? rule.analysis?.hintPlainReads : nil) }
-            textsArePlain = plain && message.isPlain && (hint?.isPlain ?? true)
+            // Placeholders are cached when texts are (`messageFields` is nil otherwise).
+            let cachesParts = messageFields != nil && node != nil
+            let analysis = rule.analysis
+            message = rule.message.map {
+                StreamTemplate(
+                    $0, plainReads: plain ? analysis?.messagePlainReads : nil, partReads: cachesParts ? analysis?.messagePartReads : nil, rules: rules)
+            } ?? StreamTemplate(literal: rule.descriptor.title)
+            hint = rule.hint.map {
+                StreamTemplate($0, plainReads: plain ? analysis?.hintPlainReads : nil, partReads: cachesParts ? analysis?.hintPartReads : nil, rules: rules)
+            }
+            textsAreCheap = plain && message.isCheap && (hint?.isCheap ?? true)
         }
 
         /// Why the rule decided as it did on the current event (the one its activation holds),
@@ -63,22 +71,22 @@ final class StreamRulePlan {
             hintBuffer: inout [UInt8], asBytes: Bool
         ) -> (message: StreamText, hint: StreamText?) {
             // A finding needs strings: a cached one costs no allocation, a rendered one does.
-            let usesCache = !(asBytes && textsArePlain)
+            let usesCache = !(asBytes && textsAreCheap)
             if usesCache, let cached = texts.lookup(usage, &interner) {
                 return (.string(cached.message), cached.hint.map { .string($0) })
             }
-            let message = render(self.message, into: &messageBuffer)
-            let hint = self.hint.map { render($0, into: &hintBuffer) }
+            let message = render(self.message, interner: &interner, into: &messageBuffer)
+            let hint = self.hint.map { render($0, interner: &interner, into: &hintBuffer) }
             guard usesCache, texts.isEnabled else { return (message, hint) }
             let rendering = StreamMessageCache.Rendering(message: message.string, hint: hint?.string)
             texts.store(rendering)
             return (.string(rendering.message), rendering.hint.map { .string($0) })
         }
 
-        private func render(_ template: StreamTemplate, into buffer: inout [UInt8]) -> StreamText {
+        private func render(_ template: StreamTemplate, interner: inout StreamFieldInterner, into buffer: inout [UInt8]) -> StreamText {
             if let constant = template.constant { return .string(constant) }
             buffer.removeAll(keepingCapacity: true)
-            template.render(node, activation, into: &buffer)
+            template.render(node, activation, interner: &interner, into: &buffer)
             return .bytes(buffer)
         }
     }
@@ -119,7 +127,7 @@ final class StreamRulePlan {
             entries.append(Entry(
                 rule: rule, activation: inputs.activation(for: rule), node: inputs.event, cache: cache,
                 messageFields: options.cacheDecisions ? templateFields : nil, plainPlaceholders: options.plainPlaceholders,
-                policy: policyByID[rule.descriptor.policyID]))
+                policy: policyByID[rule.descriptor.policyID], rules: rules.count))
             required.append(options.indexByKind ? analysis?.requiredKinds : nil)
         }
         let kindValues = Array(Set(required.compactMap { $0 }.flatMap { $0 })).sorted()

@@ -7,7 +7,8 @@ import CEL
 /// placeholder that is nothing but an event field read (`{event.user}`, the compiler's
 /// ``UsageRuleAnalysis/messagePlainReads``) printed straight from the scanned event's bytes,
 /// with no CEL evaluation and no `String`. Other placeholders are evaluated by CEL as in
-/// ``CompiledTemplate/render(_:)``.
+/// ``CompiledTemplate/render(_:)``, and their texts kept by the values of the event fields they
+/// read (``PlaceholderTexts``): `{event_app.data}` is evaluated once per app, whatever the user.
 ///
 /// The bytes are exactly the UTF-8 of what ``CompiledTemplate/render(_:)`` returns: a field
 /// prints as ``TemplateFormatting`` prints the value CEL reads for it (``EventNode``), and
@@ -19,29 +20,38 @@ struct StreamTemplate {
         case literal([UInt8])
         /// A plain read of the field, and the placeholder (evaluated when there is no event node).
         case field(UsageEventField, CompiledExpression)
-        case expression(CompiledExpression)
+        /// Another placeholder, with its texts by the fields it reads (nil: evaluated every time).
+        case expression(CompiledExpression, PlaceholderTexts?)
     }
 
     let parts: [Part]
     /// Whether every part prints without CEL (literals and field reads): rendering then costs
     /// about what looking a cached text up would.
     let isPlain: Bool
+    /// Whether every part prints without CEL or from its cached texts: a rendering found in the
+    /// placeholders' caches allocates nothing.
+    let isCheap: Bool
     /// The text when the template is one literal text (most hints).
     let constant: String?
 
     /// `template`'s parts; `plainReads` (one per part, nil for literals and other
     /// placeholders) says which placeholders are field reads; nil evaluates them all with CEL.
-    init(_ template: CompiledTemplate, plainReads: [UsageEventField?]?) {
+    /// `partReads` (one per part) gives the fields each other placeholder reads: its texts are
+    /// then cached by their values (caches sized for `rules` rules); nil caches none.
+    init(_ template: CompiledTemplate, plainReads: [UsageEventField?]?, partReads: [EventFieldReads?]? = nil, rules: Int = 1) {
         let reads = plainReads.flatMap { $0.count == template.parts.count ? $0 : nil }
+        let cached = partReads.flatMap { $0.count == template.parts.count ? $0 : nil }
         parts = template.parts.enumerated().map { index, part in
             switch part {
             case .literal(let text): return .literal(Array(text.utf8))
             case .expression(let expression):
-                guard let field = reads?[index] else { return .expression(expression) }
-                return .field(field, expression)
+                if let field = reads?[index] { return .field(field, expression) }
+                guard let partReads = cached?[index], !partReads.isOpaque else { return .expression(expression, nil) }
+                return .expression(expression, PlaceholderTexts(fields: partReads.fields.fields, rules: rules))
             }
         }
         isPlain = parts.allSatisfy { if case .expression = $0 { false } else { true } }
+        isCheap = parts.allSatisfy { if case .expression(_, nil) = $0 { false } else { true } }
         if template.parts.count == 1, case .literal(let text) = template.parts[0] { constant = text } else { constant = nil }
     }
 
@@ -49,21 +59,32 @@ struct StreamTemplate {
     init(literal text: String) {
         parts = [.literal(Array(text.utf8))]
         isPlain = true
+        isCheap = true
         constant = text
     }
 
     /// Appends the rendered text's UTF-8 to `out`: the event's fields are read from `node`,
     /// other placeholders (all of them without a node) are evaluated on `activation`, whose
-    /// `event` is `node`.
-    func render(_ node: EventNode?, _ activation: CELActivation, into out: inout [UInt8]) {
+    /// `event` is `node`, or taken from their caches, keyed by `interner`'s numbers.
+    func render(_ node: EventNode?, _ activation: CELActivation, interner: inout StreamFieldInterner, into out: inout [UInt8]) {
         for part in parts {
             switch part {
             case .literal(let bytes):
                 out.append(contentsOf: bytes)
             case .field(let field, let expression):
                 if let node { Self.append(field, of: node, to: &out) } else { Self.evaluate(expression, activation, to: &out) }
-            case .expression(let expression):
-                Self.evaluate(expression, activation, to: &out)
+            case .expression(let expression, let texts):
+                guard let texts, let node else {
+                    Self.evaluate(expression, activation, to: &out)
+                    continue
+                }
+                if let cached = texts.cache.lookup(node.event, &interner) {
+                    out.append(contentsOf: cached.message.utf8)
+                    continue
+                }
+                let text = TemplateFormatting.text(of: expression.program.evaluate(activation))
+                texts.cache.store(StreamMessageCache.Rendering(message: text, hint: nil))
+                out.append(contentsOf: text.utf8)
             }
         }
     }
@@ -104,4 +125,15 @@ struct StreamTemplate {
     /// Whether `bytes` are valid UTF-8 (the scanner validates a line's bytes, but a `\u` escape
     /// can decode to a lone surrogate, which `String` would replace).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Sequences.areValid(bytes) }
+}
+
+/// The texts one placeholder printed, by the values of the event fields it reads (its
+/// rendering is a pure function of them and of the fixed workspace). A class: the template
+/// holding it is a value of its rule's plan entry, which belongs to one decider.
+final class PlaceholderTexts {
+    var cache: StreamMessageCache
+
+    init(fields: [UsageEventField], rules: Int) {
+        cache = StreamMessageCache(fields: fields, rules: rules)
+    }
 }

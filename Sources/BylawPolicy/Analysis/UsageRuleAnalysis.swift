@@ -24,6 +24,11 @@ public struct UsageRuleAnalysis: Sendable {
     public let messagePlainReads: [UsageEventField?]
     /// See ``messagePlainReads``.
     public let hintPlainReads: [UsageEventField?]
+    /// Per part of the message (then of the hint): the event fields a placeholder reads, through
+    /// macros; nil for literal text. Two events agreeing on them print the same text there.
+    public let messagePartReads: [EventFieldReads?]
+    /// See ``messagePartReads``.
+    public let hintPartReads: [EventFieldReads?]
     /// The macros the decision uses, as `POLICY.MACRO`: subexpressions a rule may share with
     /// others (``PolicySet/sharedMacros``), which an evaluator can work out once per event.
     public let macros: [String]
@@ -63,6 +68,16 @@ public struct UsageRuleAnalysis: Sendable {
         }
         messagePlainReads = plainReads(message)
         hintPlainReads = plainReads(hint)
+        func partReads(_ template: CompiledTemplate?) -> [EventFieldReads?] {
+            (template?.parts ?? []).map { part in
+                guard case .expression(let expression) = part else { return nil }
+                var walker = EventFieldWalker(eventSlot: eventSlot)
+                walker.walk(expression.checked)
+                return walker.reads
+            }
+        }
+        messagePartReads = partReads(message)
+        hintPartReads = partReads(hint)
     }
 }
 
