@@ -17,10 +17,11 @@ final class StreamRulePlan {
         /// The message (the rule's title when it has none) and hint, ready for the stream.
         let message: StreamTemplate
         let hint: StreamTemplate?
-        /// Whether both texts print without CEL, or from their placeholders' caches: they are
-        /// then rendered for each lent violation, with no lookup of the whole texts (which would
-        /// cost as much, and allocate for each text it keeps).
-        let textsAreCheap: Bool
+        /// Whether both texts print without CEL: they are then rendered for each lent violation,
+        /// with no cache lookup (which would cost as much). Other texts are looked up whole
+        /// first; when that cache turns itself off (their fields rarely repeat together), the
+        /// placeholders' own caches still spare CEL and allocations.
+        let textsArePlain: Bool
         /// The fields the message and hint read (nil: unknown, their texts are not cached).
         let messageFields: [UsageEventField]?
         /// The rule's policy, for explanations (nil when the plan was given rules alone).
@@ -51,7 +52,7 @@ final class StreamRulePlan {
             hint = rule.hint.map {
                 StreamTemplate($0, plainReads: plain ? analysis?.hintPlainReads : nil, partReads: cachesParts ? analysis?.hintPartReads : nil, rules: rules)
             }
-            textsAreCheap = plain && message.isCheap && (hint?.isCheap ?? true)
+            textsArePlain = plain && message.isPlain && (hint?.isPlain ?? true)
         }
 
         /// Why the rule decided as it did on the current event (the one its activation holds),
@@ -71,7 +72,7 @@ final class StreamRulePlan {
             hintBuffer: inout [UInt8], asBytes: Bool
         ) -> (message: StreamText, hint: StreamText?) {
             // A finding needs strings: a cached one costs no allocation, a rendered one does.
-            let usesCache = !(asBytes && textsAreCheap)
+            let usesCache = !(asBytes && textsArePlain)
             if usesCache, let cached = texts.lookup(usage, &interner) {
                 return (.string(cached.message), cached.hint.map { .string($0) })
             }

@@ -28,9 +28,6 @@ struct StreamTemplate {
     /// Whether every part prints without CEL (literals and field reads): rendering then costs
     /// about what looking a cached text up would.
     let isPlain: Bool
-    /// Whether every part prints without CEL or from its cached texts: a rendering found in the
-    /// placeholders' caches allocates nothing.
-    let isCheap: Bool
     /// The text when the template is one literal text (most hints).
     let constant: String?
 
@@ -51,7 +48,6 @@ struct StreamTemplate {
             }
         }
         isPlain = parts.allSatisfy { if case .expression = $0 { false } else { true } }
-        isCheap = parts.allSatisfy { if case .expression(_, nil) = $0 { false } else { true } }
         if template.parts.count == 1, case .literal(let text) = template.parts[0] { constant = text } else { constant = nil }
     }
 
@@ -59,7 +55,6 @@ struct StreamTemplate {
     init(literal text: String) {
         parts = [.literal(Array(text.utf8))]
         isPlain = true
-        isCheap = true
         constant = text
     }
 
