@@ -23,6 +23,25 @@ import Testing
         }
     }
 
+    /// Where the simple run of `users:` ends when its second item is a block mapping of `keys`
+    /// keys, as an offset from the first item's line.
+    static func runEnd(secondItemKeys keys: Int) -> (end: Int, firstItem: Int, allThree: Int) {
+        var text = "users:\n  - {id: a}\n  - k0: v\n"
+        for key in 1..<keys { text += "    k\(key): v\n" }
+        text += "  - {id: b}\n  - {id: c}\n"
+        let bytes = Array(text.utf8)
+        let start = "users:\n".utf8.count
+        let end = bytes.withUnsafeBufferPointer { YAMLSimpleItemScanner(bytes: $0, indentation: 2).simpleRun(from: start).end }
+        return (end - start, "  - {id: a}\n".utf8.count, bytes.count - start - "  - {id: c}\n".utf8.count)
+    }
+
+    @Test func anItemWhoseScalarsCannotBeCountedIsLeftToLibYAML() {
+        let fits = Self.runEnd(secondItemKeys: 32_767)
+        #expect(fits.end == fits.allThree)
+        let tooMany = Self.runEnd(secondItemKeys: 32_768)
+        #expect(tooMany.end == tooMany.firstItem)
+    }
+
     @Test func replayGivesWhatTheScannerRead() {
         let text = """
             users:
