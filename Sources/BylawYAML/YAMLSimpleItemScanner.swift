@@ -44,7 +44,7 @@ struct YAMLSimpleItemScanner {
     /// no such item); and the items before it, recorded for the composer to replay.
     func simpleRun(from start: Int) -> (end: Int, tape: YAMLSimpleItemTape) {
         var position = start
-        var tape = YAMLSimpleItemTape(from: start)
+        var tape = YAMLSimpleItemTape(from: start, bytes: bytes.count - start)
         while let next = item(at: position, visitor: &tape), !tape.overflowed, startsItem(at: next) {
             tape.keepItem()
             position = next

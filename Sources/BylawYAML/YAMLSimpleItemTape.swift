@@ -10,7 +10,7 @@
 /// `}` (0 for a block mapping). Each number is a `UInt16`; a user of three fields takes 18
 /// bytes, freed once the items are composed.
 struct YAMLSimpleItemTape {
-    private(set) var words = YAMLArenaBuffer<UInt16>(capacity: 4096)
+    private(set) var words: YAMLArenaBuffer<UInt16>
     /// Where the last recorded position is, in the file.
     private var cursor: Int
     /// Where the item being recorded starts in `words`, and the cursor before it.
@@ -22,8 +22,15 @@ struct YAMLSimpleItemTape {
     /// A distance or count did not fit: the item cannot be recorded, so it is not simple.
     private(set) var overflowed = false
 
-    /// A tape whose first item starts at or after `start`.
-    init(from start: Int) {
+    /// A tape whose first item starts at or after `start`, for items among the next `bytes`
+    /// bytes.
+    ///
+    /// An item takes no more words than it has bytes (`- {a: b}` and a line feed are nine
+    /// bytes for seven words; each further pair adds four words and at least six bytes), so
+    /// room for as many words as bytes is never outgrown: no copy of a tape of tens of megabytes
+    /// as it grows. Only the memory written is the process's.
+    init(from start: Int, bytes: Int) {
+        words = YAMLArenaBuffer(capacity: max(4096, bytes), hugePages: false)
         cursor = start
         itemCursor = start
     }
