@@ -7,8 +7,8 @@
 /// twice that (the scanner refuses an item when one is not). An item is its scalar count, the
 /// distance to its mapping's start, a (distance, length) pair per scalar (the length with
 /// the quotes), then, for a flow mapping, the distance from its last scalar to just after its
-/// `}` (0 for a block mapping). Each number is a `UInt16`; a user of three fields takes 18
-/// bytes, freed once the items are composed.
+/// `}` (0 for a block mapping). Each number is a `UInt16`; a user of three fields takes 30
+/// bytes.
 struct YAMLSimpleItemTape {
     private(set) var words: YAMLArenaBuffer<UInt16>
     /// Where the last recorded position is, in the file.
