@@ -24,16 +24,19 @@ struct YAMLArenaBuffer<Element: BitwiseCopyable>: RandomAccessCollection, @unche
     private var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
+    private let hugePages: Bool
 
     /// An empty buffer with room for `capacity` elements. Past a few megabytes, the memory is
     /// advised onto 2 MiB pages where Linux has transparent huge pages in `madvise` mode: a large
     /// file's records are tens of megabytes written once to fresh memory, and with 4 KiB pages
-    /// that is a page fault per 4 KiB.
-    init(capacity: Int = 16) {
+    /// that is a page fault per 4 KiB. Without `hugePages`, never: for memory reserved large
+    /// and written only in part, where the kernel's work to find 2 MiB pages is not repaid.
+    init(capacity: Int = 16, hugePages: Bool = true) {
         self.capacity = Swift.max(capacity, 16)
+        self.hugePages = hugePages
         block = Block(capacity: self.capacity)
         base = block.base
-        Self.adviseHugePages(base, count: self.capacity)
+        if hugePages { Self.adviseHugePages(base, count: self.capacity) }
     }
 
     var startIndex: Int { 0 }
@@ -95,7 +98,7 @@ struct YAMLArenaBuffer<Element: BitwiseCopyable>: RandomAccessCollection, @unche
     private mutating func grow(to newCapacity: Int) {
         let bigger = Block(capacity: newCapacity)
         bigger.base.initialize(from: base, count: count)
-        Self.adviseHugePages(bigger.base, count: newCapacity)
+        if hugePages { Self.adviseHugePages(bigger.base, count: newCapacity) }
         block = bigger
         base = bigger.base
         capacity = newCapacity

@@ -30,6 +30,8 @@ extension YAMLComposer {
         let indentation: Int
         /// The character index, as libyaml counts, at which its marks skip `skipped`.
         let resumeIndex: Int
+        /// The skipped items as the scanner read them, replayed into the composer.
+        var tape: YAMLSimpleItemTape
         var state = State.pending
 
         enum State {
@@ -56,14 +58,14 @@ extension YAMLComposer {
             while itemsStart + indentation < bytes.count, bytes[itemsStart + indentation] == UInt8(ascii: " ") { indentation += 1 }
             let scanner = YAMLSimpleItemScanner(bytes: bytes, indentation: indentation)
             guard scanner.startsItem(at: itemsStart) else { return nil }
-            let resume = scanner.simpleRunEnd(from: itemsStart)
+            let (resume, tape) = scanner.simpleRun(from: itemsStart)
             guard resume > itemsStart else { return nil }
             // libyaml counts characters after the byte-order mark.
             var index = itemsStart - bomLength
             if !isASCII {
                 for offset in bomLength..<itemsStart where bytes[offset] & 0xC0 == 0x80 { index -= 1 }
             }
-            return Splice(skipped: itemsStart..<resume, indentation: indentation, resumeIndex: index)
+            return Splice(skipped: itemsStart..<resume, indentation: indentation, resumeIndex: index, tape: tape)
         }
 
         /// Where the line after the first line that is exactly `text` (at column 0, ending in a
@@ -109,13 +111,11 @@ extension YAMLComposer {
         guard !stopped, streamedSequence >= 0 else { return }
         let bytes = file.bytes
         bytes.withUnsafeBufferPointer { buffer in
-            let scanner = YAMLSimpleItemScanner(bytes: buffer, indentation: splice.indentation)
-            var position = splice.skipped.lowerBound
-            // The scanner accepted these very bytes before libyaml started: every item reads.
-            while position < splice.skipped.upperBound, !stopped, let next = scanner.item(at: position, visitor: &self) {
-                position = next
-            }
+            // The scanner recorded these items before libyaml started: they are composed as
+            // recorded, without reading their bytes again.
+            splice.tape.replay(buffer, from: splice.skipped.lowerBound, visitor: &self) { !$0.stopped }
         }
+        self.splice?.tape.release()
     }
 
     /// Gives up the splice: the composer stops, and the loader starts again without it.

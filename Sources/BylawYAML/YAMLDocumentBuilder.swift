@@ -55,7 +55,8 @@ struct YAMLDocumentBuilder {
         guard length > 0 else { return (0, true) }
         let verbatim = source.withUnsafeBufferPointer { all in
             guard contentStart + length <= all.count, let base = all.baseAddress, let wanted = bytes.baseAddress else { return false }
-            return memoryEquals(base + contentStart, wanted, length)
+            // The simple items' scalars are slices of the source itself: nothing to compare.
+            return wanted == base + contentStart || memoryEquals(base + contentStart, wanted, length)
         }
         if verbatim { return (contentStart, true) }
         let first = text.count

@@ -32,18 +32,6 @@ struct YAMLSimpleItemScanner {
 
     static let maxLine = 1_000
 
-    /// A visitor that keeps only a count, for checking items before libyaml starts.
-    ///
-    /// The count gives it a size: a value of an empty struct passed `inout` gets a placeholder
-    /// address shared by every thread, and ThreadSanitizer's exclusivity checks reported two
-    /// workspaces checked at once as a race on it.
-    struct Check: YAMLSimpleItemVisitor {
-        var scalars = 0
-        mutating func simpleMapping(start: Int, isFlow: Bool) {}
-        mutating func simpleScalar(_ text: UnsafeBufferPointer<UInt8>, style: YAMLScalarStyle, start: Int, end: Int) { scalars += 1 }
-        mutating func simpleMappingEnd(flowEnd: Int) {}
-    }
-
     /// Whether the line at `offset` starts an item: `indentation` spaces, then `- `.
     func startsItem(at offset: Int) -> Bool {
         guard offset + indentation + 2 <= bytes.count else { return false }
@@ -52,13 +40,17 @@ struct YAMLSimpleItemScanner {
     }
 
     /// Where the first item not read here starts, reading from the item at `start`: the end of
-    /// the last item that is simple and followed by another item's line. `start` when there is
-    /// no such item.
-    func simpleRunEnd(from start: Int) -> Int {
+    /// the last item that is simple and followed by another item's line (`start` when there is
+    /// no such item); and the items before it, recorded for the composer to replay.
+    func simpleRun(from start: Int) -> (end: Int, tape: YAMLSimpleItemTape) {
         var position = start
-        var check = Check()
-        while let next = item(at: position, visitor: &check), startsItem(at: next) { position = next }
-        return position
+        var tape = YAMLSimpleItemTape(from: start, bytes: bytes.count - start)
+        while let next = item(at: position, visitor: &tape), !tape.overflowed, startsItem(at: next) {
+            tape.keepItem()
+            position = next
+        }
+        tape.dropItem()
+        return (position, tape)
     }
 
     /// Reads the simple item whose line starts at `offset` (a line for which ``startsItem(at:)``
@@ -153,19 +145,15 @@ struct YAMLSimpleItemScanner {
     /// starts there.
     private func plainEnd(_ start: Int, _ limit: Int) -> Int? {
         guard start < limit, Self.startsPlain(bytes[start]) else { return nil }
-        var index = start + 1
-        var end = index
-        while index < limit {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: " ") {
-                index += 1
-                continue
-            }
-            guard Self.inPlain(byte) else { break }
-            index += 1
-            end = index
+        var end = start + 1
+        while true {
+            while end < limit, Self.inPlain(bytes[end]) { end += 1 }
+            // Spaces belong to the scalar only when more of it follows them.
+            var index = end
+            while index < limit, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            guard index > end, index < limit, Self.inPlain(bytes[index]) else { return end }
+            end = index + 1
         }
-        return end
     }
 
     /// Blanks, then the line feed; returns where the next line starts.
@@ -188,17 +176,21 @@ struct YAMLSimpleItemScanner {
     /// Letters, digits, `_`, `.`, `/`, `+`: none of them is a YAML indicator.
     @inline(__always)
     static func startsPlain(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "+"):
-            return true
-        default: return false
-        }
+        inSet(byte, low: 0x03FF_C800_0000_0000, high: 0x07FF_FFFE_87FF_FFFE)
     }
 
-    /// What may follow inside a plain scalar, besides spaces.
+    /// What may follow inside a plain scalar, besides spaces: those and `-`, `@`.
     @inline(__always)
     static func inPlain(_ byte: UInt8) -> Bool {
-        startsPlain(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+        inSet(byte, low: 0x03FF_E800_0000_0000, high: 0x07FF_FFFE_87FF_FFFF)
+    }
+
+    /// Whether `byte` is in the ASCII set whose bytes 0–63 are the bits of `low` and 64–127
+    /// those of `high`: a shift and a test instead of a chain of range comparisons, for the
+    /// scanner's loop over every byte of every scalar.
+    @inline(__always)
+    private static func inSet(_ byte: UInt8, low: UInt64, high: UInt64) -> Bool {
+        let word = byte < 64 ? low : (byte < 128 ? high : 0)
+        return (word >> UInt64(byte & 63)) & 1 != 0
     }
 }

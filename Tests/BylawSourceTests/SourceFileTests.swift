@@ -34,6 +34,21 @@ struct SourceFileTests {
         #expect(file.lineText(2) == "c: 3")
     }
 
+    @Test("lines are found alike with and without carriage returns, in both line-break modes")
+    func lineStartsByMode() {
+        let plain = SourceFile(path: "p.yaml", text: "a\n\nbc\nd")
+        #expect(plain.lineCount == 4)
+        #expect((0..<4).map { plain.lineText($0) } == ["a", "", "bc", "d"])
+        #expect(plain.location(ofByte: 4).line == 3)
+        let stream = SourceFile(path: "s.ndjson", bytes: Array("{}\r{}\r\n{}\n".utf8), lineBreaks: .newline)
+        #expect(stream.lineCount == 3)
+        #expect(stream.location(ofByte: 3).line == 1)
+        #expect(stream.location(ofByte: 7).line == 2)
+        let yaml = SourceFile(path: "y.yaml", bytes: Array("{}\r{}\r\n{}\n".utf8))
+        #expect(yaml.lineCount == 4)
+        #expect(yaml.location(ofByte: 3).line == 2)
+    }
+
     @Test("a byte-order mark is not a column")
     func byteOrderMark() {
         let file = SourceFile(path: "b.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("ab: 1".utf8))
