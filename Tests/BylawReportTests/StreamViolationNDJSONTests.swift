@@ -80,12 +80,7 @@ import Testing
     /// `--max-errors` inside a block are those of one thread handing over findings.
     @Test(arguments: [(2, 300, nil), (3, 1_000, nil), (3, 700, 2), (2, 64 << 10, 1)] as [(Int, Int, Int?)])
     func encodedViolationsOnSeveralThreadsWriteTheLinesOfOne(jobs: Int, blockSize: Int, maxErrors: Int?) throws {
-        var loaded = PolicySetLoader.Result()
-        PolicySetLoader.load(file: SourceFile(path: "lent.yaml", text: Self.policy), into: &loaded)
-        let today = try #require(CalendarDate("2026-11-22"))
-        let set = try #require(PolicyCompiler(today: today).compile(loaded.documents).set)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-        let workspace = try #require(WorkspaceLoader.load(path: root + "/Examples/workspaces/acme.yaml").workspace)
+        let (set, workspace) = try Self.compiled(Self.policy)
         var stream = ""
         for number in 0..<2_000 {
             stream += number % 500 == 499 ? "not json\n" : #"{"id":"e\#(number)","kind":"\#(["share", "upload", "prompt"][number % 3])","user":"u\#(number % 7)","org":"o\#(number % 4)"}"# + "\n"
@@ -122,12 +117,7 @@ import Testing
                 message: "{event.user} in {workspace.org(event.org) == null ? 'nowhere' : workspace.org(event.org).name} ({size(event.user) + size(event.org)})"
                 hint: "{event.org + '/' + event.user}"
             """
-        var loaded = PolicySetLoader.Result()
-        PolicySetLoader.load(file: SourceFile(path: "parts.yaml", text: policy), into: &loaded)
-        let today = try #require(CalendarDate("2026-11-22"))
-        let set = try #require(PolicyCompiler(today: today).compile(loaded.documents).set)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-        let workspace = try #require(WorkspaceLoader.load(path: root + "/Examples/workspaces/acme.yaml").workspace)
+        let (set, workspace) = try Self.compiled(policy)
         var stream = ""
         for number in 0..<3_000 {
             let org = ["us", "eu", "us-legal", "mars", "eu-research"][number % 5]
@@ -143,6 +133,17 @@ import Testing
         let fast = StreamEvaluator(policies: set, workspace: WorkspaceGraph(workspace))
         #expect(try Self.ndjson(fast, Array(stream.utf8), lending: true) == expected)
         #expect(try Self.ndjson(fast, Array(stream.utf8), lending: false) == expected)
+    }
+
+    /// `policy` compiled (dated 2026-11-22), and the example workspace acme.yaml.
+    static func compiled(_ policy: String) throws -> (PolicySet, Workspace) {
+        var loaded = PolicySetLoader.Result()
+        PolicySetLoader.load(file: SourceFile(path: "policy.yaml", text: policy), into: &loaded)
+        let today = try #require(CalendarDate("2026-11-22"))
+        let set = try #require(PolicyCompiler(today: today).compile(loaded.documents).set)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let workspace = try #require(WorkspaceLoader.load(path: root + "/Examples/workspaces/acme.yaml").workspace)
+        return (set, workspace)
     }
 
     /// The NDJSON the evaluator's findings make, through lent violations or findings.
