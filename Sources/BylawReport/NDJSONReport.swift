@@ -11,7 +11,8 @@ public final class NDJSONReport: StreamViolationEncodingSink {
     /// The line being written, its storage reused from finding to finding.
     private var line: [UInt8] = []
     private var fragments = NDJSONFragments()
-    private var violations = NDJSONViolationWriter()
+    /// Lent violations are written as a worker thread's encoder writes them.
+    private var violations = NDJSONViolationEncoder()
 
     /// A sink writing through `output` (stdout in the CLI, a ``ReportBuffer`` in tests), and
     /// finding lines through `bytes` when given (no `String` made per finding).
@@ -30,7 +31,7 @@ public final class NDJSONReport: StreamViolationEncodingSink {
 
     public func emit(_ violation: StreamViolation) {
         line.removeAll(keepingCapacity: true)
-        violations.write(violation, to: &line, fragments: &fragments)
+        violations.encode(violation, into: &line)
         write(line)
     }
 
@@ -45,11 +46,7 @@ public final class NDJSONReport: StreamViolationEncodingSink {
     }
 
     private func write(_ line: [UInt8]) {
-        if let byteOutput {
-            line.withUnsafeBufferPointer(byteOutput)
-        } else {
-            output(String(decoding: line, as: UTF8.self))
-        }
+        line.withUnsafeBufferPointer(emitEncoded)
     }
 
     public func emit(_ diagnostic: Diagnostic) {

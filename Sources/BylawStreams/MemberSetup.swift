@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// What a member checks and creates before its first fetch: the stream it reads, the stream
 /// its findings go to, and the durable consumer the members share.
 struct MemberSetup {
@@ -19,7 +15,7 @@ struct MemberSetup {
     /// Runs `step`, again after a pause when it times out, up to ``attempts`` times; any other
     /// error, or the last timeout, is thrown. `pause` is given the attempt that timed out (1…).
     static func retryingTimeouts<T>(
-        _ what: String, log: (String) -> Void, pause: (Int) -> Void = { Self.sleep(seconds: 0.25 * Double($0)) }, _ step: () throws -> T
+        _ what: String, log: (String) -> Void, pause: (Int) -> Void = { sleep(milliseconds: 250 * $0) }, _ step: () throws -> T
     ) throws -> T {
         var attempt = 1
         while true {
@@ -31,12 +27,6 @@ struct MemberSetup {
                 attempt += 1
             }
         }
-    }
-
-    private static func sleep(seconds: Double) {
-        var remaining = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
-        var left = timespec()
-        while nanosleep(&remaining, &left) != 0, errno == EINTR { remaining = left }
     }
 
     /// The stream of usage events, which must exist.

@@ -243,7 +243,8 @@ private struct FailureLog {
     }
 }
 
-private func sleep(milliseconds: Int) {
+/// Sleeps for `milliseconds`, resuming after signals until the time has passed.
+func sleep(milliseconds: Int) {
     var spec = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
     var remaining = timespec()
     while nanosleep(&spec, &remaining) != 0 { spec = remaining }

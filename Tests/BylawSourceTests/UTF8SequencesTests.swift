@@ -53,4 +53,20 @@ import Testing
         #expect(disagreements == 0)
         #expect(valid > 1_000)
     }
+
+    /// Strings drawn from the bytes at the edges of the table, some after ASCII runs.
+    @Test func edgeBytesInAnyOrderAgreeWithStringValidation() {
+        var random: UInt64 = 1
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xFF]
+        for length in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(length % 12) {
+                random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(alphabet[Int(random >> 33) % alphabet.count])
+            }
+            if length % 3 == 0 { bytes = Array(repeating: 0x61, count: length % 17) + bytes }
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(UTF8Sequences.areValid) == valid, "\(bytes)")
+        }
+    }
 }

@@ -28,7 +28,7 @@ struct ParallelStreamEvaluation {
         let workers = (0..<jobs).map { _ in BlockWorker(setup: setup) }
         let task = BlockTask(
             streamPath: streamPath, name: reader.name, maxLineLength: reader.maxLineLength, chunkSize: reader.chunkSize,
-            attribution: attribution != nil, encoder: callbacks.encoded == nil ? nil : callbacks.encoder)
+            attribution: attribution != nil, encoder: callbacks.encoding?.makeEncoder)
         var merger = BlockMerger(maxErrors: maxErrors, callbacks: callbacks, workspace: setup.workspace, ruleIDs: setup.rules.map(\.fullID))
         var pending: [BlockSlot] = []
         let window = 2 * jobs
@@ -222,7 +222,7 @@ struct BlockMerger {
                 callbacks.finding(finding)
             case .encoded(let end, _, _):
                 outcome.bytes.withUnsafeBufferPointer { bytes in
-                    callbacks.encoded?(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    callbacks.encoding?.write(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 }
                 start = end
             case .malformed(let diagnostic, let mark):

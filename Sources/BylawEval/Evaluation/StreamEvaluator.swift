@@ -73,18 +73,29 @@ public struct StreamEvaluator {
         /// ``StreamViolation``); nil hands them to ``finding``. Used on one thread only:
         /// several threads hand their findings over as ``Finding``s.
         public var violation: ((StreamViolation) -> Void)?
-        /// Makes, for each thread deciding blocks of a file, an encoder writing violations as
-        /// bytes (see ``StreamViolationEncodingSink``); nil hands them over as ``Finding``s.
-        /// Used with ``encoded`` when there are several threads.
-        public var encoder: (@Sendable () -> any StreamViolationEncoder)?
-        /// Takes the bytes an ``encoder`` wrote for one violation, in stream order.
-        public var encoded: ((UnsafeBufferPointer<UInt8>) -> Void)?
+        /// How several threads hand violations over as finished bytes (see
+        /// ``StreamViolationEncodingSink``); nil hands them over as ``Finding``s.
+        public var encoding: Encoding?
         public var diagnostic: (Diagnostic) -> Void
         /// Called every few thousand lines with the reader (for a progress line).
         public var progress: (UsageStreamReader, StreamCounts) -> Void
         /// Asked after each finding, diagnostic and progress call: `true` ends the run there
         /// (``StreamCounts/stoppedByCaller``), as when the reader of the output went away.
         public var stop: () -> Bool
+
+        /// Violations written as bytes by the thread that found them.
+        public struct Encoding {
+            /// Makes the encoder of one thread deciding blocks of a file.
+            public var makeEncoder: @Sendable () -> any StreamViolationEncoder
+            /// Takes the bytes an encoder wrote for one violation, in stream order.
+            public var write: (UnsafeBufferPointer<UInt8>) -> Void
+
+            /// The encoders and output of `sink`.
+            public init(_ sink: any StreamViolationEncodingSink) {
+                makeEncoder = sink.encoderFactory
+                write = sink.emitEncoded
+            }
+        }
 
         /// Callbacks for a run; `stop` defaults to never stopping.
         public init(

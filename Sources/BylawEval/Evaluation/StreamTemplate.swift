@@ -93,7 +93,9 @@ struct StreamTemplate {
         switch field.valueKind {
         case .string where field != .time:
             let copied = node.event.withUTF8(field) { bytes -> Bool in
-                guard bytes.count <= TemplateFormatting.maxPlaceholderBytes, isValidUTF8(bytes) else { return false }
+                // The scanner validates a line's bytes, but a `\u` escape can decode to a lone
+                // surrogate, which `String` would replace.
+                guard bytes.count <= TemplateFormatting.maxPlaceholderBytes, UTF8Sequences.areValid(bytes) else { return false }
                 out.append(contentsOf: bytes)
                 return true
             }
@@ -116,10 +118,6 @@ struct StreamTemplate {
     private static func appendFormatted(_ field: UsageEventField, of node: EventNode, to out: inout [UInt8]) {
         out.append(contentsOf: TemplateFormatting.text(of: node.value(of: field)).utf8)
     }
-
-    /// Whether `bytes` are valid UTF-8 (the scanner validates a line's bytes, but a `\u` escape
-    /// can decode to a lone surrogate, which `String` would replace).
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Sequences.areValid(bytes) }
 }
 
 /// The texts one placeholder printed, by the values of the event fields it reads (its

@@ -43,10 +43,7 @@ public struct EvalRun {
         var attribution: Attribution? = attribution ? Attribution() : nil
         let lend: ((StreamViolation) -> Void)? = (sink as? any StreamViolationSink).map { sink in { sink.emit($0) } }
         var callbacks = StreamEvaluator.Callbacks(finding: sink.emit, violation: lend, diagnostic: sink.emit, progress: progress, stop: stop)
-        if let encoding = sink as? any StreamViolationEncodingSink {
-            callbacks.encoder = encoding.encoderFactory
-            callbacks.encoded = encoding.emitEncoded
-        }
+        callbacks.encoding = (sink as? any StreamViolationEncodingSink).map(StreamEvaluator.Callbacks.Encoding.init)
         let counts = try evaluator.evaluate(
             reader, streamPath: streamPath, maxErrors: maxErrors, jobs: reader.expectedSize == nil ? 1 : jobs, blockSize: blockSize,
             tally: &tally, attribution: &attribution, callbacks: callbacks)
