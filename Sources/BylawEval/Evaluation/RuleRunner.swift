@@ -21,11 +21,26 @@ public enum RuleOutcome: Sendable {
 public enum RuleRunner {
     /// `activation` holds the rule's variables (its slots in ``CompiledRule/slots``).
     public static func run(_ rule: CompiledRule, _ activation: CELActivation, beforeCondition: () -> Void = {}, afterCondition: () -> Void = {}) -> RuleOutcome {
+        switch decide(rule, activation, beforeCondition: beforeCondition, afterCondition: afterCondition) {
+        case .notApplicable: return .notApplicable
+        case .passed: return .passed
+        case .excepted: return .excepted
+        case .failed(let failed): return .failed(failed.failure)
+        case .fired:
+            let message = rule.message?.render(activation) ?? rule.descriptor.title
+            return .fired(message: message, hint: rule.hint?.render(activation))
+        }
+    }
+
+    /// What ``run(_:_:beforeCondition:afterCondition:)`` decides, without writing the message:
+    /// the stream evaluator caches decisions and prints a fired rule's message itself, from the
+    /// event's bytes, so rendering it here would be thrown away.
+    static func decide(_ rule: CompiledRule, _ activation: CELActivation, beforeCondition: () -> Void = {}, afterCondition: () -> Void = {}) -> StreamDecision {
         if let whereCondition = rule.whereCondition {
             switch truth(whereCondition, activation) {
             case .success(false): return .notApplicable
             case .success(true): break
-            case .failure(let failure): return .failed(failure.prefixed("'where' "))
+            case .failure(let failure): return .failed(FailedDecision(failure.prefixed("'where' ")))
             }
         }
         beforeCondition()
@@ -34,7 +49,7 @@ public enum RuleRunner {
         let fires: Bool
         switch verdict {
         case .success(let value): fires = rule.mode == .forbid ? value : !value
-        case .failure(let failure): return .failed(failure.prefixed("'\(rule.mode.rawValue)' "))
+        case .failure(let failure): return .failed(FailedDecision(failure.prefixed("'\(rule.mode.rawValue)' ")))
         }
         guard fires else { return .passed }
         for exception in rule.exceptions {
@@ -42,8 +57,7 @@ public enum RuleRunner {
             // An exception whose condition fails to evaluate does not apply: the finding stands.
             if case .success(true) = truth(condition, activation) { return .excepted }
         }
-        let message = rule.message?.render(activation) ?? rule.descriptor.title
-        return .fired(message: message, hint: rule.hint?.render(activation))
+        return .fired
     }
 
     enum Truth {

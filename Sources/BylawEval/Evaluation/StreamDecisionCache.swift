@@ -11,16 +11,6 @@ enum StreamDecision {
     /// it inline (a struct payload made every copy an outlined value-witness call, +6% of
     /// instructions per event).
     case failed(FailedDecision)
-
-    init(_ outcome: RuleOutcome) {
-        switch outcome {
-        case .notApplicable: self = .notApplicable
-        case .passed: self = .passed
-        case .excepted: self = .excepted
-        case .fired: self = .fired
-        case .failed(let failure): self = .failed(FailedDecision(failure))
-        }
-    }
 }
 
 /// A rule's failure to evaluate, boxed for ``StreamDecision``.

@@ -108,7 +108,7 @@ public struct UsageDecider {
                 decision = cached
             } else {
                 let entry = entries[index]
-                decision = StreamDecision(RuleRunner.run(entry.rule, entry.activation))
+                decision = RuleRunner.decide(entry.rule, entry.activation)
                 caches[index].store(decision)
             }
             let failure: EvaluationFailure?
