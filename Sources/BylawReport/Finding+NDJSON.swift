@@ -142,13 +142,18 @@ struct NDJSONFragments {
 
     /// The path as a JSON string, the last one's encoding reused when it is the same text.
     mutating func writePath(_ text: String, to out: inout [UInt8]) {
+        out.append(contentsOf: encodedPath(text))
+    }
+
+    /// The path as a JSON string, encoded again only when it is not the last one's text.
+    mutating func encodedPath(_ text: String) -> [UInt8] {
         if !Self.same(path, isASCII: pathIsASCII, text) {
             pathBytes.removeAll(keepingCapacity: true)
             JSONBytes.writeString(text, to: &pathBytes)
             path = text
             pathIsASCII = Self.isASCII(text)
         }
-        out.append(contentsOf: pathBytes)
+        return pathBytes
     }
 
     /// A stream finding's location: `PATH,"line":N}` (the path's encoding reused).

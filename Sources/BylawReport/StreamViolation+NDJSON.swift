@@ -40,22 +40,36 @@ struct NDJSONViolationWriter {
     /// shared with `fragments`.
     mutating func write(_ violation: StreamViolation, to out: inout [UInt8], fragments: inout NDJSONFragments) {
         let pieces = self.pieces(for: violation)
-        out.append(contentsOf: pieces.head)
-        violation.withMessageUTF8 { JSONBytes.writeString(utf8: $0, to: &out) }
         violation.withHintUTF8 { hint in
             if !Self.same(pieces.hint, hint) {
                 pieces.hint = hint.map(Array.init)
                 pieces.hintPiece = NDJSONFragments.encodeHint(utf8: hint)
             }
         }
-        out.append(contentsOf: pieces.hintPiece)
-        fragments.writeStreamLocation(violation.inputPath, line: violation.line, to: &out)
-        NDJSONFragments.writeEvent(line: violation.line, to: &out) { out in
+        let path = fragments.encodedPath(violation.inputPath)
+        let line = violation.line
+        // One reservation for the whole line, then plain stores (``JSONByteWriter``): the same
+        // bytes as `Finding.writeNDJSON`, head, message, hint, `PATH,"line":N}`,
+        // `,"event":{"line":N,"id":ID}` and `}` with the newline.
+        violation.withMessageUTF8 { message in
             violation.withIDUTF8 { id in
-                if let id { JSONBytes.writeString(utf8: id, to: &out) } else { JSONBytes.write("null", to: &out) }
+                let bound = pieces.head.count + JSONByteWriter.stringBound(message.count) + pieces.hintPiece.count + path.count
+                    + 2 * JSONByteWriter.intBound + JSONByteWriter.stringBound(id?.count ?? 2) + 40
+                JSONByteWriter.append(to: &out, reserving: bound) { writer in
+                    writer.write(pieces.head)
+                    writer.writeString(utf8: message)
+                    writer.write(pieces.hintPiece)
+                    writer.write(path)
+                    writer.write(",\"line\":")
+                    writer.writeInt(line)
+                    writer.write("},\"event\":{\"line\":")
+                    writer.writeInt(line)
+                    writer.write(",\"id\":")
+                    if let id { writer.writeString(utf8: id) } else { writer.write("null") }
+                    writer.write("}}\n")
+                }
             }
         }
-        JSONBytes.write("}\n", to: &out)
     }
 
     /// The rule's pieces, made afresh when the rule number held another rule's.

@@ -63,3 +63,59 @@ struct JSONBytesWordScanTests {
         }
     }
 }
+
+@Suite("JSON bytes: one reservation for a whole line")
+struct JSONByteWriterTests {
+    @Test("the string bound is exact for the worst case, and holds for any text", arguments: [
+        String(repeating: "\u{1}", count: 37), "", "a", String(repeating: "\u{2028}", count: 5), "quote \" \\ é 日本 \n\t\u{1F}",
+    ])
+    func stringBound(_ text: String) {
+        let utf8 = Array(text.utf8)
+        var out: [UInt8] = [0x41]
+        utf8.withUnsafeBufferPointer { bytes in
+            JSONByteWriter.append(to: &out, reserving: JSONByteWriter.stringBound(bytes.count)) { $0.writeString(utf8: bytes) }
+        }
+        var expected: [UInt8] = [0x41]
+        JSONBytes.writeString(text, to: &expected)
+        #expect(out == expected, "appended after what the array held")
+        #expect(out.count - 1 <= JSONByteWriter.stringBound(utf8.count))
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+            #expect(out.count - 1 == JSONByteWriter.stringBound(utf8.count), "control characters take the whole bound")
+        }
+    }
+
+    @Test("pieces written into one reservation are the pieces appended one by one")
+    func severalPieces() {
+        let head: [UInt8] = Array("{\"rule\":\"p.r\",\"message\":".utf8)
+        let message = Array("a \"quoted\" message\n".utf8)
+        var out: [UInt8] = []
+        message.withUnsafeBufferPointer { message in
+            JSONByteWriter.append(to: &out, reserving: head.count + JSONByteWriter.stringBound(message.count) + 2 * JSONByteWriter.intBound + 12) { writer in
+                writer.write(head)
+                writer.writeString(utf8: message)
+                writer.write(",\"line\":")
+                writer.writeInt(Int.min)
+                writer.write(0x2C)
+                writer.writeInt(42)
+                writer.write("}\n")
+            }
+        }
+        var expected = head
+        JSONBytes.writeString(String(decoding: message, as: UTF8.self), to: &expected)
+        JSONBytes.write(",\"line\":", to: &expected)
+        JSONBytes.writeInt(Int.min, to: &expected)
+        expected.append(0x2C)
+        JSONBytes.writeInt(42, to: &expected)
+        JSONBytes.write("}\n", to: &expected)
+        #expect(out == expected)
+        #expect(String(decoding: out, as: UTF8.self).hasSuffix(",\"line\":-9223372036854775808,42}\n"))
+    }
+
+    @Test("writing past the reservation stops the process instead of writing past it")
+    func pastTheBound() async {
+        await #expect(processExitsWith: .failure) {
+            var out: [UInt8] = []
+            JSONByteWriter.append(to: &out, reserving: 3) { $0.write("four") }
+        }
+    }
+}
