@@ -90,7 +90,7 @@ extension StreamShortcutTests {
         #expect(template.isPlain)
         var bytes: [UInt8] = []
         var interner = StreamFieldInterner()
-        template.render(node, activation, interner: &interner, into: &bytes)
+        template.render(node, node.event, activation, interner: &interner, into: &bytes)
         let expected = message.render(activation)
         #expect(expected.contains("|a\u{FFFD}\u{FFFD}\u{FFFD}b\u{FFFD}\u{FFFD}|xxx"))
         #expect(expected.contains("x…|"))

@@ -76,18 +76,18 @@ final class StreamRulePlan {
             if usesCache, let cached = texts.lookup(usage, &interner) {
                 return (.string(cached.message), cached.hint.map { .string($0) })
             }
-            let message = render(self.message, interner: &interner, into: &messageBuffer)
-            let hint = self.hint.map { render($0, interner: &interner, into: &hintBuffer) }
+            let message = render(self.message, usage: usage, interner: &interner, into: &messageBuffer)
+            let hint = self.hint.map { render($0, usage: usage, interner: &interner, into: &hintBuffer) }
             guard usesCache, texts.isEnabled else { return (message, hint) }
             let rendering = StreamMessageCache.Rendering(message: message.string, hint: hint?.string)
             texts.store(rendering)
             return (.string(rendering.message), rendering.hint.map { .string($0) })
         }
 
-        private func render(_ template: StreamTemplate, interner: inout StreamFieldInterner, into buffer: inout [UInt8]) -> StreamText {
+        private func render(_ template: StreamTemplate, usage: UsageEvent, interner: inout StreamFieldInterner, into buffer: inout [UInt8]) -> StreamText {
             if let constant = template.constant { return .string(constant) }
             buffer.removeAll(keepingCapacity: true)
-            template.render(node, activation, interner: &interner, into: &buffer)
+            template.render(node, usage, activation, interner: &interner, into: &buffer)
             return .bytes(buffer)
         }
     }

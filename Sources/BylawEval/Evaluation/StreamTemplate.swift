@@ -58,22 +58,26 @@ struct StreamTemplate {
         constant = text
     }
 
-    /// Appends the rendered text's UTF-8 to `out`: the event's fields are read from `node`,
-    /// other placeholders (all of them without a node) are evaluated on `activation`, whose
-    /// `event` is `node`, or taken from their caches, keyed by `interner`'s numbers.
-    func render(_ node: EventNode?, _ activation: CELActivation, interner: inout StreamFieldInterner, into out: inout [UInt8]) {
+    /// Appends the rendered text's UTF-8 to `out`: the event's fields are read from `usage`,
+    /// the event `node` holds, other placeholders (all of them without a node) are evaluated on
+    /// `activation`, whose `event` is `node`, or taken from their caches, keyed by `interner`'s
+    /// numbers. `usage` is the caller's own copy of the event: reading `node.event` instead
+    /// copies the event around every call that takes it.
+    func render(
+        _ node: EventNode?, _ usage: UsageEvent, _ activation: CELActivation, interner: inout StreamFieldInterner, into out: inout [UInt8]
+    ) {
         for part in parts {
             switch part {
             case .literal(let bytes):
                 out.append(contentsOf: bytes)
             case .field(let field, let expression):
-                if let node { Self.append(field, of: node, to: &out) } else { Self.evaluate(expression, activation, to: &out) }
+                if let node { Self.append(field, of: usage, node: node, to: &out) } else { Self.evaluate(expression, activation, to: &out) }
             case .expression(let expression, let texts):
                 guard let texts, let node else {
                     Self.evaluate(expression, activation, to: &out)
                     continue
                 }
-                if let cached = texts.cache.lookup(node.event, &interner) {
+                if let cached = texts.cache.lookup(usage, &interner) {
                     out.append(contentsOf: cached.message.utf8)
                     continue
                 }
@@ -89,10 +93,10 @@ struct StreamTemplate {
     }
 
     /// Appends what ``TemplateFormatting`` prints for the value `event.FIELD` has in CEL.
-    private static func append(_ field: UsageEventField, of node: EventNode, to out: inout [UInt8]) {
+    private static func append(_ field: UsageEventField, of usage: UsageEvent, node: EventNode, to out: inout [UInt8]) {
         switch field.valueKind {
         case .string where field != .time:
-            let copied = node.event.withUTF8(field) { bytes -> Bool in
+            let copied = usage.withUTF8(field) { bytes -> Bool in
                 // The scanner validates a line's bytes, but a `\u` escape can decode to a lone
                 // surrogate, which `String` would replace.
                 guard bytes.count <= TemplateFormatting.maxPlaceholderBytes, UTF8Sequences.areValid(bytes) else { return false }
@@ -101,9 +105,9 @@ struct StreamTemplate {
             }
             if !copied { appendFormatted(field, of: node, to: &out) }
         case .integer:
-            JSONBytes.writeInt(Int(node.event.integer(field)), to: &out)
+            JSONBytes.writeInt(Int(usage.integer(field)), to: &out)
         case .decimal:
-            let number = node.event.decimal(field)
+            let number = usage.decimal(field)
             if let whole = TemplateFormatting.wholeNumber(number) {
                 JSONBytes.writeInt(Int(whole), to: &out)
             } else {

@@ -51,7 +51,7 @@ public struct UsageEvent: Sendable {
 
     /// A string field's value, `""` when absent or not materialised; for `.costAmount` the
     /// number's source text. Other numbers and objects read as `""`.
-    public func string(_ field: UsageEventField) -> String {
+    @inlinable public func string(_ field: UsageEventField) -> String {
         withUTF8(field) { String(decoding: $0, as: UTF8.self) }
     }
 
