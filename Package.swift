@@ -51,6 +51,8 @@ let package = Package(
             pkgConfig: "libnats",
             providers: [.apt(["libnats-dev"])]
         ),
+        // glibc's mallopt, which the Glibc module does not export (`bylaw eval --jobs` keeps freed blocks for reuse).
+        .systemLibrary(name: "CMallocTuning", path: "Sources/CMallocTuning"),
         // The commit and compiler a release build records (scripts/release writes them into a header it adds with -Xcc -I).
         .target(name: "CBylawBuildInfo"),
         .target(name: "EditDistance"),
@@ -66,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "bylaw",
             dependencies: [
-                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "CBylawBuildInfo",
+                "BylawSource", "BylawYAML", "CEL", "BylawPolicy", "BylawModel", "BylawEval", "BylawReport", "BylawReload", "CBylawBuildInfo", "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + (withServers ? ["BylawServe", "BylawStreams", "BylawStudio", .product(name: "Logging", package: "swift-log")] : []),
             swiftSettings: withServers ? [.define("BYLAW_SERVERS")] : []

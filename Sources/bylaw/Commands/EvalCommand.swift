@@ -79,6 +79,7 @@ struct EvalCommand: ParsableCommand {
         run.strict = strict
         run.attribution = summary
         run.jobs = jobs ?? AvailableCores.count
+        if run.jobs > 1 { FreedMemory.keepForReuse() }
         run.explains = explain
         let progress = ProgressLine(enabled: Terminal.isTerminal(2))
         // Once nobody reads stdout (`| head`) or it cannot be written, reading on is wasted.
