@@ -73,7 +73,7 @@ struct StreamTemplate {
             case .field(let field, let expression):
                 if let node { Self.append(field, of: usage, node: node, to: &out) } else { Self.evaluate(expression, activation, to: &out) }
             case .expression(let expression, let texts):
-                guard let texts, let node else {
+                guard let texts, node != nil else {
                     Self.evaluate(expression, activation, to: &out)
                     continue
                 }

@@ -39,7 +39,12 @@ public struct UsageEvent: Sendable {
     @usableFromInline var text: [UInt8] = []
     /// The fields whose slot is set: slots of other fields are stale and read as `""`.
     @usableFromInline var materialised: UInt32 = 0
-    @usableFromInline var slots = UsageEventField.TextSlotArray<TextSlot>(repeating: .empty)
+    /// A field's slot by raw value. On the heap, not inline: reading one entry of an inline
+    /// array of a borrowed event made the compiler copy the whole event to the stack first (one
+    /// copy per field read in the stream's hot loop). Only fields in ``materialised`` are
+    /// current, so ``reset()`` leaves it alone; the event is the array's only owner while the
+    /// scanner writes it, so setting a slot never copies it.
+    @usableFromInline var slots = [TextSlot](repeating: .empty, count: UsageEventField.TextSlotArray<TextSlot>.count)
 
     /// An empty event (every field absent).
     public init() {
@@ -60,8 +65,7 @@ public struct UsageEvent: Sendable {
     @inlinable public func withUTF8<R>(_ field: UsageEventField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let index = Int(field.rawValue)
         guard materialised & (1 << UInt32(index)) != 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        // Through a span: subscripting the inline array directly copies all of it first.
-        let slot = slots.span[index]
+        let slot = slots[index]
         return try text.withUnsafeBufferPointer { all in
             guard slot.count > 0, let base = all.baseAddress else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
             return try body(UnsafeBufferPointer(start: base + Int(slot.start), count: Int(slot.count)))
@@ -82,7 +86,7 @@ public struct UsageEvent: Sendable {
     @inlinable func field(_ field: UsageEventField, equalsBytes expected: UnsafeBufferPointer<UInt8>) -> Bool {
         let index = Int(field.rawValue)
         guard materialised & (1 << UInt32(index)) != 0 else { return expected.isEmpty }
-        let slot = slots.span[index]
+        let slot = slots[index]
         guard Int(slot.count) == expected.count else { return false }
         if expected.isEmpty { return true }
         return text.withUnsafeBufferPointer { all in
