@@ -27,14 +27,20 @@ extension Finding {
             JSONBytes.writeInt(start.column, to: &out)
             out.append(0x7D)
         } else if let event {
-            fragments.writeStreamLocation(inputPath, line: event.line, to: &out)
+            let path = fragments.encodedPath(inputPath)
+            JSONByteWriter.append(to: &out, reserving: NDJSONFragments.streamLocationBound(path: path)) { writer in
+                NDJSONFragments.writeStreamLocation(path: path, line: event.line, to: &writer)
+            }
         } else {
             fragments.writePath(inputPath, to: &out)
             out.append(0x7D)
         }
         if let event {
-            NDJSONFragments.writeEvent(line: event.line, to: &out) { out in
-                if let id = event.id { JSONBytes.writeString(id, to: &out) } else { JSONBytes.write("null", to: &out) }
+            var id = event.id
+            Self.withUTF8(of: &id) { id in
+                JSONByteWriter.append(to: &out, reserving: NDJSONFragments.eventBound(id: id)) { writer in
+                    NDJSONFragments.writeEvent(line: event.line, id: id, to: &writer)
+                }
             }
         }
         if let explanation {
@@ -42,6 +48,12 @@ extension Finding {
             out.append(contentsOf: explanation.jsonValue.compact.utf8)
         }
         JSONBytes.write("}\n", to: &out)
+    }
+
+    /// Calls `body` with the UTF-8 of `text`, nil when there is none.
+    private static func withUTF8(of text: inout String?, _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        guard var string = text else { return body(nil) }
+        string.withUTF8 { body($0) }
     }
 }
 
@@ -156,21 +168,33 @@ struct NDJSONFragments {
         return pathBytes
     }
 
-    /// A stream finding's location: `PATH,"line":N}` (the path's encoding reused).
-    mutating func writeStreamLocation(_ path: String, line: Int, to out: inout [UInt8]) {
-        writePath(path, to: &out)
-        JSONBytes.write(",\"line\":", to: &out)
-        JSONBytes.writeInt(line, to: &out)
-        out.append(0x7D)
+    /// A stream finding's location: `PATH,"line":N}`, `path` being ``encodedPath(_:)``'s bytes.
+    @inline(__always)
+    static func writeStreamLocation(path: [UInt8], line: Int, to writer: inout JSONByteWriter) {
+        writer.write(path)
+        writer.write(",\"line\":")
+        writer.writeInt(line)
+        writer.write(0x7D)
     }
 
-    /// `,"event":{"line":N,"id":ID}`, the id written by `writeID` (a JSON string or `null`).
-    static func writeEvent(line: Int, to out: inout [UInt8], id writeID: (inout [UInt8]) -> Void) {
-        JSONBytes.write(",\"event\":{\"line\":", to: &out)
-        JSONBytes.writeInt(line, to: &out)
-        JSONBytes.write(",\"id\":", to: &out)
-        writeID(&out)
-        out.append(0x7D)
+    /// The most bytes ``writeStreamLocation(path:line:to:)`` writes.
+    static func streamLocationBound(path: [UInt8]) -> Int {
+        path.count + 9 + JSONByteWriter.intBound
+    }
+
+    /// `,"event":{"line":N,"id":ID}`, ID the escaped UTF-8 `id` or `null`.
+    @inline(__always)
+    static func writeEvent(line: Int, id: UnsafeBufferPointer<UInt8>?, to writer: inout JSONByteWriter) {
+        writer.write(",\"event\":{\"line\":")
+        writer.writeInt(line)
+        writer.write(",\"id\":")
+        if let id { writer.writeString(utf8: id) } else { writer.write("null") }
+        writer.write(0x7D)
+    }
+
+    /// The most bytes ``writeEvent(line:id:to:)`` writes.
+    static func eventBound(id: UnsafeBufferPointer<UInt8>?) -> Int {
+        25 + JSONByteWriter.intBound + JSONByteWriter.stringBound(id?.count ?? 2)
     }
 
     /// Whether `other` has the very bytes of `cached`, a text a piece was encoded from.

@@ -49,24 +49,19 @@ struct NDJSONViolationWriter {
         let path = fragments.encodedPath(violation.inputPath)
         let line = violation.line
         // One reservation for the whole line, then plain stores (``JSONByteWriter``): the same
-        // bytes as `Finding.writeNDJSON`, head, message, hint, `PATH,"line":N}`,
-        // `,"event":{"line":N,"id":ID}` and `}` with the newline.
+        // bytes as `Finding.writeNDJSON`, head, message, hint, location, event, and `}` with the
+        // newline.
         violation.withMessageUTF8 { message in
             violation.withIDUTF8 { id in
-                let bound = pieces.head.count + JSONByteWriter.stringBound(message.count) + pieces.hintPiece.count + path.count
-                    + 2 * JSONByteWriter.intBound + JSONByteWriter.stringBound(id?.count ?? 2) + 40
+                let bound = pieces.head.count + JSONByteWriter.stringBound(message.count) + pieces.hintPiece.count
+                    + NDJSONFragments.streamLocationBound(path: path) + NDJSONFragments.eventBound(id: id) + 2
                 JSONByteWriter.append(to: &out, reserving: bound) { writer in
                     writer.write(pieces.head)
                     writer.writeString(utf8: message)
                     writer.write(pieces.hintPiece)
-                    writer.write(path)
-                    writer.write(",\"line\":")
-                    writer.writeInt(line)
-                    writer.write("},\"event\":{\"line\":")
-                    writer.writeInt(line)
-                    writer.write(",\"id\":")
-                    if let id { writer.writeString(utf8: id) } else { writer.write("null") }
-                    writer.write("}}\n")
+                    NDJSONFragments.writeStreamLocation(path: path, line: line, to: &writer)
+                    NDJSONFragments.writeEvent(line: line, id: id, to: &writer)
+                    writer.write("}\n")
                 }
             }
         }

@@ -10,9 +10,8 @@
 public struct JSONByteWriter: ~Copyable {
     @usableFromInline let base: UnsafeMutablePointer<UInt8>
     @usableFromInline let limit: Int
-    @usableFromInline var written = 0
     /// Bytes written so far.
-    public var count: Int { written }
+    @usableFromInline var written = 0
 
     @usableFromInline init(base: UnsafeMutablePointer<UInt8>, limit: Int) {
         self.base = base

@@ -125,9 +125,8 @@ enum SchemaSourceGenerator {
                 /// Number of object fields (the parts of an event).
                 public static var objectCount: Int { \(layout.count - objectStart) }
 
-                /// Inline storage with one element per text slot (``slotCount``), per integer field and
-                /// per decimal field: the event's layout, sized by the table.
-                public typealias TextSlotArray<Element> = InlineArray<\(objectStart), Element>
+                /// Inline storage with one element per integer field and per decimal field: the event's
+                /// layout, sized by the table.
                 public typealias IntegerArray<Element> = InlineArray<\(decimalStart - integerStart), Element>
                 public typealias DecimalArray<Element> = InlineArray<\(objectStart - decimalStart), Element>
             }

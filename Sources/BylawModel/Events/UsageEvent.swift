@@ -39,12 +39,12 @@ public struct UsageEvent: Sendable {
     @usableFromInline var text: [UInt8] = []
     /// The fields whose slot is set: slots of other fields are stale and read as `""`.
     @usableFromInline var materialised: UInt32 = 0
-    /// A field's slot by raw value. On the heap, not inline: reading one entry of an inline
-    /// array of a borrowed event made the compiler copy the whole event to the stack first (one
-    /// copy per field read in the stream's hot loop). Only fields in ``materialised`` are
-    /// current, so ``reset()`` leaves it alone; the event is the array's only owner while the
-    /// scanner writes it, so setting a slot never copies it.
-    @usableFromInline var slots = [TextSlot](repeating: .empty, count: UsageEventField.TextSlotArray<TextSlot>.count)
+    /// The slot of each field below ``UsageEventField/objectStart``, by raw value. On the heap,
+    /// not inline: reading one entry of an inline array of a borrowed event made the compiler
+    /// copy the whole event to the stack first (one copy per field read in the stream's hot
+    /// loop). Only fields in ``materialised`` are current, so ``reset()`` leaves it alone. Like
+    /// ``text``, it is copied on the next write only if a copy of the event outlives its line.
+    @usableFromInline var slots = [TextSlot](repeating: .empty, count: Int(UsageEventField.objectStart))
 
     /// An empty event (every field absent).
     public init() {

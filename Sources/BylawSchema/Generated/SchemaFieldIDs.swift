@@ -493,9 +493,8 @@ public enum UsageEventField: UInt8, CaseIterable, Sendable, Hashable {
     /// Number of object fields (the parts of an event).
     public static var objectCount: Int { 5 }
 
-    /// Inline storage with one element per text slot (``slotCount``), per integer field and
-    /// per decimal field: the event's layout, sized by the table.
-    public typealias TextSlotArray<Element> = InlineArray<22, Element>
+    /// Inline storage with one element per integer field and per decimal field: the event's
+    /// layout, sized by the table.
     public typealias IntegerArray<Element> = InlineArray<2, Element>
     public typealias DecimalArray<Element> = InlineArray<1, Element>
 }

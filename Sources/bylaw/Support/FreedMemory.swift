@@ -11,7 +11,7 @@ import CMallocTuning
 /// threshold is shrunk), and the next block faults the same pages in again: on 1 M events that
 /// was about 30,000 page faults and a sixth of the run's CPU time in the kernel. Raising both
 /// thresholds keeps the pages; what the process holds is still bounded by the most that was
-/// in flight at once (two blocks a worker), which `bylaw eval` reports as its peak memory.
+/// in flight at once (two blocks a worker, with their findings).
 enum FreedMemory {
     /// Blocks up to this size come from the heap, not from a mapping of their own.
     static let mmapThreshold: Int32 = 64 << 20
