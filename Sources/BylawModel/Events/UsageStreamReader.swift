@@ -188,20 +188,28 @@ public final class UsageStreamReader {
     /// blocks the caller keeps). ``bytesRead`` counts what was read, for progress.
     public func forEachBlock(size: Int, _ body: (StreamBlock) throws -> Void) throws {
         let size = max(size, maxLineLength + 2)
-        var block: [UInt8] = []
+        var rest: [UInt8] = []
         var nextLine = 1
         var offset = 0
         var startsInsideLine = false
         var atEnd = false
         while !atEnd {
-            block.reserveCapacity(size + chunkSize)
-            while block.count < size {
-                let count = try readChunk(into: buffer, max: min(chunkSize, capacity))
-                if count == 0 {
-                    atEnd = true
-                    break
+            // The reads land in the block itself, after the bytes the previous block left over:
+            // each byte is copied once, by the kernel, into memory the worker will read.
+            var block = try [UInt8](unsafeUninitializedCapacity: size + chunkSize) { storage, filled in
+                guard let base = storage.baseAddress else { return }
+                rest.withUnsafeBufferPointer { carried in
+                    if let from = carried.baseAddress { base.initialize(from: from, count: carried.count) }
                 }
-                block.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
+                filled = rest.count
+                while filled < size {
+                    let count = try readChunk(into: base + filled, max: min(chunkSize, storage.count - filled))
+                    if count == 0 {
+                        atEnd = true
+                        break
+                    }
+                    filled += count
+                }
             }
             if block.isEmpty { break }
             // Cut after the block's last newline; the bytes after it begin the next block. A block
@@ -212,7 +220,7 @@ public final class UsageStreamReader {
                 // The last newline is usually a line's length from the end.
                 if let last = block.lastIndex(of: 0x0A) { cut = last + 1 }
             }
-            let rest = Array(block[cut...])
+            rest = Array(block[cut...])
             block.removeLast(block.count - cut)
             let lines = Self.linesStarting(in: block, startsInsideLine: startsInsideLine)
             let endsInsideLine = block.last != 0x0A
@@ -221,7 +229,6 @@ public final class UsageStreamReader {
             offset += block.count
             // A block that neither starts nor ends a line lies wholly inside one.
             startsInsideLine = endsInsideLine
-            block = rest
         }
         bytesConsumed = bytesRead
     }
