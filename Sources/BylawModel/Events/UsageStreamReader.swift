@@ -51,6 +51,9 @@ public final class UsageStreamReader {
     private var startsInsideLine = false
     /// Whether a byte-order mark may start the input (only at the very start of a stream).
     private var mayStartWithByteOrderMark = true
+    /// Whether lines are lent straight from the input's memory (a block) instead of from
+    /// `buffer`: see ``forEachLine(_:)``. Blocks set it; tests clear it to compare both ways.
+    var lendsInPlace = false
 
     /// Opens a file; `-` means standard input. Throws `input.unreadable` naming the path.
     public convenience init(path: String, maxLineLength: Int = defaultMaxLineLength, chunkSize: Int = defaultChunkSize) throws(Diagnostic) {
@@ -85,6 +88,7 @@ public final class UsageStreamReader {
         bytesConsumed = block.offset
         startsInsideLine = block.startsInsideLine
         mayStartWithByteOrderMark = block.offset == 0
+        lendsInPlace = true
     }
 
     /// Reads bytes held in memory, `chunkSize` at a time (for tests and embedders).
@@ -111,10 +115,25 @@ public final class UsageStreamReader {
     /// throws (which stops reading and rethrows). Read errors throw `input.unreadable`.
     /// Call it once: the stream is consumed.
     public func forEachLine(_ body: (StreamLine) throws -> Void) throws {
-        var start = 0  // first byte of the pending line in `buffer`
-        var end = 0  // end of valid data in `buffer`
+        if lendsInPlace, case .memory(let bytes, 0) = input {
+            try bytes.withUnsafeBufferPointer { storage in try forEachLine(inPlace: storage, body) }
+        } else {
+            try forEachLine(inPlace: nil, body)
+        }
+    }
+
+    /// The reading loop. Lines are lent from a window of `maxLineLength + 1 + chunkSize` bytes:
+    /// `buffer`, which reads fill and which keeps a pending line by moving it to its start; or,
+    /// for a block (`inPlace`), the block's own bytes, where a "read" only widens the window and
+    /// keeping a pending line only moves the window's start. The window's positions, and so
+    /// every line, offset and count handed out, are the same either way: a block's lines are
+    /// not copied, and are cut exactly as copying them would cut them.
+    private func forEachLine(inPlace: UnsafeBufferPointer<UInt8>?, _ body: (StreamLine) throws -> Void) throws {
+        var window = inPlace?.baseAddress ?? UnsafePointer(buffer)
+        var start = 0  // first byte of the pending line in the window
+        var end = 0  // end of valid data in the window
         var searchFrom = 0  // where the next newline search resumes
-        var bufferOffset = bytesRead  // stream offset of buffer[0]
+        var bufferOffset = bytesRead  // stream offset of window[0]
         var skippingLongLine = startsInsideLine
         var checkedByteOrderMark = !mayStartWithByteOrderMark
         var atEnd = false
@@ -122,14 +141,14 @@ public final class UsageStreamReader {
         while true {
             if !checkedByteOrderMark, end >= 3 || atEnd {
                 checkedByteOrderMark = true
-                if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                if end >= 3, window[0] == 0xEF, window[1] == 0xBB, window[2] == 0xBF {
                     start = 3
                     searchFrom = 3
                 }
             }
             if checkedByteOrderMark {
                 if skippingLongLine {
-                    if let newline = findNewline(from: searchFrom, to: end) {
+                    if let newline = findNewline(in: window, from: searchFrom, to: end) {
                         skippingLongLine = false
                         start = newline + 1
                         searchFrom = start
@@ -140,17 +159,17 @@ public final class UsageStreamReader {
                     bytesConsumed = bufferOffset + start
                 }
                 if !skippingLongLine {
-                    while let newline = findNewline(from: searchFrom, to: end) {
-                        try deliver(from: start, to: newline, terminated: true, streamOffset: bufferOffset + start, body)
+                    while let newline = findNewline(in: window, from: searchFrom, to: end) {
+                        try deliver(window, from: start, to: newline, terminated: true, streamOffset: bufferOffset + start, body)
                         start = newline + 1
                         searchFrom = start
                     }
                     searchFrom = end
                     let pending = end - start
-                    if pending > maxLineLength + 1 || (pending == maxLineLength + 1 && buffer[end - 1] != 0x0D) {
+                    if pending > maxLineLength + 1 || (pending == maxLineLength + 1 && window[end - 1] != 0x0D) {
                         linesRead += 1
                         bytesConsumed = bufferOffset + end
-                        let prefix = UnsafeBufferPointer(start: buffer + start, count: maxLineLength)
+                        let prefix = UnsafeBufferPointer(start: window + start, count: maxLineLength)
                         try body(StreamLine(number: linesRead, offset: bufferOffset + start, bytes: prefix, isTooLong: true, maxLineLength: maxLineLength))
                         skippingLongLine = true
                         start = end
@@ -158,7 +177,7 @@ public final class UsageStreamReader {
                 }
                 if atEnd {
                     if !skippingLongLine, end > start {
-                        try deliver(from: start, to: end, terminated: false, streamOffset: bufferOffset + start, body)
+                        try deliver(window, from: start, to: end, terminated: false, streamOffset: bufferOffset + start, body)
                     }
                     bytesConsumed = bytesRead
                     return
@@ -169,13 +188,18 @@ public final class UsageStreamReader {
             }
             if start > 0 {
                 let kept = end - start
-                if kept > 0 { memmove(buffer, buffer + start, kept) }
+                if inPlace != nil {
+                    window += start
+                } else if kept > 0 {
+                    memmove(buffer, buffer + start, kept)
+                }
                 bufferOffset += start
                 searchFrom -= start
                 end = kept
                 start = 0
             }
-            let count = try readChunk(into: buffer + end, max: min(chunkSize, capacity - end))
+            let wanted = min(chunkSize, capacity - end)
+            let count = inPlace != nil ? widenInPlace(max: wanted) : try readChunk(into: buffer + end, max: wanted)
             if count == 0 { atEnd = true } else { end += count }
         }
     }
@@ -249,20 +273,32 @@ public final class UsageStreamReader {
     }
 
     @inline(__always)
-    private func findNewline(from: Int, to: Int) -> Int? {
-        guard from < to, let found = memchr(buffer + from, 0x0A, to - from) else { return nil }
-        return buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    private func findNewline(in window: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let found = memchr(window + from, 0x0A, to - from) else { return nil }
+        return window.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     @inline(__always)
-    private func deliver(from start: Int, to stop: Int, terminated: Bool, streamOffset: Int, _ body: (StreamLine) throws -> Void) throws {
+    private func deliver(
+        _ window: UnsafePointer<UInt8>, from start: Int, to stop: Int, terminated: Bool, streamOffset: Int, _ body: (StreamLine) throws -> Void
+    ) throws {
         var length = stop - start
         bytesConsumed = streamOffset + length + (terminated ? 1 : 0)
-        if length > 0, buffer[stop - 1] == 0x0D { length -= 1 }
+        if length > 0, window[stop - 1] == 0x0D { length -= 1 }
         linesRead += 1
         let tooLong = length > maxLineLength
-        let bytes = UnsafeBufferPointer(start: buffer + start, count: tooLong ? maxLineLength : length)
+        let bytes = UnsafeBufferPointer(start: window + start, count: tooLong ? maxLineLength : length)
         try body(StreamLine(number: linesRead, offset: streamOffset, bytes: bytes, isTooLong: tooLong, maxLineLength: maxLineLength))
+    }
+
+    /// A "read" of a block lent in place: the next bytes are already in the window, after its
+    /// end; this only counts them, as ``readChunk(into:max:)`` counts what it copies.
+    private func widenInPlace(max wanted: Int) -> Int {
+        guard case .memory(let bytes, let position) = input else { return 0 }
+        let count = min(wanted, bytes.count - position)
+        input = .memory(bytes, position: position + count)
+        bytesRead += count
+        return count
     }
 
     private func readChunk(into destination: UnsafeMutablePointer<UInt8>, max wanted: Int) throws(Diagnostic) -> Int {
