@@ -8,6 +8,10 @@ import BylawModel
 /// shrinks as the rules grow in number (as ``StreamDecisionCache`` does), then empty when half
 /// full; a rule whose messages rarely repeat (they print `event.id`, say) turns its cache off
 /// after a trial, so it costs one failed lookup per finding for a while, then nothing.
+///
+/// Texts kept for lent violations (which need bytes, never a `String`) go into one byte arena
+/// per cache, so keeping one allocates nothing; the arena starts over with the slots, and when
+/// it would pass ``maxArenaBytes``.
 struct StreamMessageCache {
     /// Most slots per rule (a power of two).
     static let slotCount = 1024
@@ -15,13 +19,17 @@ struct StreamMessageCache {
     static let initialSlots = 16
     /// Lookups per trial period; a period with more misses than half of it turns the cache off.
     static let trialLength = 1024
+    /// Most bytes of texts kept as bytes (past it, the cache starts over).
+    static let maxArenaBytes = 1 << 20
 
     private let width: Int
     private var keyFields = InlineArray<8, UsageEventField>(repeating: .id)
     private(set) var isEnabled: Bool
     /// `width` numbers per slot.
     private var keys: [UInt64] = []
-    private var texts: [Rendering?] = []
+    private var texts: [Stored?] = []
+    /// The texts of `.bytes` entries, one after another.
+    private var arena: [UInt8] = []
     private var key = InlineArray<8, UInt64>(repeating: 0)
     private var slot = -1
     private var used = 0
@@ -38,6 +46,12 @@ struct StreamMessageCache {
         var hint: String?
     }
 
+    /// What a slot keeps: the texts as strings, or where their bytes are in the arena.
+    enum Stored {
+        case strings(Rendering)
+        case bytes(message: Range<Int>, hint: Range<Int>?)
+    }
+
     /// A cache keyed by `fields` (the fields the templates read); nil disables it. `rules` is
     /// how many rules of the run have a cache, for ``maxSlots``.
     init(fields: [UsageEventField]?, rules: Int = 1) {
@@ -45,13 +59,13 @@ struct StreamMessageCache {
         isEnabled = fields.map { $0.count <= StreamDecisionCache.maxFields } ?? false
         for (position, field) in (fields ?? []).prefix(StreamDecisionCache.maxFields).enumerated() { keyFields[position] = field }
         maxSlots = StreamDecisionCache.maxSlots(
-            rules: rules, bytesPerSlot: 8 * width + MemoryLayout<Rendering?>.stride, most: Self.slotCount, least: Self.initialSlots)
+            rules: rules, bytesPerSlot: 8 * width + MemoryLayout<Stored?>.stride, most: Self.slotCount, least: Self.initialSlots)
         capacity = min(Self.initialSlots, maxSlots)
     }
 
     /// The texts rendered for an earlier event agreeing with `event`, or nil; on nil,
-    /// ``store(_:)`` the texts rendered.
-    mutating func lookup(_ event: UsageEvent, _ interner: inout StreamFieldInterner) -> Rendering? {
+    /// ``store(_:)`` (or ``store(message:hint:)``) the texts rendered.
+    mutating func lookup(_ event: UsageEvent, _ interner: inout StreamFieldInterner) -> Stored? {
         slot = -1
         guard isEnabled else { return nil }
         if texts.isEmpty {
@@ -71,6 +85,7 @@ struct StreamMessageCache {
                 isEnabled = false
                 keys = []
                 texts = []
+                arena = []
                 return nil
             }
             lookups = 0
@@ -78,14 +93,14 @@ struct StreamMessageCache {
         }
         var mask = capacity &- 1
         var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & mask
-        while let rendering = texts[found] {
+        while let stored = texts[found] {
             let base = found * width
             var same = true
             for position in 0..<width where keys[base + position] != key[position] {
                 same = false
                 break
             }
-            if same { return rendering }
+            if same { return stored }
             found = (found + 1) & mask
         }
         misses += 1
@@ -95,8 +110,7 @@ struct StreamMessageCache {
                 grow()
             } else {
                 // Half full at its most: start over, keeping probes short.
-                for index in 0..<capacity { texts[index] = nil }
-                used = 0
+                startOver()
             }
             mask = capacity &- 1
             found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & mask
@@ -115,7 +129,7 @@ struct StreamMessageCache {
         texts = Array(repeating: nil, count: capacity)
         let mask = capacity &- 1
         for index in oldTexts.indices {
-            guard let rendering = oldTexts[index] else { continue }
+            guard let stored = oldTexts[index] else { continue }
             let base = index * width
             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
             for position in 0..<width {
@@ -125,17 +139,57 @@ struct StreamMessageCache {
             var found = Int(truncatingIfNeeded: StreamFieldInterner.mix(hash)) & mask
             while texts[found] != nil { found = (found + 1) & mask }
             for position in 0..<width { keys[found * width + position] = oldKeys[base + position] }
-            texts[found] = rendering
+            texts[found] = stored
         }
+    }
+
+    /// Forgets every entry (the slot ``lookup(_:_:)`` chose stays free).
+    private mutating func startOver() {
+        for index in 0..<capacity { texts[index] = nil }
+        arena.removeAll(keepingCapacity: true)
+        used = 0
     }
 
     /// Stores the texts for the key of the last ``lookup(_:_:)`` that returned nil.
     mutating func store(_ rendering: Rendering) {
+        put(.strings(rendering))
+    }
+
+    /// Stores the texts' bytes for the key of the last ``lookup(_:_:)`` that returned nil,
+    /// copying them into the arena.
+    mutating func store(message: UnsafeBufferPointer<UInt8>, hint: UnsafeBufferPointer<UInt8>?) {
+        guard isEnabled, slot >= 0 else { return }
+        let size = message.count + (hint?.count ?? 0)
+        guard size <= Self.maxArenaBytes else { return }
+        if arena.count + size > Self.maxArenaBytes { startOver() }
+        let messageStart = arena.count
+        arena.append(contentsOf: message)
+        let messageRange = messageStart..<arena.count
+        var hintRange: Range<Int>?
+        if let hint {
+            let hintStart = arena.count
+            arena.append(contentsOf: hint)
+            hintRange = hintStart..<arena.count
+        }
+        put(.bytes(message: messageRange, hint: hintRange))
+    }
+
+    private mutating func put(_ stored: Stored) {
         guard isEnabled, slot >= 0 else { return }
         let base = slot * width
         for position in 0..<width { keys[base + position] = key[position] }
-        texts[slot] = rendering
+        texts[slot] = stored
         used += 1
         slot = -1
+    }
+
+    /// Appends the bytes at `range` of the arena (a `.bytes` entry's text) to `out`.
+    func append(_ range: Range<Int>, to out: inout [UInt8]) {
+        arena.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The bytes at `range` of the arena as a `String`.
+    func string(_ range: Range<Int>) -> String {
+        arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 }

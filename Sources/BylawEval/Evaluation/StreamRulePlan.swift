@@ -71,17 +71,40 @@ final class StreamRulePlan {
             _ texts: inout StreamMessageCache, usage: UsageEvent, interner: inout StreamFieldInterner, messageBuffer: inout [UInt8],
             hintBuffer: inout [UInt8], asBytes: Bool
         ) -> (message: StreamText, hint: StreamText?) {
-            // A finding needs strings: a cached one costs no allocation, a rendered one does.
+            // A finding needs strings: a cached one costs no allocation, a rendered one does. A
+            // lent violation needs bytes: those are kept in the cache's arena, with none.
             let usesCache = !(asBytes && textsArePlain)
-            if usesCache, let cached = texts.lookup(usage, &interner) {
-                return (.string(cached.message), cached.hint.map { .string($0) })
+            if usesCache {
+                switch texts.lookup(usage, &interner) {
+                case .strings(let cached)?:
+                    return (.string(cached.message), cached.hint.map { .string($0) })
+                case .bytes(let message, let hint)?:
+                    guard asBytes else { return (.string(texts.string(message)), hint.map { .string(texts.string($0)) }) }
+                    return (Self.copy(message, of: texts, into: &messageBuffer), hint.map { Self.copy($0, of: texts, into: &hintBuffer) })
+                case nil: break
+                }
             }
             let message = render(self.message, usage: usage, interner: &interner, into: &messageBuffer)
             let hint = self.hint.map { render($0, usage: usage, interner: &interner, into: &hintBuffer) }
             guard usesCache, texts.isEnabled else { return (message, hint) }
+            if asBytes {
+                message.withUTF8 { messageBytes in
+                    guard let hint else { return texts.store(message: messageBytes, hint: nil) }
+                    hint.withUTF8 { texts.store(message: messageBytes, hint: $0) }
+                }
+                return (message, hint)
+            }
             let rendering = StreamMessageCache.Rendering(message: message.string, hint: hint?.string)
             texts.store(rendering)
             return (.string(rendering.message), rendering.hint.map { .string($0) })
+        }
+
+
+        /// A kept text's bytes, copied into `buffer` (which keeps its storage from line to line).
+        private static func copy(_ range: Range<Int>, of texts: StreamMessageCache, into buffer: inout [UInt8]) -> StreamText {
+            buffer.removeAll(keepingCapacity: true)
+            texts.append(range, to: &buffer)
+            return .bytes(buffer)
         }
 
         private func render(_ template: StreamTemplate, usage: UsageEvent, interner: inout StreamFieldInterner, into buffer: inout [UInt8]) -> StreamText {

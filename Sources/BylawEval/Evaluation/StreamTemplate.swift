@@ -77,9 +77,14 @@ struct StreamTemplate {
                     Self.evaluate(expression, activation, to: &out)
                     continue
                 }
-                if let cached = texts.cache.lookup(usage, &interner) {
+                switch texts.cache.lookup(usage, &interner) {
+                case .strings(let cached)?:
                     out.append(contentsOf: cached.message.utf8)
                     continue
+                case .bytes(let message, _)?:
+                    texts.cache.append(message, to: &out)
+                    continue
+                case nil: break
                 }
                 let text = TemplateFormatting.text(of: expression.program.evaluate(activation))
                 texts.cache.store(StreamMessageCache.Rendering(message: text, hint: nil))
