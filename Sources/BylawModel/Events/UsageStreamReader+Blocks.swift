@@ -6,7 +6,8 @@ import Darwin
 
 /// Cutting a stream into blocks of whole lines, for several threads (``StreamBlock``).
 extension UsageStreamReader {
-    /// Cuts the stream into blocks of about `size` bytes (at least ``maxLineLength`` + 2),
+    /// Cuts the stream into blocks of about `size` bytes (at least ``maxLineLength`` + 2, and 3
+    /// more for the first, which may start with a byte-order mark),
     /// each ending after a newline, and calls `body` with each in order, until the end or until
     /// `body` throws (which stops reading and rethrows). Reading every block with
     /// ``init(block:name:maxLineLength:chunkSize:)`` gives exactly the lines ``forEachLine(_:)``
@@ -20,15 +21,20 @@ extension UsageStreamReader {
         var startsInsideLine = false
         var atEnd = false
         while !atEnd {
+            // A block without a newline holds more than a line may: its reader reports the line
+            // as too long. The first block's byte-order mark (3 bytes) is not part of the line.
+            let minimum = offset == 0 ? size + 3 : size
             // The reads land in the block itself, after the bytes the previous block left over:
             // each byte is copied once, by the kernel, into memory the worker will read.
-            var block = try [UInt8](unsafeUninitializedCapacity: size + chunkSize) { storage, filled in
+            // Room for what the previous block left (the first block's 3 extra bytes can make
+            // that more than `size`) and for one more read past the minimum.
+            var block = try [UInt8](unsafeUninitializedCapacity: max(minimum, rest.count) + chunkSize) { storage, filled in
                 guard let base = storage.baseAddress else { return }
                 rest.withUnsafeBufferPointer { carried in
                     if let from = carried.baseAddress { base.initialize(from: from, count: carried.count) }
                 }
                 filled = rest.count
-                while filled < size {
+                while filled < minimum {
                     let count = try readChunk(into: base + filled, max: min(chunkSize, storage.count - filled))
                     if count == 0 {
                         atEnd = true

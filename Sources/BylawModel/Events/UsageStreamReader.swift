@@ -45,7 +45,15 @@ public final class UsageStreamReader {
 
     private var input: Input
     private let capacity: Int
-    private let buffer: UnsafeMutablePointer<UInt8>
+    private var storage: UnsafeMutablePointer<UInt8>?
+    /// The window lines are lent from when they are copied (``forEachLine(_:)``): allocated on
+    /// first use, since a block lent in place never needs it.
+    private var buffer: UnsafeMutablePointer<UInt8> {
+        if let storage { return storage }
+        let made = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        storage = made
+        return made
+    }
     /// Whether the first bytes continue a line begun before them (a block cut inside an
     /// over-long line): they are skipped up to the first newline, as the rest of that line.
     private var startsInsideLine = false
@@ -103,12 +111,11 @@ public final class UsageStreamReader {
         self.maxLineLength = max(1, maxLineLength)
         self.chunkSize = max(1, chunkSize)
         self.capacity = self.maxLineLength + 1 + self.chunkSize
-        self.buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
 
     deinit {
         if case .descriptor(let descriptor, true) = input { close(descriptor) }
-        buffer.deallocate()
+        storage?.deallocate()
     }
 
     /// Calls `body` with every line of the stream, in order, until the end or until `body`
@@ -116,7 +123,7 @@ public final class UsageStreamReader {
     /// Call it once: the stream is consumed.
     public func forEachLine(_ body: (StreamLine) throws -> Void) throws {
         if lendsInPlace, case .memory(let bytes, 0) = input {
-            try bytes.withUnsafeBufferPointer { storage in try forEachLine(inPlace: storage, body) }
+            try bytes.withUnsafeBufferPointer { block in try forEachLine(inPlace: block, body) }
         } else {
             try forEachLine(inPlace: nil, body)
         }
