@@ -99,7 +99,6 @@ final class StreamRulePlan {
             return (.string(rendering.message), rendering.hint.map { .string($0) })
         }
 
-
         /// A kept text's bytes, copied into `buffer` (which keeps its storage from line to line).
         private static func copy(_ range: Range<Int>, of texts: StreamMessageCache, into buffer: inout [UInt8]) -> StreamText {
             buffer.removeAll(keepingCapacity: true)

@@ -24,10 +24,10 @@ extension UsageStreamReader {
             // A block without a newline holds more than a line may: its reader reports the line
             // as too long. The first block's byte-order mark (3 bytes) is not part of the line.
             let minimum = offset == 0 ? size + 3 : size
-            // The reads land in the block itself, after the bytes the previous block left over:
-            // each byte is copied once, by the kernel, into memory the worker will read.
-            // Room for what the previous block left (the first block's 3 extra bytes can make
-            // that more than `size`) and for one more read past the minimum.
+            // The reads land in the block itself, after the bytes the previous block left over
+            // (the first block's 3 extra bytes can make those more than `size`), with room for
+            // one more read past the minimum: each byte is copied once, by the kernel, into
+            // memory the worker will read.
             var block = try [UInt8](unsafeUninitializedCapacity: max(minimum, rest.count) + chunkSize) { storage, filled in
                 guard let base = storage.baseAddress else { return }
                 rest.withUnsafeBufferPointer { carried in

@@ -14,7 +14,8 @@ import BylawSource
 /// A line ends at `\n`; a `\r` before it (CRLF) is dropped; a last line without a newline is
 /// still a line; a stream ending with `\n` has no extra empty line after it. A UTF-8
 /// byte-order mark at the very start is skipped. Memory: one buffer of
-/// `maxLineLength + 1 + chunkSize` bytes, whatever the stream's length.
+/// `maxLineLength + 1 + chunkSize` bytes, whatever the stream's length; none for a block
+/// (``init(block:name:maxLineLength:chunkSize:)``), whose lines are lent from the block itself.
 public final class UsageStreamReader {
     /// The default longest line: 1 MiB, without its terminator.
     public static let defaultMaxLineLength = 1 << 20
