@@ -30,7 +30,8 @@ public struct UsageDecider {
     /// alone: explaining costs nothing for the events that make none).
     public var explains: Bool
     private var scanner: UsageEventScanner
-    private var caches: [StreamDecisionCache]
+    // Mutated in place without an array's uniqueness check per rule per event.
+    private let caches: InPlaceArray<StreamDecisionCache>
     private var texts: [StreamMessageCache]
     private var interner = StreamFieldInterner()
     // Where lent violations' texts are written, reused from one to the next.
@@ -62,7 +63,7 @@ public struct UsageDecider {
         fields.formUnion(extraFields)
         if recordsActors { fields.formUnion(UsageEventFields([.user, .org])) }
         scanner = UsageEventScanner(fields: fields)
-        caches = plan.entries.map(\.cache)
+        caches = InPlaceArray(plan.entries.map(\.cache))
         let ruleCount = plan.entries.count
         texts = plan.entries.map { StreamMessageCache(fields: $0.messageFields, rules: ruleCount) }
         ruleCounts = RunTally.RuleCounts(rules: ruleCount)

@@ -108,7 +108,18 @@ struct EventLineParser {
                 let bit: UInt32 = 1 << UInt32(field.rawValue)
                 if seen & bit != 0 { throw duplicate(field, at: keyStart) }
                 seen |= bit
-                try parseKnownValue(field, depth: depth + 1, into: &event)
+                // The common values (a string, a non-negative integer) are parsed here rather
+                // than one or two calls down: about 50 instructions saved per value.
+                let first = index < count ? base[index] : 0
+                if field.valueKind == .string, first == UInt8(ascii: "\"") {
+                    try parseStringField(field, into: &event)
+                    present |= bit
+                } else if field.valueKind == .integer, first &- 0x30 < 10 {
+                    event.setInteger(field, try parseInteger(field))
+                    present |= bit
+                } else {
+                    try parseKnownValue(field, depth: depth + 1, into: &event)
+                }
             } else {
                 try skipValue(depth: depth + 1)
             }
@@ -172,6 +183,18 @@ struct EventLineParser {
         let bodyStart = index
         let escaped = try scanStringBody()
         let bodyCount = index - 1 - bodyStart
+        if field == .time || escaped {
+            try finishStringField(field, bodyStart, bodyCount, escaped: escaped, into: &event)
+            return
+        }
+        // The line's bytes are the first bytes of `event.text`.
+        if fields.contains(field) { event.setSlot(field, start: bodyStart, count: bodyCount) }
+    }
+
+    /// The rest of ``parseStringField(_:into:)`` for `time` and for strings with escapes, out
+    /// of line so that the plain case stays small enough to inline.
+    @inline(never)
+    private mutating func finishStringField(_ field: UsageEventField, _ bodyStart: Int, _ bodyCount: Int, escaped: Bool, into event: inout UsageEvent) throws(ScanFailure) {
         if field == .time { try parseTime(bodyStart, bodyCount, escaped: escaped, into: &event) }
         guard fields.contains(field) else { return }
         if escaped {
