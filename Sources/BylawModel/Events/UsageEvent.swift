@@ -34,8 +34,8 @@ public struct UsageEvent: Sendable {
     /// rejects a `time` that is not RFC 3339, so a present `time` always has one.
     public internal(set) var timestamp: EventTimestamp?
 
-    /// The line's bytes (when any field is materialised), then the decoded UTF-8 of strings
-    /// that held escapes; slots point into it.
+    /// The line's bytes (when any field is materialised), possibly bytes left from an earlier
+    /// line, then the decoded UTF-8 of strings that held escapes; slots point into it.
     @usableFromInline var text: [UInt8] = []
     /// The fields whose slot is set: slots of other fields are stale and read as `""`.
     @usableFromInline var materialised: UInt32 = 0
@@ -98,12 +98,44 @@ public struct UsageEvent: Sendable {
     /// Forgets every field, keeping the storage.
     @inline(__always)
     mutating func reset() {
+        forgetFields()
+        text.removeAll(keepingCapacity: true)
+    }
+
+    /// Forgets every field and copies `line` to the start of ``text``, keeping the storage.
+    ///
+    /// Bytes of earlier, longer lines may be left after the line (up to ``textSlack`` of them):
+    /// slots say where each string lies, and decoded escapes go after whatever is there. This
+    /// saves emptying and refilling the array for every line (about 170 instructions).
+    @inline(__always)
+    mutating func reset(copying line: UnsafeBufferPointer<UInt8>) {
+        forgetFields()
+        guard let source = line.baseAddress, !line.isEmpty else {
+            text.removeAll(keepingCapacity: true)
+            return
+        }
+        if text.count > line.count + Self.textSlack { text.removeAll(keepingCapacity: true) }
+        let overwritten = min(text.count, line.count)
+        if overwritten > 0 {
+            text.withUnsafeMutableBufferPointer { bytes in
+                if let target = bytes.baseAddress { memcpy(target, source, overwritten) }
+            }
+        }
+        if overwritten < line.count {
+            text.append(contentsOf: UnsafeBufferPointer(start: source + overwritten, count: line.count - overwritten))
+        }
+    }
+
+    /// Most bytes ``reset(copying:)`` leaves after a line before it empties ``text``.
+    static let textSlack = 4096
+
+    @inline(__always)
+    private mutating func forgetFields() {
         present = UsageEventFields()
         materialised = 0
         integers = UsageEventField.IntegerArray(repeating: 0)
         decimals = UsageEventField.DecimalArray(repeating: 0)
         timestamp = nil
-        text.removeAll(keepingCapacity: true)
     }
 
     /// Points a field's slot at `count` bytes of ``text`` from `start`.

@@ -51,14 +51,21 @@ public struct UsageEventScanner {
 
     /// Scans one line into `event` (overwriting it).
     public mutating func scan(_ line: StreamLine, into event: inout UsageEvent) -> Outcome {
-        event.reset()
         if line.isTooLong {
+            event.reset()
             return .malformed(StreamIssue(
                 code: .lineTooLong, line: line.number, column: 1, byteInLine: 0, field: nil,
                 message: "line is longer than the limit of \(line.maxLineLength) bytes; it was skipped"))
         }
-        guard let base = line.bytes.baseAddress, !line.bytes.isEmpty else { return .blank }
-        if fields.rawValue != 0 { event.text.append(contentsOf: line.bytes) }
+        guard let base = line.bytes.baseAddress, !line.bytes.isEmpty else {
+            event.reset()
+            return .blank
+        }
+        if fields.rawValue != 0 {
+            event.reset(copying: line.bytes)
+        } else {
+            event.reset()
+        }
         var parser = EventLineParser(base: base, count: line.bytes.count, fields: fields, maxDepth: maxDepth, scratch: [], guesses: [])
         swap(&scratch, &parser.scratch)
         swap(&guesses, &parser.guesses)
