@@ -159,6 +159,34 @@ import Testing
         #expect(run.lent == run.plain)
     }
 
+    @Test func escapedAndNonASCIIValuesPrintWhatEvaluationPrints() throws {
+        let policy = """
+            policy: escapes
+            title: Escaped values
+            rules:
+              - id: escapes
+                title: Ids and users with escapes
+                on: usage
+                forbid: has(event.user)
+                message: "{event.user} did {event.kind} ({size(event.user)})"
+                hint: "{event.id}"
+            """
+        // Values as the line's bytes (ASCII, UTF-8) and decoded from escapes (a surrogate
+        // pair, a quote, a newline, an escaped ASCII letter), on lines of varied lengths.
+        let values = [#"plain"#, #"caf\u00e9"#, "café", #"\ud83d\ude00"#, #"q\"uote"#, #"new\nline"#, #"\u0061bc"#, "日本"]
+        var stream = ""
+        for number in 0..<600 {
+            let user = values[number % values.count]
+            let id = values[(number / values.count) % values.count] + "-\(number)"
+            let padding = String(repeating: "p", count: number % 5 * 40)
+            stream += #"{"id":"\#(id)","user":"\#(user)","kind":"k\#(number % 3)","note":"\#(padding)"}"# + "\n"
+        }
+        let run = try Self.plainAndFast(policy, stream)
+        #expect(run.plain.count > 600 * 100)
+        #expect(run.lent == run.plain)
+        #expect(run.made == run.plain)
+    }
+
     /// The NDJSON of `stream` under `policy` from plain evaluation (no shortcuts, findings), and
     /// with every shortcut, through lent violations and through findings.
     static func plainAndFast(_ policy: String, _ stream: String) throws -> (plain: [UInt8], lent: [UInt8], made: [UInt8]) {

@@ -102,9 +102,11 @@ struct StreamTemplate {
         switch field.valueKind {
         case .string where field != .time:
             let copied = usage.withUTF8(field) { bytes -> Bool in
-                // The scanner validates a line's bytes, but a `\u` escape can decode to a lone
-                // surrogate, which `String` would replace.
-                guard bytes.count <= TemplateFormatting.maxPlaceholderBytes, UTF8Sequences.areValid(bytes) else { return false }
+                // The scanner validated the line's bytes; a value decoded from escapes (or set by
+                // other code) is checked again, as `String` would replace anything invalid.
+                guard bytes.count <= TemplateFormatting.maxPlaceholderBytes,
+                    usage.isValidatedUTF8(field) || UTF8Sequences.areValid(bytes)
+                else { return false }
                 out.append(contentsOf: bytes)
                 return true
             }

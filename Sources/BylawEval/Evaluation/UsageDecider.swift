@@ -160,7 +160,7 @@ public struct UsageDecider {
         guard event.has(.id) else { return nil }
         idBuffer.removeAll(keepingCapacity: true)
         let copied = event.withUTF8(.id) { bytes -> Bool in
-            guard UTF8Sequences.areValid(bytes) else { return false }
+            guard event.isValidatedUTF8(.id) || UTF8Sequences.areValid(bytes) else { return false }
             idBuffer.append(contentsOf: bytes)
             return true
         }

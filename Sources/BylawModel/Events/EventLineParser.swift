@@ -188,7 +188,7 @@ struct EventLineParser {
             return
         }
         // The line's bytes are the first bytes of `event.text`.
-        if fields.contains(field) { event.setSlot(field, start: bodyStart, count: bodyCount) }
+        if fields.contains(field) { event.setValidatedSlot(field, start: bodyStart, count: bodyCount) }
     }
 
     /// The rest of ``parseStringField(_:into:)`` for `time` and for strings with escapes, out
@@ -203,7 +203,7 @@ struct EventLineParser {
             event.setSlot(field, start: start, count: event.text.count - start)
         } else {
             // The line's bytes are the first bytes of `event.text`.
-            event.setSlot(field, start: bodyStart, count: bodyCount)
+            event.setValidatedSlot(field, start: bodyStart, count: bodyCount)
         }
     }
 

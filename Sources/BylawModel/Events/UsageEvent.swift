@@ -39,6 +39,9 @@ public struct UsageEvent: Sendable {
     @usableFromInline var text: [UInt8] = []
     /// The fields whose slot is set: slots of other fields are stale and read as `""`.
     @usableFromInline var materialised: UInt32 = 0
+    /// The materialised fields whose value is bytes of the line that the scanner validated as
+    /// UTF-8 (not decoded from escapes, not set by other code).
+    @usableFromInline var validated: UInt32 = 0
     /// The slot of each field below ``UsageEventField/objectStart``, by raw value. On the heap,
     /// not inline: reading one entry of an inline array of a borrowed event made the compiler
     /// copy the whole event to the stack first (one copy per field read in the stream's hot
@@ -49,6 +52,12 @@ public struct UsageEvent: Sendable {
     /// An empty event (every field absent).
     public init() {
         text.reserveCapacity(512)
+    }
+
+    /// Whether a string field's bytes are known to be valid UTF-8 without looking: they are the
+    /// line's own bytes, which the scanner validated (not a value decoded from escapes).
+    @inlinable public func isValidatedUTF8(_ field: UsageEventField) -> Bool {
+        validated & (1 << UInt32(field.rawValue)) != 0
     }
 
     /// Whether the line had `field` (CEL's `has(event.field)`).
@@ -133,9 +142,18 @@ public struct UsageEvent: Sendable {
     private mutating func forgetFields() {
         present = UsageEventFields()
         materialised = 0
+        validated = 0
         integers = UsageEventField.IntegerArray(repeating: 0)
         decimals = UsageEventField.DecimalArray(repeating: 0)
         timestamp = nil
+    }
+
+    /// Points a field's slot at `count` bytes of the line (at the start of ``text``) that the
+    /// scanner validated as UTF-8.
+    @inline(__always)
+    mutating func setValidatedSlot(_ field: UsageEventField, start: Int, count: Int) {
+        setSlot(field, start: start, count: count)
+        validated |= 1 << UInt32(field.rawValue)
     }
 
     /// Points a field's slot at `count` bytes of ``text`` from `start`.
