@@ -43,6 +43,19 @@ struct EventTextReuseTests {
         #expect(values(event) == fresh(Self.longer))
     }
 
+    @Test func aSlotWrittenOnACopyLeavesTheOriginalAlone() {
+        var scanner = UsageEventScanner()
+        var event = UsageEvent()
+        #expect(scanner.scan(Self.short, into: &event) == .event)
+        var copy = event
+        // `short` is {"id":"e\u0032","user":"bo",...}: point the copy's user at "id".
+        copy.setSlot(.user, start: 2, count: 2)
+        #expect(copy.user == "id")
+        #expect(event.user == "bo")
+        #expect(event.isValidatedUTF8(.user))
+        #expect(!copy.isValidatedUTF8(.id))
+    }
+
     @Test func bytesLeftFromALongLineAreBoundedThenDropped() {
         var scanner = UsageEventScanner()
         var event = UsageEvent()

@@ -45,9 +45,10 @@ public struct UsageEvent: Sendable {
     /// The slot of each field below ``UsageEventField/objectStart``, by raw value. On the heap,
     /// not inline: reading one entry of an inline array of a borrowed event made the compiler
     /// copy the whole event to the stack first (one copy per field read in the stream's hot
-    /// loop). Only fields in ``materialised`` are current, so ``reset()`` leaves it alone. Like
-    /// ``text``, it is copied on the next write only if a copy of the event outlives its line.
-    @usableFromInline var slots = [TextSlot](repeating: .empty, count: Int(UsageEventField.objectStart))
+    /// loop). Only fields in ``materialised`` are current, so a reset leaves the slots alone.
+    /// Like ``text``, they are copied on the next reset or write only if a copy of the event
+    /// outlives its line (``TextSlotStorage``).
+    @usableFromInline var slotStorage = TextSlotStorage()
 
     /// An empty event (every field absent).
     public init() {
@@ -74,7 +75,7 @@ public struct UsageEvent: Sendable {
     @inlinable public func withUTF8<R>(_ field: UsageEventField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let index = Int(field.rawValue)
         guard materialised & (1 << UInt32(index)) != 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let slot = slots[index]
+        let slot = slotStorage.slots[index]
         return try text.withUnsafeBufferPointer { all in
             guard slot.count > 0, let base = all.baseAddress else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
             return try body(UnsafeBufferPointer(start: base + Int(slot.start), count: Int(slot.count)))
@@ -95,7 +96,7 @@ public struct UsageEvent: Sendable {
     @inlinable func field(_ field: UsageEventField, equalsBytes expected: UnsafeBufferPointer<UInt8>) -> Bool {
         let index = Int(field.rawValue)
         guard materialised & (1 << UInt32(index)) != 0 else { return expected.isEmpty }
-        let slot = slots[index]
+        let slot = slotStorage.slots[index]
         guard Int(slot.count) == expected.count else { return false }
         if expected.isEmpty { return true }
         return text.withUnsafeBufferPointer { all in
@@ -140,6 +141,7 @@ public struct UsageEvent: Sendable {
 
     @inline(__always)
     private mutating func forgetFields() {
+        ownSlots()
         present = UsageEventFields()
         materialised = 0
         validated = 0
@@ -149,18 +151,31 @@ public struct UsageEvent: Sendable {
     }
 
     /// Points a field's slot at `count` bytes of the line (at the start of ``text``) that the
-    /// scanner validated as UTF-8.
+    /// scanner validated as UTF-8. Only after a reset for the same line: the reset made the
+    /// slots the event's own, so this writes them without checking.
     @inline(__always)
     mutating func setValidatedSlot(_ field: UsageEventField, start: Int, count: Int) {
-        setSlot(field, start: start, count: count)
+        writeSlot(field, start: start, count: count)
         validated |= 1 << UInt32(field.rawValue)
     }
 
     /// Points a field's slot at `count` bytes of ``text`` from `start`.
     @inline(__always)
     mutating func setSlot(_ field: UsageEventField, start: Int, count: Int) {
-        slots[Int(field.rawValue)] = TextSlot(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: count))
+        ownSlots()
+        writeSlot(field, start: start, count: count)
+    }
+
+    @inline(__always)
+    private mutating func writeSlot(_ field: UsageEventField, start: Int, count: Int) {
+        slotStorage.slots[Int(field.rawValue)] = TextSlot(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: count))
         materialised |= 1 << UInt32(field.rawValue)
+    }
+
+    /// Makes the slots this event's own: a copy of the event shares them until then.
+    @inline(__always)
+    private mutating func ownSlots() {
+        if !isKnownUniquelyReferenced(&slotStorage) { slotStorage = TextSlotStorage(copying: slotStorage) }
     }
 }
 
