@@ -97,9 +97,19 @@ public struct JSONByteWriter: ~Copyable {
         var runStart = 0
         var index = 0
         let count = bytes.count
+        var tailChecked = false
         while index < count {
             // Skip eight bytes at a time while none of them needs attention.
             while index + 8 <= count, !JSONBytes.needsAttention(JSONBytes.loadWord(bytes, index)) { index += 8 }
+            // Fewer than eight left: the word ending at the last byte decides them at once (it
+            // overlaps bytes already passed, so a hit there only means going on byte by byte).
+            if !tailChecked, index + 8 > count, count >= 8 {
+                tailChecked = true
+                if !JSONBytes.needsAttention(JSONBytes.loadWord(bytes, count - 8)) {
+                    index = count
+                    break
+                }
+            }
             guard index < count else { break }
             let byte = bytes[index]
             var escape: StaticString?

@@ -15,14 +15,17 @@ public enum JSONBytes {
     }
 
     /// Whether any byte of a little-endian word is a control character, `"`, `\` or 0xE2 (the
-    /// lead byte of U+2028/2029): the classic "has a zero byte" trick applied per condition.
+    /// lead byte of U+2028/2029): the classic "has a zero byte" trick applied per condition,
+    /// the four masks joined before the one test (a borrow can flag a byte above a true hit,
+    /// never a word without one).
     @inline(__always)
     static func needsAttention(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
-        return below0x20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0xE2))
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let lead = word ^ (ones &* 0xE2)
+        let flags = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((lead &- ones) & ~lead)
+        return flags & 0x8080_8080_8080_8080 != 0
     }
 
     /// Eight bytes of `bytes` from `index` (at least eight must remain) as a little-endian word,

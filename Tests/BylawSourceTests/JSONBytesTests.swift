@@ -50,15 +50,19 @@ struct JSONBytesWordScanTests {
         return out + "\""
     }
 
-    @Test("a special character at every offset of a long string", arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "é", "日", "\u{7F}", " "])
+    @Test("a special character at every offset of a long string", arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "…", "é", "日", "\u{7F}", " "])
     func everyOffset(_ special: String) {
         for length in [7, 8, 9, 15, 16, 17, 33] {
             for offset in 0...length {
                 var text = String(repeating: "a", count: length)
                 text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: offset))
-                var bytes: [UInt8] = []
-                JSONBytes.writeString(text, to: &bytes)
-                #expect(String(decoding: bytes, as: UTF8.self) == Self.reference(text), "\(special.debugDescription) at \(offset) of \(length)")
+                // Alone, then again in the last bytes (which one word ending at the last byte
+                // decides when none of them needs attention).
+                for written in [text, text + "b" + special, text + special + "bc"] {
+                    var bytes: [UInt8] = []
+                    JSONBytes.writeString(written, to: &bytes)
+                    #expect(String(decoding: bytes, as: UTF8.self) == Self.reference(written), "\(written.debugDescription)")
+                }
             }
         }
     }
