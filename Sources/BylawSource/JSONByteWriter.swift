@@ -75,20 +75,34 @@ public struct JSONByteWriter: ~Copyable {
             write(UInt8(truncatingIfNeeded: magnitude) &+ 0x30)
             return
         }
-        var digits = 0
+        var digits = 1
         var rest = magnitude
-        while rest > 0 {
+        while rest >= 10 {
             digits += 1
             rest /= 10
         }
         let start = claim(digits)
         var position = digits
-        repeat {
-            position -= 1
-            start[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
-            magnitude /= 10
-        } while magnitude > 0
+        // Two digits at a time from a table of "00" to "99": half the divisions.
+        Self.digitPairs.withUTF8Buffer { pairs in
+            while magnitude >= 10 {
+                let pair = Int(magnitude % 100) &* 2
+                magnitude /= 100
+                position -= 2
+                start[position] = pairs[pair]
+                start[position + 1] = pairs[pair + 1]
+            }
+        }
+        if position > 0 { start[0] = UInt8(truncatingIfNeeded: magnitude) &+ 0x30 }
     }
+
+    /// "00", "01", … "99", one after another.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
 
     /// Writes valid UTF-8 `bytes` as a JSON string literal (RFC 8259 escapes; U+2028/2029
     /// escaped too), at most ``stringBound(_:)`` bytes: what ``JSONValue`` writes for the string.

@@ -22,6 +22,20 @@ struct JSONBytesTests {
         JSONBytes.writeInt(value, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == String(value))
     }
+
+    @Test("integers of every length, around each power of ten, both signs")
+    func everyLength() {
+        var values: [Int] = []
+        for exponent in 0...18 {
+            let power = (0..<exponent).reduce(1) { product, _ in product * 10 }
+            values += [power - 1, power, power + 1, power * 5 + 3]
+        }
+        for value in values + values.map({ -$0 }) + [Int.max - 1, Int.min + 1] {
+            var bytes: [UInt8] = []
+            JSONBytes.writeInt(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+    }
 }
 
 @Suite("JSON bytes: the word-at-a-time scan")
