@@ -103,7 +103,6 @@ public struct JSONByteWriter: ~Copyable {
         8081828384858687888990919293949596979899
         """
 
-
     /// Writes valid UTF-8 `bytes` as a JSON string literal (RFC 8259 escapes; U+2028/2029
     /// escaped too), at most ``stringBound(_:)`` bytes: what ``JSONValue`` writes for the string.
     public mutating func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>) {

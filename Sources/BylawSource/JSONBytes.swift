@@ -15,17 +15,12 @@ public enum JSONBytes {
     }
 
     /// Whether any byte of a little-endian word is a control character, `"`, `\` or 0xE2 (the
-    /// lead byte of U+2028/2029): the classic "has a zero byte" trick applied per condition,
-    /// the four masks joined before the one test (a borrow can flag a byte above a true hit,
-    /// never a word without one).
+    /// lead byte of U+2028/2029): the four tests joined before the one check.
     @inline(__always)
     static func needsAttention(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let lead = word ^ (ones &* 0xE2)
-        let flags = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((lead &- ones) & ~lead)
-        return flags & 0x8080_8080_8080_8080 != 0
+        let tests = WordBytes.below(0x20, in: word) | WordBytes.equal(to: 0x22, in: word) | WordBytes.equal(to: 0x5C, in: word)
+            | WordBytes.equal(to: 0xE2, in: word)
+        return WordBytes.flags(tests) != 0
     }
 
     /// Eight bytes of `bytes` from `index` (at least eight must remain) as a little-endian word,

@@ -106,17 +106,10 @@ import Testing
     /// keyed by the org is reused across users, one keyed by user and org is not mixed up with
     /// another, and the lines are those of plain evaluation, lent or not.
     @Test func placeholderTextsCachedByTheirFieldsPrintWhatEvaluationPrints() throws {
-        let policy = """
-            policy: parts
-            title: Cached placeholders
-            rules:
-              - id: parts
-                title: Placeholders reading the workspace
-                on: usage
-                forbid: has(event.user)
-                message: "{event.user} in {workspace.org(event.org) == null ? 'nowhere' : workspace.org(event.org).name} ({size(event.user) + size(event.org)})"
-                hint: "{event.org + '/' + event.user}"
-            """
+        let policy = Self.oneRule(
+            forbid: "has(event.user)",
+            message: "{event.user} in {workspace.org(event.org) == null ? 'nowhere' : workspace.org(event.org).name} ({size(event.user) + size(event.org)})",
+            hint: "{event.org + '/' + event.user}")
         var stream = ""
         for number in 0..<3_000 {
             let org = ["us", "eu", "us-legal", "mars", "eu-research"][number % 5]
@@ -135,17 +128,9 @@ import Testing
     /// it would pass its bound: long texts that fill it many times over still print what plain
     /// evaluation prints, before and after each start.
     @Test func longKeptTextsPrintWhatEvaluationPrints() throws {
-        let policy = """
-            policy: long
-            title: Long texts
-            rules:
-              - id: long
-                title: A message of ten long fields
-                on: usage
-                forbid: has(event.model)
-                message: "{event.model}{event.model}{event.model}{event.model}{event.model}{event.model}{event.model}{event.model}{event.model}{event.model} ({size(event.model)})"
-                hint: "{event.model} and {event.user}"
-            """
+        let policy = Self.oneRule(
+            forbid: "has(event.model)", message: String(repeating: "{event.model}", count: 10) + " ({size(event.model)})",
+            hint: "{event.model} and {event.user}")
         var stream = ""
         // 700 models of 250 bytes, each on three events in a row (a text kept, then found
         // twice), twice over: 700 texts of about 2.8 KB fill the 1 MiB arena about twice.
@@ -159,18 +144,10 @@ import Testing
         #expect(run.lent == run.plain)
     }
 
+    /// Values that are the line's own bytes print without being validated again, values
+    /// decoded from escapes are validated: either way the lines are those of plain evaluation.
     @Test func escapedAndNonASCIIValuesPrintWhatEvaluationPrints() throws {
-        let policy = """
-            policy: escapes
-            title: Escaped values
-            rules:
-              - id: escapes
-                title: Ids and users with escapes
-                on: usage
-                forbid: has(event.user)
-                message: "{event.user} did {event.kind} ({size(event.user)})"
-                hint: "{event.id}"
-            """
+        let policy = Self.oneRule(forbid: "has(event.user)", message: "{event.user} did {event.kind} ({size(event.user)})", hint: "{event.id}")
         // Values as the line's bytes (ASCII, UTF-8) and decoded from escapes (a surrogate
         // pair, a quote, a newline, an escaped ASCII letter), on lines of varied lengths.
         let values = [#"plain"#, #"caf\u00e9"#, "café", #"\ud83d\ude00"#, #"q\"uote"#, #"new\nline"#, #"\u0061bc"#, "日本"]
@@ -185,6 +162,21 @@ import Testing
         #expect(run.plain.count > 600 * 100)
         #expect(run.lent == run.plain)
         #expect(run.made == run.plain)
+    }
+
+    /// A policy of one usage rule (`probe/probe`).
+    static func oneRule(forbid: String, message: String, hint: String) -> String {
+        """
+        policy: probe
+        title: Probe
+        rules:
+          - id: probe
+            title: A probe
+            on: usage
+            forbid: \(forbid)
+            message: "\(message)"
+            hint: "\(hint)"
+        """
     }
 
     /// The NDJSON of `stream` under `policy` from plain evaluation (no shortcuts, findings), and

@@ -51,11 +51,8 @@ extension EventLineParser {
     /// a true hit), so `trailingZeroBitCount >> 3` is the first such byte.
     @inline(__always)
     func stringSpecials(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        return (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word)
-            & 0x8080_8080_8080_8080
+        // `word` itself flags the bytes whose high bit is set: non-ASCII.
+        WordBytes.flags(WordBytes.equal(to: 0x22, in: word) | WordBytes.equal(to: 0x5C, in: word) | WordBytes.below(0x20, in: word) | word)
     }
 
     /// A mask of the low `count` bytes of a word (`count` in 0...7).
